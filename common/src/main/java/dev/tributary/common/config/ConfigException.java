@@ -1,0 +1,26 @@
+package dev.tributary.common.config;
+
+import dev.tributary.common.TributaryException;
+
+/**
+ * A configuration value that cannot be accepted. The message names the field, the value
+ * received and what would be accepted.
+ */
+public class ConfigException extends TributaryException {
+
+    /**
+     * @param field    the option or key, as the user wrote it
+     * @param value    the value received
+     * @param accepted what would have been accepted
+     */
+    public ConfigException(String field, Object value, String accepted) {
+        super(field + ": got " + value + ", expected " + accepted);
+    }
+
+    /** Throws if {@code condition} is false. */
+    static void require(boolean condition, String field, Object value, String accepted) {
+        if (!condition) {
+            throw new ConfigException(field, value, accepted);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tributary.common.config;
+
+import java.util.List;
+
+/**
+ * Where a CSV data set is and how to read it.
+ *
+ * @param name               the data set's name; topics are named after it ({@code <name>-train})
+ * @param location           a file path, or {@code classpath:/path} for a data set shipped as a resource
+ * @param hasHeader          whether the first line holds the column names
+ * @param columnNames        the column names when there is no header (empty: {@code c0, c1, ...})
+ * @param labelColumn        the label column, by name or by 0-based index
+ * @param ignoredColumns     columns that are neither features nor label (an id), by name or index
+ * @param missingValueMarker the text that marks a missing feature value, or {@code null} for none
+ * @param classes            the raw label values in class-index order (empty: the distinct values
+ *                           found in the file, sorted)
+ * @param classNames         display names of the classes (empty: the raw values)
+ * @param attribution        the data set's source and licence, recorded with every result
+ */
+public record DatasetSpec(
+        String name,
+        String location,
+        boolean hasHeader,
+        List<String> columnNames,
+        String labelColumn,
+        List<String> ignoredColumns,
+        String missingValueMarker,
+        List<String> classes,
+        List<String> classNames,
+        String attribution) {
+
+    /** The resource folder of the data sets Tributary ships. */
+    public static final String DATASETS_RESOURCE = "classpath:/dev/tributary/common/datasets/";
+
+    /**
+     * The tutorial's data set: UCI Breast Cancer Wisconsin (Original), 699 rows, 9 integer
+     * features, classes 2 (benign) and 4 (malignant) mapped to 0 and 1.
+     */
+    public static final DatasetSpec BREAST_CANCER = new DatasetSpec(
+            "breast-cancer",
+            DATASETS_RESOURCE + "breast-cancer-wisconsin.data",
+            false,
+            List.of("id", "clump_thickness", "cell_size_uniformity", "cell_shape_uniformity",
+                    "marginal_adhesion", "single_epithelial_cell_size", "bare_nuclei",
+                    "bland_chromatin", "normal_nucleoli", "mitoses", "class"),
+            "class",
+            List.of("id"),
+            "?",
+            List.of("2", "4"),
+            List.of("benign", "malignant"),
+            "W. H. Wolberg and O. L. Mangasarian, PNAS 87 (1990) 9193-9196; "
+                    + "UCI Machine Learning Repository, Breast Cancer Wisconsin (Original), CC BY 4.0");
+
+    /**
+     * @throws ConfigException naming the field, if a field is unusable
+     */
+    public DatasetSpec {
+        ConfigException.require(name != null && name.matches("[A-Za-z0-9._-]+"), "dataset.name", name,
+                "a topic-safe name (letters, digits, '.', '_', '-')");
+        ConfigException.require(location != null && !location.isBlank(), "dataset.location", location,
+                "a file path or classpath:/resource");
+        ConfigException.require(labelColumn != null && !labelColumn.isBlank(), "dataset.label-column", labelColumn,
+                "a column name or 0-based index");
+        columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
+        ignoredColumns = ignoredColumns == null ? List.of() : List.copyOf(ignoredColumns);
+        classes = classes == null ? List.of() : List.copyOf(classes);
+        classNames = classNames == null ? List.of() : List.copyOf(classNames);
+        ConfigException.require(classNames.isEmpty() || classNames.size() == classes.size(), "dataset.class-names",
+                classNames, "one name per class in " + classes);
+        attribution = attribution == null ? "" : attribution;
+    }
+
+    /**
+     * A user's CSV file with the usual defaults: header, no ignored columns, classes inferred.
+     *
+     * @param name        the data set's name
+     * @param location    the file
+     * @param labelColumn the label column, by name or index
+     * @return the spec
+     */
+    public static DatasetSpec csv(String name, String location, String labelColumn) {
+        return new DatasetSpec(name, location, true, List.of(), labelColumn, List.of(), null, List.of(), List.of(), "");
+    }
+
+    /** @return the data sets shipped with Tributary, by name */
+    public static List<DatasetSpec> builtIns() {
+        return List.of(BREAST_CANCER);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tributary.common.config;
+
+/**
+ * The topics of one data set.
+ *
+ * @param train             the training records (key = label, value = CSV features)
+ * @param test              the held-out records, same format
+ * @param deadLetter        rejected input: the raw bytes, with the reason in a header
+ * @param trainPartitions   partitions of the train topic (1 in the tutorial, so that the stream
+ *                          trainer sees one total order)
+ * @param testPartitions    partitions of the test topic (2 in the tutorial)
+ * @param replicationFactor replication factor of created topics (1 on the embedded broker)
+ */
+public record TopicsConfig(String train, String test, String deadLetter,
+                           int trainPartitions, int testPartitions, short replicationFactor) {
+
+    /**
+     * @throws ConfigException naming the field, if a name is blank or a count is not positive
+     */
+    public TopicsConfig {
+        for (String[] topic : new String[][] {{"topics.train", train}, {"topics.test", test}, {"topics.dead-letter", deadLetter}}) {
+            ConfigException.require(topic[1] != null && topic[1].matches("[A-Za-z0-9._-]{1,249}"), topic[0], topic[1],
+                    "a legal Kafka topic name");
+        }
+        ConfigException.require(trainPartitions > 0, "topics.train-partitions", trainPartitions, "a positive count");
+        ConfigException.require(testPartitions > 0, "topics.test-partitions", testPartitions, "a positive count");
+        ConfigException.require(replicationFactor > 0, "topics.replication-factor", replicationFactor, "a positive count");
+    }
+
+    /**
+     * @param dataset the data set's name
+     * @return the tutorial's layout: {@code <dataset>-train} (1 partition), {@code <dataset>-test}
+     *         (2 partitions), {@code <dataset>-dlq} (1 partition), replication factor 1
+     */
+    public static TopicsConfig forDataset(String dataset) {
+        return new TopicsConfig(dataset + "-train", dataset + "-test", dataset + "-dlq", 1, 2, (short) 1);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.tributary.common.data;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Kafka wire format of an {@link Example}: key = the class index as decimal text,
+ * value = the feature values as one comma-separated line (integral values without a
+ * fraction, others in {@link Double#toString(double)} form, so that decoding is exact).
+ *
+ * <p>Decoding validates everything a trainer relies on: the arity, that every value is a
+ * finite number, and that the label is a known class index. It never returns a partial
+ * example.
+ */
+public final class ExampleCodec {
+
+    private final int numFeatures;
+    private final int numClasses;
+
+    /**
+     * @param numFeatures the number of features every value must hold
+     * @param numClasses  labels must lie in {@code [0, numClasses)}
+     */
+    public ExampleCodec(int numFeatures, int numClasses) {
+        this.numFeatures = numFeatures;
+        this.numClasses = numClasses;
+    }
+
+    /**
+     * @param schema the schema whose arity and classes records must match
+     * @return a codec for that schema
+     */
+    public static ExampleCodec forSchema(Schema schema) {
+        return new ExampleCodec(schema.numFeatures(), schema.numClasses());
+    }
+
+    /** @return the key bytes: the label as decimal text */
+    public static byte[] encodeKey(int label) {
+        return Integer.toString(label).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return the value bytes: the features as one CSV line */
+    public static byte[] encodeValue(double[] features) {
+        return encodeFeatures(features).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param features the values to write
+     * @return the features as one CSV line
+     */
+    public static String encodeFeatures(double[] features) {
+        StringBuilder sb = new StringBuilder(features.length * 6);
+        for (int i = 0; i < features.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            double v = features[i];
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                sb.append((long) v);
+            } else {
+                sb.append(v);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @param key   the record key (the label)
+     * @param value the record value (the features)
+     * @return the decoded example
+     * @throws MalformedRecordException naming what is wrong, if the record is not a valid example
+     */
+    public Example decode(byte[] key, byte[] value) {
+        if (key == null) {
+            throw new MalformedRecordException("missing key: the key must be the class index");
+        }
+        if (value == null) {
+            throw new MalformedRecordException("missing value: the value must be " + numFeatures + " comma-separated features");
+        }
+        int label = decodeLabel(new String(key, StandardCharsets.UTF_8));
+        return new Example(decodeFeatures(new String(value, StandardCharsets.UTF_8)), label);
+    }
+
+    private int decodeLabel(String text) {
+        int label;
+        try {
+            label = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new MalformedRecordException("key '" + abbreviate(text) + "' is not a class index");
+        }
+        if (label < 0 || label >= numClasses) {
+            throw new MalformedRecordException("key " + label + " is not a class index in [0, " + numClasses + ")");
+        }
+        return label;
+    }
+
+    /**
+     * @param line the features as one CSV line
+     * @return the parsed values
+     * @throws MalformedRecordException if the arity is wrong or a value is not a finite number
+     */
+    public double[] decodeFeatures(String line) {
+        double[] features = new double[numFeatures];
+        int field = 0;
+        int start = 0;
+        int length = line.length();
+        for (int i = 0; i <= length; i++) {
+            if (i == length || line.charAt(i) == ',') {
+                if (field >= numFeatures) {
+                    throw arity(line);
+                }
+                features[field] = parseFeature(line.substring(start, i), field);
+                field++;
+                start = i + 1;
+            }
+        }
+        if (field != numFeatures) {
+            throw arity(line);
+        }
+        return features;
+    }
+
+    private MalformedRecordException arity(String line) {
+        int fields = line.isEmpty() ? 0 : line.split(",", -1).length;
+        return new MalformedRecordException("expected " + numFeatures + " features, found " + fields);
+    }
+
+    private static double parseFeature(String text, int index) {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new MalformedRecordException("feature " + index + ": '" + abbreviate(text) + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new MalformedRecordException("feature " + index + ": '" + abbreviate(text) + "' is not a finite number");
+        }
+        return v;
+    }
+
+    /** Keeps reasons short when the offending value is huge. */
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

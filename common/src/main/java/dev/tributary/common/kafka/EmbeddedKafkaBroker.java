@@ -1,0 +1,105 @@
+package dev.tributary.common.kafka;
+
+import dev.tributary.common.TributaryException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller combined) running in this
+ * process: Kafka's own server code, on ephemeral ports, with its logs in a temporary
+ * directory that is deleted on {@link #close()}.
+ *
+ * <p>A single node cannot meet the default replication factor (3) of Kafka's internal topics.
+ * The broker would accept the settings and then leave consumer groups waiting forever for a
+ * group coordinator, so the factors of the offsets, transaction and share-coordinator topics
+ * are set to 1 here.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    /** Broker settings a single node needs (see the class comment), plus quick group joins. */
+    static final Map<String, String> SINGLE_NODE_CONFIG = Map.ofEntries(
+            Map.entry("offsets.topic.replication.factor", "1"),
+            Map.entry("offsets.topic.num.partitions", "4"),
+            Map.entry("transaction.state.log.replication.factor", "1"),
+            Map.entry("transaction.state.log.min.isr", "1"),
+            Map.entry("transaction.state.log.num.partitions", "4"),
+            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+            Map.entry("share.coordinator.state.topic.min.isr", "1"),
+            Map.entry("group.initial.rebalance.delay.ms", "0"),
+            Map.entry("auto.create.topics.enable", "false"));
+
+    private final KafkaClusterTestKit cluster;
+    private final KafkaConnection connection;
+
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.connection = KafkaConnection.to(cluster.bootstrapServers());
+    }
+
+    /**
+     * Formats a fresh log directory and starts the broker; returns once it accepts clients.
+     *
+     * @return the running broker
+     * @throws TributaryException if the broker does not start
+     */
+    public static EmbeddedKafkaBroker start() {
+        long startNanos = System.nanoTime();
+        KafkaClusterTestKit cluster = null;
+        try {
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    .setDeleteOnClose(true);
+            SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
+            cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            closeQuietly(cluster);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new TributaryException("the embedded Kafka broker did not start: " + e, e);
+        }
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster);
+        LOG.info("Embedded Kafka broker ready at {} in {} ms", broker.bootstrapServers(),
+                (System.nanoTime() - startNanos) / 1_000_000);
+        return broker;
+    }
+
+    /** @return {@code host:port} of the broker's client listener */
+    public String bootstrapServers() {
+        return connection.bootstrapServers();
+    }
+
+    /** @return a connection to this broker with no extra client properties */
+    public KafkaConnection connection() {
+        return connection;
+    }
+
+    /** Stops the broker and deletes its log directory. */
+    @Override
+    public void close() {
+        closeQuietly(cluster);
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster) {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            LOG.warn("Embedded Kafka broker did not close cleanly: {}", e.toString());
+        }
+    }
+}

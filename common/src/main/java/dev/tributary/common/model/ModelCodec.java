@@ -1,0 +1,139 @@
+package dev.tributary.common.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.common.TributaryException;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The one serialised form of a {@link ModelArtifact}, for files and Kafka records alike: a zip
+ * holding {@value #METADATA_ENTRY} (format version and {@link ModelMetadata}, JSON),
+ * {@value #STANDARDIZER_ENTRY} (JSON) and {@value #NETWORK_ENTRY} (Deeplearning4j's own format,
+ * optimiser state included so that training can resume). No Java serialisation is involved.
+ */
+public final class ModelCodec {
+
+    /** Bumped whenever the layout changes; readers reject versions they do not know. */
+    public static final int FORMAT_VERSION = 1;
+    static final String METADATA_ENTRY = "tributary-model.json";
+    static final String STANDARDIZER_ENTRY = "standardizer.json";
+    static final String NETWORK_ENTRY = "network.dl4j";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private ModelCodec() {
+    }
+
+    /** The JSON header entry. */
+    record Header(int formatVersion, ModelMetadata metadata) {
+    }
+
+    /**
+     * @param artifact the model
+     * @return its serialised form
+     */
+    public static byte[] encode(ModelArtifact artifact) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            put(zip, METADATA_ENTRY, JSON.writeValueAsBytes(new Header(FORMAT_VERSION, artifact.metadata())));
+            put(zip, STANDARDIZER_ENTRY, JSON.writeValueAsBytes(artifact.standardizer().state()));
+            put(zip, NETWORK_ENTRY, artifact.network().toBytes(true));
+        } catch (IOException e) {
+            throw new TributaryException("cannot encode model artifact: " + e, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    /**
+     * @param bytes the output of {@link #encode}
+     * @return the model
+     * @throws TributaryException if the bytes are not a model artifact of a known format
+     */
+    public static ModelArtifact decode(byte[] bytes) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new TributaryException("not a model artifact (unreadable zip): " + e.getMessage(), e);
+        }
+        for (String name : new String[] {METADATA_ENTRY, STANDARDIZER_ENTRY, NETWORK_ENTRY}) {
+            if (!entries.containsKey(name)) {
+                throw new TributaryException("not a model artifact: entry " + name + " is missing");
+            }
+        }
+        try {
+            Header header = JSON.readValue(entries.get(METADATA_ENTRY), Header.class);
+            if (header.formatVersion() != FORMAT_VERSION) {
+                throw new TributaryException("model artifact format " + header.formatVersion()
+                        + " is not supported (this build reads format " + FORMAT_VERSION + ")");
+            }
+            ModelMetadata metadata = header.metadata();
+            Standardizer standardizer = Standardizer.fromState(
+                    JSON.readValue(entries.get(STANDARDIZER_ENTRY), Standardizer.State.class));
+            if (standardizer.mean().length != metadata.numFeatures()) {
+                throw new TributaryException("model artifact: standardizer has " + standardizer.mean().length
+                        + " features, metadata says " + metadata.numFeatures());
+            }
+            NeuralNetwork network = NeuralNetwork.fromBytes(entries.get(NETWORK_ENTRY), metadata.numFeatures(),
+                    metadata.numClasses());
+            return new ModelArtifact(network, standardizer, metadata);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TributaryException("not a model artifact: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the artifact so that a reader (or a crash) never sees half a file: to a temporary
+     * sibling first, then an atomic rename.
+     *
+     * @param artifact the model
+     * @param file     the destination
+     */
+    public static void write(ModelArtifact artifact, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Files.write(tmp, encode(artifact));
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new TributaryException("cannot write model to " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * @param file a file written by {@link #write}
+     * @return the model
+     * @throws TributaryException if the file is missing or not a model artifact
+     */
+    public static ModelArtifact read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TributaryException("model file not found: " + file);
+        }
+        try {
+            return decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new TributaryException("cannot read model file " + file + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.tributary.common.model.internals;
+
+import dev.tributary.common.config.ModelConfig;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the network and converts arrays. Not part of the public API.
+ */
+public final class Dl4j {
+
+    private Dl4j() {
+    }
+
+    /**
+     * The multi-layer perceptron: dense ReLU hidden layers (Glorot-uniform initialisation, as
+     * Keras' default), then one sigmoid unit with binary cross-entropy for two classes or a
+     * softmax with multi-class cross-entropy for more. Both losses take probabilities, which is
+     * what the output activations produce (a loss on logits would be wrong here).
+     *
+     * @param config      widths and learning rate
+     * @param numFeatures inputs
+     * @param numClasses  classes (2 means one sigmoid output)
+     * @param seed        weight initialisation seed
+     * @return an initialised network
+     */
+    public static MultiLayerNetwork network(ModelConfig config, int numFeatures, int numClasses, long seed) {
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .updater(new Adam(config.learningRate()))
+                .list();
+        int in = numFeatures;
+        for (int width : config.hiddenLayers()) {
+            layers.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Activation.RELU).build());
+            in = width;
+        }
+        boolean binary = numClasses == 2;
+        layers.layer(new OutputLayer.Builder(binary ? LossFunctions.LossFunction.XENT : LossFunctions.LossFunction.MCXENT)
+                .nIn(in)
+                .nOut(binary ? 1 : numClasses)
+                .activation(binary ? Activation.SIGMOID : Activation.SOFTMAX)
+                .build());
+        MultiLayerConfiguration conf = layers.build();
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        return network;
+    }
+
+    /** @return the rows as a float matrix */
+    public static INDArray matrix(double[][] rows, int columns) {
+        float[] flat = new float[rows.length * columns];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < columns; j++) {
+                flat[i * columns + j] = (float) rows[i][j];
+            }
+        }
+        return Nd4j.create(flat, new long[] {rows.length, columns}, DataType.FLOAT);
+    }
+
+    /** @return labels as the output layer expects them: a 0/1 column for two classes, else one-hot rows */
+    public static INDArray labels(int[] labels, int numClasses) {
+        int width = numClasses == 2 ? 1 : numClasses;
+        float[] flat = new float[labels.length * width];
+        for (int i = 0; i < labels.length; i++) {
+            if (numClasses == 2) {
+                flat[i] = labels[i];
+            } else {
+                flat[i * width + labels[i]] = 1f;
+            }
+        }
+        return Nd4j.create(flat, new long[] {labels.length, width}, DataType.FLOAT);
+    }
+
+    /** @return class probabilities, one row per input row (two columns for a sigmoid output) */
+    public static double[][] probabilities(INDArray output, int numClasses) {
+        int rows = (int) output.rows();
+        double[][] out = new double[rows][numClasses];
+        if (numClasses == 2) {
+            for (int i = 0; i < rows; i++) {
+                double p = output.getDouble(i, 0);
+                out[i][0] = 1 - p;
+                out[i][1] = p;
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                for (int k = 0; k < numClasses; k++) {
+                    out[i][k] = output.getDouble(i, k);
+                }
+            }
+        }
+        return out;
+    }
+}

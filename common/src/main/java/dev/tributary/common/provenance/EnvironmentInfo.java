@@ -1,0 +1,38 @@
+package dev.tributary.common.provenance;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+
+/**
+ * The machine and runtime a result was measured on.
+ *
+ * @param javaVersion        {@code java.version}
+ * @param javaVendor         {@code java.vendor}
+ * @param jvm                {@code java.vm.name} and version
+ * @param osName             {@code os.name} and {@code os.version}
+ * @param osArch             {@code os.arch}
+ * @param availableProcessors cores visible to the JVM
+ * @param maxHeapBytes       the heap limit, in bytes
+ * @param ompNumThreads      the {@code OMP_NUM_THREADS} ND4J ran with, or {@code unset}
+ * @param kafkaClientVersion the Kafka client library on the class path
+ * @param build              the build
+ */
+public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm, String osName, String osArch,
+                              int availableProcessors, long maxHeapBytes, String ompNumThreads,
+                              String kafkaClientVersion, BuildInfo build) {
+
+    /** @return the environment of this process */
+    public static EnvironmentInfo capture() {
+        String omp = System.getenv("OMP_NUM_THREADS");
+        return new EnvironmentInfo(
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory(),
+                omp == null ? "unset" : omp,
+                AppInfoParser.getVersion(),
+                BuildInfo.current());
+    }
+}
