@@ -17,8 +17,14 @@ public class ConfigException extends TributaryException {
         super(field + ": got " + value + ", expected " + accepted);
     }
 
-    /** Throws if {@code condition} is false. */
-    static void require(boolean condition, String field, Object value, String accepted) {
+    /**
+     * @param condition what must hold
+     * @param field     the option or key
+     * @param value     the value received
+     * @param accepted  what would have been accepted
+     * @throws ConfigException if {@code condition} is false
+     */
+    public static void require(boolean condition, String field, Object value, String accepted) {
         if (!condition) {
             throw new ConfigException(field, value, accepted);
         }

@@ -82,6 +82,15 @@ public record DatasetSpec(
         return new DatasetSpec(name, location, true, List.of(), labelColumn, List.of(), null, List.of(), List.of(), "");
     }
 
+    /**
+     * @param newName another name (topics are named after it)
+     * @return this spec under that name
+     */
+    public DatasetSpec withName(String newName) {
+        return new DatasetSpec(newName, location, hasHeader, columnNames, labelColumn, ignoredColumns,
+                missingValueMarker, classes, classNames, attribution);
+    }
+
     /** @return the data sets shipped with Tributary, by name */
     public static List<DatasetSpec> builtIns() {
         return List.of(BREAST_CANCER);

@@ -71,10 +71,10 @@ public final class ExampleCodec {
      */
     public Example decode(byte[] key, byte[] value) {
         if (key == null) {
-            throw new MalformedRecordException("missing key: the key must be the class index");
+            throw new MalformedRecordException(MalformedRecordException.Kind.MALFORMED, "missing key: the key must be the class index");
         }
         if (value == null) {
-            throw new MalformedRecordException("missing value: the value must be " + numFeatures + " comma-separated features");
+            throw new MalformedRecordException(MalformedRecordException.Kind.MALFORMED, "missing value: the value must be " + numFeatures + " comma-separated features");
         }
         int label = decodeLabel(new String(key, StandardCharsets.UTF_8));
         return new Example(decodeFeatures(new String(value, StandardCharsets.UTF_8)), label);
@@ -85,10 +85,10 @@ public final class ExampleCodec {
         try {
             label = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException("key '" + abbreviate(text) + "' is not a class index");
+            throw new MalformedRecordException(MalformedRecordException.Kind.UNKNOWN_LABEL, "key '" + abbreviate(text) + "' is not a class index");
         }
         if (label < 0 || label >= numClasses) {
-            throw new MalformedRecordException("key " + label + " is not a class index in [0, " + numClasses + ")");
+            throw new MalformedRecordException(MalformedRecordException.Kind.UNKNOWN_LABEL, "key " + label + " is not a class index in [0, " + numClasses + ")");
         }
         return label;
     }
@@ -121,7 +121,7 @@ public final class ExampleCodec {
 
     private MalformedRecordException arity(String line) {
         int fields = line.isEmpty() ? 0 : line.split(",", -1).length;
-        return new MalformedRecordException("expected " + numFeatures + " features, found " + fields);
+        return new MalformedRecordException(MalformedRecordException.Kind.WRONG_ARITY, "expected " + numFeatures + " features, found " + fields);
     }
 
     private static double parseFeature(String text, int index) {
@@ -129,10 +129,10 @@ public final class ExampleCodec {
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException("feature " + index + ": '" + abbreviate(text) + "' is not a number");
+            throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "feature " + index + ": '" + abbreviate(text) + "' is not a number");
         }
         if (!Double.isFinite(v)) {
-            throw new MalformedRecordException("feature " + index + ": '" + abbreviate(text) + "' is not a finite number");
+            throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "feature " + index + ": '" + abbreviate(text) + "' is not a finite number");
         }
         return v;
     }

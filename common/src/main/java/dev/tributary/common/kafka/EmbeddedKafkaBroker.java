@@ -6,11 +6,14 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller combined) running in this
- * process: Kafka's own server code, on ephemeral ports, with its logs in a temporary
+ * process: Kafka's own server code, on ephemeral loopback ports ({@code localhost}), with its logs in a temporary
  * directory that is deleted on {@link #close()}.
  *
  * <p>A single node cannot meet the default replication factor (3) of Kafka's internal topics.
@@ -60,7 +63,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setDeleteOnClose(true);
             SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
             cluster = builder.build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
         } catch (Exception e) {
@@ -76,7 +79,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    /** @return {@code host:port} of the broker's client listener */
+    /**
+     * Kafka's storage formatter prints its progress to {@code System.out}, which would corrupt
+     * the output of a CLI command (a results table, JSON); it goes to the log instead.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        synchronized (System.class) {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                cluster.format();
+            } finally {
+                System.setOut(stdout);
+            }
+        }
+        LOG.debug("Kafka storage format: {}", captured.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    /** @return {@code localhost:port} of the broker's client listener (loopback only) */
     public String bootstrapServers() {
         return connection.bootstrapServers();
     }

@@ -1,0 +1,140 @@
+package dev.tributary.producer;
+
+import dev.tributary.common.config.DatasetSpec;
+import dev.tributary.common.config.MissingValuePolicy;
+import dev.tributary.common.config.SplitConfig;
+import dev.tributary.common.config.TopicsConfig;
+import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.kafka.BoundedTopicReader;
+import dev.tributary.common.kafka.DeadLetter;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicAdmin;
+import dev.tributary.common.test.SharedKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatasetProducerIntegrationTest {
+
+    private final KafkaConnection kafka = SharedKafka.connection();
+
+    @Test
+    void breastCancerImputedSplitsSixtyFortyWithExactCountsInKafka() {
+        DatasetSpec dataset = DatasetSpec.BREAST_CANCER.withName(SharedKafka.unique("bc-impute"));
+        TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
+        ProduceResult result = new DatasetProducer(kafka, dataset, SplitConfig.DEFAULT, topics, 7).produce();
+
+        assertEquals(699, result.rowsRead());
+        assertEquals(419, result.trainRecords(), "round(0.6 * 699)");
+        assertEquals(280, result.testRecords());
+        assertEquals(0, result.deadLettered());
+        assertEquals(16, result.imputedValues(), "16 rows miss bare_nuclei");
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            assertEquals(419, admin.recordCount(topics.train()));
+            assertEquals(280, admin.recordCount(topics.test()));
+            assertEquals(0, admin.recordCount(topics.deadLetter()));
+            assertEquals(1, admin.describe(topics.train()).partitions().size());
+            assertEquals(2, admin.describe(topics.test()).partitions().size());
+        }
+        // Every written record decodes as an example of the schema: nothing missing is left.
+        ExampleCodec codec = new ExampleCodec(9, 2);
+        long[] perClass = new long[2];
+        new BoundedTopicReader(kafka).read(topics.train(), r -> perClass[codec.decode(r.key(), r.value()).label()]++);
+        new BoundedTopicReader(kafka).read(topics.test(), r -> perClass[codec.decode(r.key(), r.value()).label()]++);
+        assertEquals(458, perClass[0], "benign rows");
+        assertEquals(241, perClass[1], "malignant rows");
+    }
+
+    @Test
+    void dropPolicyDeadLettersTheSixteenIncompleteRowsWithTheirReason() {
+        DatasetSpec dataset = DatasetSpec.BREAST_CANCER.withName(SharedKafka.unique("bc-drop"));
+        TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
+        ProduceResult result = new DatasetProducer(kafka, dataset, new SplitConfig(0.6, MissingValuePolicy.DROP),
+                topics, 7).produce();
+
+        assertEquals(699, result.rowsRead());
+        assertEquals(16, result.deadLettered());
+        assertEquals(683, result.trainRecords() + result.testRecords());
+        assertEquals(Map.of("missing-value", 16L), result.rejections());
+        List<ConsumerRecord<byte[], byte[]>> dead = readAll(topics.deadLetter());
+        assertEquals(16, dead.size());
+        for (ConsumerRecord<byte[], byte[]> r : dead) {
+            String line = new String(r.value(), StandardCharsets.UTF_8);
+            assertTrue(line.contains(",?,"), "the original line travels unchanged: " + line);
+            assertTrue(DeadLetter.header(r.headers(), DeadLetter.REASON_HEADER).contains("missing"));
+            assertTrue(DeadLetter.header(r.headers(), DeadLetter.SOURCE_HEADER).matches(".*breast-cancer-wisconsin\\.data:\\d+"));
+        }
+    }
+
+    @Test
+    void malformedRowsLandInTheDeadLetterTopicAndTheRunCompletes(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("mixed.csv");
+        Files.writeString(csv, String.join("\n",
+                "a,b,label",
+                "1.5,2,yes",
+                "oops,2,no",          // not a number
+                "1,2",                // too few columns
+                "3,4,maybe",          // unknown label
+                "",                   // blank: not a row
+                "5,6,no",
+                "7,Infinity,yes",     // not finite
+                "8,9,no,extra",       // too many columns
+                "10,11,yes") + "\n");
+        // Classes are given: inferred ones would take the bad row's 'maybe' for a class.
+        DatasetSpec dataset = new DatasetSpec(SharedKafka.unique("mixed"), csv.toString(), true, List.of(), "label",
+                List.of(), null, List.of("no", "yes"), List.of(), "");
+        TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
+        ProduceResult result = new DatasetProducer(kafka, dataset, new SplitConfig(0.5, MissingValuePolicy.IMPUTE),
+                topics, 1).produce();
+
+        assertEquals(8, result.rowsRead());
+        assertEquals(5, result.deadLettered());
+        assertEquals(3, result.trainRecords() + result.testRecords());
+        assertEquals(Map.of("not-a-number", 2L, "wrong-arity", 2L, "unknown-label", 1L), result.rejections());
+        List<String> reasons = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readAll(topics.deadLetter())) {
+            reasons.add(DeadLetter.header(r.headers(), DeadLetter.REASON_HEADER));
+            sources.add(DeadLetter.header(r.headers(), DeadLetter.SOURCE_HEADER));
+            assertEquals("producer", DeadLetter.header(r.headers(), DeadLetter.STAGE_HEADER));
+        }
+        assertEquals(List.of(
+                "column 'a': 'oops' is not a number",
+                "expected 3 columns, found 2",
+                "column 'label': unknown label 'maybe', expected one of [no, yes]",
+                "column 'b': 'Infinity' is not a finite number",
+                "expected 3 columns, found 4"), reasons);
+        assertEquals(List.of(csv + ":3", csv + ":4", csv + ":5", csv + ":8", csv + ":9"), sources);
+    }
+
+    @Test
+    void theSplitSeedDecidesWhichRowsAreHeldOut() {
+        List<String> first = trainValues(3);
+        assertEquals(first, trainValues(3), "same seed, same train topic");
+        assertNotEquals(first, trainValues(4), "another seed, another split");
+    }
+
+    private List<String> trainValues(long seed) {
+        DatasetSpec dataset = DatasetSpec.BREAST_CANCER.withName(SharedKafka.unique("bc-seed"));
+        TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
+        new DatasetProducer(kafka, dataset, SplitConfig.DEFAULT, topics, seed).produce();
+        return readAll(topics.train()).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        new BoundedTopicReader(kafka).read(topic, records::add);
+        return records;
+    }
+}
