@@ -1,0 +1,47 @@
+package dev.tributary.common.test;
+
+import dev.tributary.common.data.Example;
+import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicAdmin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Writes examples to a topic in the harness's wire format, for tests of the stages that read
+ * topics without depending on the producer module.
+ */
+public final class TopicFixtures {
+
+    private TopicFixtures() {
+    }
+
+    /**
+     * Creates the topic and writes the examples round-robin over its partitions, in order.
+     *
+     * @param kafka      the cluster
+     * @param topic      the topic
+     * @param partitions its partition count
+     * @param examples   what to write
+     */
+    public static void write(KafkaConnection kafka, String topic, int partitions, List<Example> examples) {
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            admin.ensureTopic(topic, partitions, (short) 1, Map.of());
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig())) {
+            for (int i = 0; i < examples.size(); i++) {
+                Example e = examples.get(i);
+                producer.send(new ProducerRecord<>(topic, i % partitions, ExampleCodec.encodeKey(e.label()),
+                        ExampleCodec.encodeValue(e.features())));
+            }
+            producer.flush();
+            producer.send(new ProducerRecord<>(topic, 0, null, null)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.tributary.stream;
+
+import dev.tributary.common.config.ModelConfig;
+import dev.tributary.common.config.StreamTrainingConfig;
+import dev.tributary.common.data.Example;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.OffsetRange;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.test.SharedKafka;
+import dev.tributary.common.test.SyntheticData;
+import dev.tributary.common.test.TopicFixtures;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StreamTrainerIntegrationTest {
+
+    private static final ModelConfig SMALL = new ModelConfig(List.of(16, 16), 1e-2);
+    private final KafkaConnection kafka = SharedKafka.connection();
+
+    private StreamTrainer trainer(String topic, String group, Path checkpoint, long maxRecords) {
+        StreamTrainingConfig config = new StreamTrainingConfig(32, 3, 50, 100, Duration.ofSeconds(3), maxRecords, group);
+        return new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, config, checkpoint, 11, 12);
+    }
+
+    @Test
+    void learnsAsRecordsArriveAndCommitsWhatItCheckpointed(@TempDir Path dir) throws Exception {
+        String topic = SharedKafka.unique("stream-learn");
+        String group = SharedKafka.unique("group");
+        List<Example> stream = SyntheticData.blobs(400, 21);
+        TopicFixtures.write(kafka, topic, 1, stream);
+        Path checkpoint = dir.resolve("online.model");
+
+        StreamTrainer.Result result = trainer(topic, group, checkpoint, 0).run();
+
+        assertFalse(result.resumed());
+        assertEquals(400, result.summary().recordsTrained());
+        assertEquals(1, result.summary().recordsRejected(), "the fixture's trailing tombstone");
+        assertEquals(List.of(new OffsetRange(0, 0, 401)), result.summary().offsets());
+        assertTrue(result.summary().checkpoints() >= 4, "every 100 records and at the end");
+        double accuracy = accuracy(result.artifact(), SyntheticData.blobs(2_000, 99));
+        assertTrue(accuracy > 0.9, "held-out accuracy " + accuracy);
+
+        ModelArtifact saved = ModelCodec.read(checkpoint);
+        assertEquals(Map.of(0, 401L), saved.metadata().nextOffsets());
+        assertEquals(400, saved.metadata().recordsSeen());
+        assertEquals(401L, committed(group, topic).get(new TopicPartition(topic, 0)).offset());
+    }
+
+    @Test
+    void stoppedMidTopicThenRestartedTrainsOnEveryRemainingRecordExactlyOnce(@TempDir Path dir) throws Exception {
+        String topic = SharedKafka.unique("stream-resume");
+        String group = SharedKafka.unique("group");
+        TopicFixtures.write(kafka, topic, 2, SyntheticData.blobs(600, 31));
+        Path checkpoint = dir.resolve("online.model");
+
+        StreamTrainer.Result first = trainer(topic, group, checkpoint, 250).run();
+        assertEquals(250, first.summary().recordsTrained());
+        long firstEnd = first.summary().offsets().stream().mapToLong(OffsetRange::end).sum();
+        long firstStart = first.summary().offsets().stream().mapToLong(OffsetRange::start).sum();
+        assertEquals(250, firstEnd - firstStart, "the first run's ranges hold exactly what it trained on");
+        Map<TopicPartition, OffsetAndMetadata> committedAfterStop = committed(group, topic);
+        for (OffsetRange r : first.summary().offsets()) {
+            assertEquals(r.end(), committedAfterStop.get(new TopicPartition(topic, r.partition())).offset(),
+                    "the final checkpoint's offsets are committed on stop");
+        }
+
+        StreamTrainer.Result second = trainer(topic, group, checkpoint, 0).run();
+        assertTrue(second.resumed());
+        assertEquals(350, second.summary().recordsTrained() + second.summary().recordsRejected() - 1,
+                "600 + tombstone - 250, each once");
+        for (OffsetRange r : second.summary().offsets()) {
+            long resumedAt = first.summary().offsets().stream().filter(f -> f.partition() == r.partition())
+                    .mapToLong(OffsetRange::end).findFirst().orElse(0);
+            assertEquals(resumedAt, r.start(), "partition " + r.partition() + " resumes where the first run stopped");
+        }
+        assertEquals(Map.of(0, 301L, 1, 300L), second.artifact().metadata().nextOffsets());
+        assertEquals(600, second.artifact().metadata().recordsSeen(), "over both runs, every record once");
+        assertTrue(second.artifact().metadata().version() > first.artifact().metadata().version());
+    }
+
+    @Test
+    void stopRequestWritesAFinalCheckpoint(@TempDir Path dir) throws Exception {
+        String topic = SharedKafka.unique("stream-stop");
+        TopicFixtures.write(kafka, topic, 1, SyntheticData.blobs(100, 41));
+        Path checkpoint = dir.resolve("online.model");
+        StreamTrainingConfig forever = new StreamTrainingConfig(32, 1, 50, 10_000, Duration.ZERO, 0,
+                SharedKafka.unique("group"));
+        StreamTrainer trainer = new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, forever, checkpoint, 1, 2);
+        Thread worker = new Thread(trainer::run);
+        worker.start();
+        Thread.sleep(3_000);
+        assertTrue(trainer.requestStop(Duration.ofSeconds(30)), "the trainer stops when asked");
+        worker.join(30_000);
+
+        // No checkpoint is due before 10,000 records: only the stop request can have written one,
+        // and what it committed is exactly what the saved model contains.
+        ModelArtifact saved = ModelCodec.read(checkpoint);
+        long next = saved.metadata().nextOffsets().get(0);
+        assertTrue(next > 0, "it consumed something before the stop");
+        assertEquals(next, committed(forever.groupId(), topic).get(new TopicPartition(topic, 0)).offset());
+        assertEquals(Math.min(next, 100), saved.metadata().recordsSeen(), "every consumed record is in the model");
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        }
+    }
+
+    private static double accuracy(ModelArtifact model, List<Example> examples) {
+        double[][] p = model.predictProbabilities(examples.stream().map(Example::features).toArray(double[][]::new));
+        long correct = 0;
+        for (int i = 0; i < p.length; i++) {
+            correct += (p[i][1] >= 0.5 ? 1 : 0) == examples.get(i).label() ? 1 : 0;
+        }
+        return (double) correct / examples.size();
+    }
+}
