@@ -145,6 +145,8 @@ public final class StreamTrainer {
         private final Map<Integer, Long> firstOffsets = new TreeMap<>();
         private final boolean resumed;
         private KafkaConsumer<byte[], byte[]> consumer;
+        /** The model as last written; what a run returns, so the caller sees exactly the saved state. */
+        private ModelArtifact saved;
         private long version;
         private long recordsSeen;
         private long trained;
@@ -157,6 +159,7 @@ public final class StreamTrainer {
         Session() {
             if (Files.exists(checkpointFile)) {
                 ModelArtifact checkpoint = ModelCodec.read(checkpointFile);
+                saved = checkpoint;
                 ModelMetadata meta = checkpoint.metadata();
                 if (!meta.topic().equals(topic) || meta.numFeatures() != schema.numFeatures()
                         || meta.numClasses() != schema.numClasses()) {
@@ -199,7 +202,7 @@ public final class StreamTrainer {
                     (System.nanoTime() - startNanos) / 1_000_000, (CpuClock.threadCpuNanos() - startCpu) / 1_000_000);
             LOG.info("Stream trainer stopped: {} records trained in this run ({} rejected), {} steps, {} checkpoints",
                     trained, rejected, steps, checkpoints);
-            return new Result(artifact(), summary, resumed);
+            return new Result(saved, summary, resumed);
         }
 
         private void consumeUntilDone() {
@@ -212,9 +215,9 @@ public final class StreamTrainer {
                     break;
                 }
                 if (records.isEmpty()) {
-                    if (!training.idleTimeout().isZero()
-                            && System.nanoTime() - lastRecordNanos > training.idleTimeout().toNanos()) {
-                        LOG.info("No record for {} ms: stopping", training.idleTimeout().toMillis());
+                    if (training.idleTimeoutMs() > 0
+                            && System.nanoTime() - lastRecordNanos > training.idleTimeoutMs() * 1_000_000) {
+                        LOG.info("No record for {} ms: stopping", training.idleTimeoutMs());
                         break;
                     }
                     continue;
@@ -268,11 +271,13 @@ public final class StreamTrainer {
 
         /** Writes the checkpoint, then commits its offsets: never the other way round. */
         private void checkpoint() {
-            if (sinceCheckpoint == 0 && Files.exists(checkpointFile)) {
+            if (sinceCheckpoint == 0 && saved != null) {
                 return;
             }
             version++;
-            ModelCodec.write(artifact(), checkpointFile);
+            ModelArtifact artifact = artifact();
+            ModelCodec.write(artifact, checkpointFile);
+            saved = artifact;
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
             nextOffsets.forEach((p, offset) -> commit.put(new TopicPartition(topic, p), new OffsetAndMetadata(offset)));
             if (!commit.isEmpty()) {

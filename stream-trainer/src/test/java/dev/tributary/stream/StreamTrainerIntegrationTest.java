@@ -31,7 +31,7 @@ class StreamTrainerIntegrationTest {
     private final KafkaConnection kafka = SharedKafka.connection();
 
     private StreamTrainer trainer(String topic, String group, Path checkpoint, long maxRecords) {
-        StreamTrainingConfig config = new StreamTrainingConfig(32, 3, 50, 100, Duration.ofSeconds(3), maxRecords, group);
+        StreamTrainingConfig config = new StreamTrainingConfig(32, 3, 50, 100, 3_000, maxRecords, group);
         return new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, config, checkpoint, 11, 12);
     }
 
@@ -96,7 +96,7 @@ class StreamTrainerIntegrationTest {
         String topic = SharedKafka.unique("stream-stop");
         TopicFixtures.write(kafka, topic, 1, SyntheticData.blobs(100, 41));
         Path checkpoint = dir.resolve("online.model");
-        StreamTrainingConfig forever = new StreamTrainingConfig(32, 1, 50, 10_000, Duration.ZERO, 0,
+        StreamTrainingConfig forever = new StreamTrainingConfig(32, 1, 50, 10_000, 0, 0,
                 SharedKafka.unique("group"));
         StreamTrainer trainer = new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, forever, checkpoint, 1, 2);
         Thread worker = new Thread(trainer::run);

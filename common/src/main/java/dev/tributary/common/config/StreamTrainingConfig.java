@@ -1,7 +1,5 @@
 package dev.tributary.common.config;
 
-import java.time.Duration;
-
 /**
  * The streaming learner: every poll's records are shuffled, cut into mini-batches and fitted
  * for a few epochs, as they arrive.
@@ -11,16 +9,16 @@ import java.time.Duration;
  * @param maxPollRecords     the consumer's {@code max.poll.records}: the largest increment the
  *                           model learns from at once
  * @param checkpointEvery    records between checkpoints; offsets are committed at each checkpoint
- * @param idleTimeout        stop after this long without a record ({@link Duration#ZERO}: never)
+ * @param idleTimeoutMs      stop after this many milliseconds without a record (0: never)
  * @param maxRecords         stop after training on this many records in this run (0: no limit)
  * @param groupId            the consumer group
  */
 public record StreamTrainingConfig(int batchSize, int epochsPerPoll, int maxPollRecords, long checkpointEvery,
-                                   Duration idleTimeout, long maxRecords, String groupId) {
+                                   long idleTimeoutMs, long maxRecords, String groupId) {
 
     /** The tutorial's settings: 32 rows, 3 epochs, checkpoint every 100 records, stop when idle for 10 s. */
     public static StreamTrainingConfig defaults(String groupId) {
-        return new StreamTrainingConfig(32, 3, 100, 100, Duration.ofSeconds(10), 0, groupId);
+        return new StreamTrainingConfig(32, 3, 100, 100, 10_000, 0, groupId);
     }
 
     /**
@@ -31,14 +29,14 @@ public record StreamTrainingConfig(int batchSize, int epochsPerPoll, int maxPoll
         ConfigException.require(epochsPerPoll >= 0, "stream.epochs", epochsPerPoll, "0 or more");
         ConfigException.require(maxPollRecords > 0, "stream.max-poll-records", maxPollRecords, "a positive record count");
         ConfigException.require(checkpointEvery > 0, "stream.checkpoint-every", checkpointEvery, "a positive record count");
-        ConfigException.require(idleTimeout != null && !idleTimeout.isNegative(), "stream.idle-timeout-ms", idleTimeout,
-                "0 (never) or a positive duration");
+        ConfigException.require(idleTimeoutMs >= 0, "stream.idle-timeout-ms", idleTimeoutMs,
+                "0 (never) or a positive number of milliseconds");
         ConfigException.require(maxRecords >= 0, "stream.max-records", maxRecords, "0 (no limit) or a positive count");
         ConfigException.require(groupId != null && !groupId.isBlank(), "stream.group-id", groupId, "a consumer group id");
     }
 
     /** @return a copy that stops after {@code limit} records (0: no limit) */
     public StreamTrainingConfig withMaxRecords(long limit) {
-        return new StreamTrainingConfig(batchSize, epochsPerPoll, maxPollRecords, checkpointEvery, idleTimeout, limit, groupId);
+        return new StreamTrainingConfig(batchSize, epochsPerPoll, maxPollRecords, checkpointEvery, idleTimeoutMs, limit, groupId);
     }
 }

@@ -66,6 +66,21 @@ public final class TopicAdmin implements AutoCloseable {
 
     /**
      * @param topic the name
+     * @return whether the topic exists
+     * @throws TributaryException if the cluster fails
+     */
+    public boolean exists(String topic) {
+        try {
+            return admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(topic);
+        } catch (ExecutionException e) {
+            throw failure("list topics", e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            throw failure("list topics", e);
+        }
+    }
+
+    /**
+     * @param topic the name
      * @return its description
      * @throws TributaryException if it does not exist or the cluster fails
      */
