@@ -15,6 +15,21 @@ public class ConfigException extends TributaryException {
      */
     public ConfigException(String field, Object value, String accepted) {
         super(field + ": got " + value + ", expected " + accepted);
+        this.field = field;
+        this.problem = "got " + value + ", expected " + accepted;
+    }
+
+    private final String field;
+    private final String problem;
+
+    /** @return the field path, as in a scenario file ({@code batch.epochs}) */
+    public String field() {
+        return field;
+    }
+
+    /** @return what is wrong with the value, without the field name */
+    public String problem() {
+        return problem;
     }
 
     /**

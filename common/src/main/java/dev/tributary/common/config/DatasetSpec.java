@@ -9,7 +9,7 @@ import java.util.List;
  * @param location           a file path, or {@code classpath:/path} for a data set shipped as a resource
  * @param hasHeader          whether the first line holds the column names
  * @param columnNames        the column names when there is no header (empty: {@code c0, c1, ...})
- * @param labelColumn        the label column, by name or by 0-based index
+ * @param labelColumn        the label column, by name or by 0-based index (negative: from the end)
  * @param ignoredColumns     columns that are neither features nor label (an id), by name or index
  * @param missingValueMarker the text that marks a missing feature value, or {@code null} for none
  * @param classes            the raw label values in class-index order (empty: the distinct values

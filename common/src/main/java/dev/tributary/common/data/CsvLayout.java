@@ -104,14 +104,16 @@ public record CsvLayout(List<String> columnNames, int labelIndex, List<Integer> 
             return byName;
         }
         try {
-            int index = Integer.parseInt(column);
+            int parsed = Integer.parseInt(column);
+            int index = parsed < 0 ? columns.size() + parsed : parsed;
             if (index >= 0 && index < columns.size()) {
                 return index;
             }
         } catch (NumberFormatException ignored) {
             // not an index either: reported below with the columns that exist
         }
-        throw new ConfigException(field, column, "a column name in " + columns + " or an index in [0, " + columns.size() + ")");
+        throw new ConfigException(field, column, "a column name in " + columns + " or an index in [0, " + columns.size()
+                + ") (negative counts from the end)");
     }
 
     /** Distinct label values, sorted numerically when they are all numbers, else as text. */

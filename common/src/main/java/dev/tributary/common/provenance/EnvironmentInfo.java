@@ -1,5 +1,6 @@
 package dev.tributary.common.provenance;
 
+import dev.tributary.common.model.internals.Dl4j;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
@@ -13,11 +14,12 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * @param availableProcessors cores visible to the JVM
  * @param maxHeapBytes       the heap limit, in bytes
  * @param ompNumThreads      the {@code OMP_NUM_THREADS} ND4J ran with, or {@code unset}
+ * @param nd4jMaxThreads     the threads ND4J's native ops were allowed
  * @param kafkaClientVersion the Kafka client library on the class path
  * @param build              the build
  */
 public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm, String osName, String osArch,
-                              int availableProcessors, long maxHeapBytes, String ompNumThreads,
+                              int availableProcessors, long maxHeapBytes, String ompNumThreads, int nd4jMaxThreads,
                               String kafkaClientVersion, BuildInfo build) {
 
     /** @return the environment of this process */
@@ -32,6 +34,7 @@ public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm,
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(),
                 omp == null ? "unset" : omp,
+                Dl4j.maxThreads(),
                 AppInfoParser.getVersion(),
                 BuildInfo.current());
     }

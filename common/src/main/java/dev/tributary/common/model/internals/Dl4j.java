@@ -19,7 +19,26 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class Dl4j {
 
+    /** System property that sets ND4J's thread count when {@code OMP_NUM_THREADS} is not set. */
+    public static final String THREADS_PROPERTY = "tributary.nd4j.threads";
+
+    static {
+        // ND4J sizes its OpenMP pool to the cores. On a 2-core machine that was measured 2-2.5x
+        // slower for these small networks than one thread (README, "ND4J threads"), so one
+        // thread is the default; OMP_NUM_THREADS, when set, is left to OpenMP itself.
+        if (System.getenv("OMP_NUM_THREADS") == null) {
+            int threads = Integer.getInteger(THREADS_PROPERTY, 1);
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        }
+    }
+
     private Dl4j() {
+    }
+
+    /** @return the number of threads ND4J's native ops may use */
+    public static int maxThreads() {
+        return Nd4j.getEnvironment().maxThreads();
     }
 
     /**

@@ -1,0 +1,80 @@
+package dev.tributary.cli;
+
+import dev.tributary.common.data.Schema;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.provenance.EnvironmentInfo;
+import dev.tributary.evaluation.ExperimentRunner;
+import dev.tributary.evaluation.HoldoutEvaluator;
+import dev.tributary.evaluation.results.ExperimentResults;
+import dev.tributary.evaluation.results.HoldoutResult;
+import dev.tributary.evaluation.results.KafkaInfo;
+import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.reports.ResultsTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tributary evaluate}: scores saved models on the test topic.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Score saved models on <dataset>-test, print the table and write <output>/results.json.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DatasetOptions dataset;
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Where results.json goes, and where models are looked for without --model.")
+    Path output = StageCommands.DEFAULT_OUTPUT;
+
+    @Option(names = "--model", paramLabel = "STRATEGY=FILE",
+            description = "A model to score, by strategy name. Repeatable. "
+                    + "Default: batch and online from <output>/models/.")
+    Map<String, Path> modelFiles = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        KafkaConnection connection = StageCommands.cluster(kafka, "evaluate");
+        Map<String, Path> files = new LinkedHashMap<>(modelFiles);
+        if (files.isEmpty()) {
+            files.put("batch", StageCommands.modelFile(output, "batch"));
+            files.put("online", StageCommands.modelFile(output, "online"));
+        }
+        Map<String, ModelArtifact> models = new LinkedHashMap<>();
+        files.forEach((strategy, file) -> models.put(strategy, ModelCodec.read(file)));
+        String started = Instant.now().toString();
+        Schema schema = StageCommands.schema(dataset);
+        Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection, dataset.topics().test(), schema)
+                .evaluate(models);
+        List<StrategyResult> strategies = new ArrayList<>();
+        models.forEach((strategy, model) -> strategies.add(
+                new StrategyResult(strategy, model.metadata(), null, holdout.get(strategy))));
+        ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
+                dataset.spec().name() + "-evaluate-" + started, started, Instant.now().toString(), null, schema,
+                new KafkaInfo(false, connection.describe()), EnvironmentInfo.capture(), null, strategies);
+        Path file = output.resolve(ExperimentRunner.RESULTS_FILE);
+        ResultsFile.write(results, file);
+        spec.commandLine().getOut().print(ResultsTable.render(results));
+        spec.commandLine().getOut().println();
+        spec.commandLine().getOut().println("results: " + file);
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tributary.cli;
+
+import dev.tributary.batch.BatchTrainer;
+import dev.tributary.common.config.Seeds;
+import dev.tributary.common.model.ModelCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tributary train-batch}: the batch baseline on its own, against a cluster.
+ */
+@Command(name = "train-batch", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Read <dataset>-train to its end offsets, train the batch baseline, and save it "
+                + "(network, standardisation and provenance) to <output>/models/batch.model.")
+final class TrainBatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DatasetOptions dataset;
+    @Mixin
+    TrainingOptions.Model model;
+    @Mixin
+    TrainingOptions.Batch batch;
+    @Mixin
+    TrainingOptions.SeedOption seed;
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the model goes (models/batch.model).")
+    Path output = StageCommands.DEFAULT_OUTPUT;
+
+    @Override
+    public Integer call() {
+        Seeds seeds = seed.seeds();
+        BatchTrainer.Result result = new BatchTrainer(StageCommands.cluster(kafka, "train-batch"), dataset.topics().train(),
+                StageCommands.schema(dataset), model.config(), batch.config(), seeds.model(), seeds.shuffle()).train();
+        Path file = StageCommands.modelFile(output, BatchTrainer.STRATEGY);
+        ModelCodec.write(result.artifact(), file);
+        spec.commandLine().getOut().printf("trained on %d records (%d rejected) in %d ms: %s%n",
+                result.summary().recordsTrained(), result.summary().recordsRejected(), result.summary().wallTimeMs(), file);
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tributary.cli;
+
+import dev.tributary.common.config.Seeds;
+import dev.tributary.stream.StreamTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tributary train-stream}: the streaming learner as its own long-running process.
+ */
+@Command(name = "train-stream", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Consume <dataset>-train as a consumer-group member and train as records arrive; checkpoint "
+                + "to <output>/models/online.model every --checkpoint-every records, then commit those offsets.",
+                "Restarted, it resumes from the checkpoint. It stops at --max-records, after --idle-timeout-ms "
+                        + "without records, or on SIGTERM/Ctrl-C, writing a final checkpoint first."})
+final class TrainStreamCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DatasetOptions dataset;
+    @Mixin
+    TrainingOptions.Model model;
+    @Mixin
+    TrainingOptions.Stream stream;
+    @Mixin
+    TrainingOptions.SeedOption seed;
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the checkpoint goes (models/online.model).")
+    Path output = StageCommands.DEFAULT_OUTPUT;
+
+    @Override
+    public Integer call() {
+        Seeds seeds = seed.seeds();
+        Path checkpoint = StageCommands.modelFile(output, StreamTrainer.STRATEGY);
+        StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream"), dataset.topics().train(),
+                StageCommands.schema(dataset), model.config(), stream.config(dataset.spec().name()), checkpoint,
+                seeds.model(), seeds.shuffle());
+        Thread hook = new Thread(() -> trainer.requestStop(Duration.ofSeconds(60)), "train-stream-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StreamTrainer.Result result = trainer.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is already running: it is what stopped the trainer.
+        }
+        spec.commandLine().getOut().printf("%s: trained on %d records in this run (%d rejected), %d in all; "
+                        + "checkpoint version %d at offsets %s: %s%n",
+                result.resumed() ? "resumed" : "started", result.summary().recordsTrained(),
+                result.summary().recordsRejected(), result.artifact().metadata().recordsSeen(),
+                result.artifact().metadata().version(), result.artifact().metadata().nextOffsets(), checkpoint);
+        return 0;
+    }
+}

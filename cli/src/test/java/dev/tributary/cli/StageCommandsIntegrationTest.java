@@ -1,0 +1,75 @@
+package dev.tributary.cli;
+
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicAdmin;
+import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.test.SharedKafka;
+import dev.tributary.evaluation.results.ExperimentResults;
+import dev.tributary.evaluation.results.ResultsFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.tributary.cli.TributaryCommandTest.tributary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each stage as its own invocation against a running cluster (the shared embedded broker,
+ * reached by --bootstrap-servers as any external cluster would be).
+ */
+class StageCommandsIntegrationTest {
+
+    private final KafkaConnection kafka = SharedKafka.connection();
+
+    @Test
+    void produceTrainBatchTrainStreamEvaluate(@TempDir Path dir) {
+        String name = SharedKafka.unique("cli-stages");
+        String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--dataset-name", name};
+        String out = dir.toString();
+
+        TributaryCommandTest.Outcome produced = tributary(concat(new String[] {"produce"}, common));
+        assertEquals(0, produced.code(), produced.err());
+        assertTrue(produced.out().contains("rows read 699 = train 419"), produced.out());
+
+        TributaryCommandTest.Outcome batch = tributary(concat(new String[] {"train-batch", "-o", out, "--epochs", "10"}, common));
+        assertEquals(0, batch.code(), batch.err());
+        assertEquals(419, ModelCodec.read(dir.resolve("models/batch.model")).metadata().recordsSeen());
+
+        TributaryCommandTest.Outcome stream = tributary(concat(new String[] {"train-stream", "-o", out,
+                "--idle-timeout-ms", "3000"}, common));
+        assertEquals(0, stream.code(), stream.err());
+        assertTrue(stream.out().startsWith("started: trained on 419 records"), stream.out());
+
+        TributaryCommandTest.Outcome evaluated = tributary(concat(new String[] {"evaluate", "-o", out}, common));
+        assertEquals(0, evaluated.code(), evaluated.err());
+        ExperimentResults results = ResultsFile.read(dir.resolve("results.json"));
+        assertEquals(280, results.strategy("batch").holdout().examples());
+        assertTrue(results.strategy("batch").holdout().metric("accuracy") >= 0.95);
+        assertTrue(results.strategy("online").holdout().metric("accuracy") >= 0.93);
+        assertTrue(evaluated.out().contains("accuracy"), evaluated.out());
+    }
+
+    @Test
+    void runAgainstAnExternalClusterStartsNoBroker(@TempDir Path dir) throws Exception {
+        String name = SharedKafka.unique("cli-run");
+        TributaryCommandTest.Outcome run = tributary("run", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--dataset-name", name, "-o", dir.toString(), "--epochs", "3", "--idle-timeout-ms", "3000");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("roc_auc"), run.out());
+        assertTrue(Files.exists(dir.resolve("results.json")));
+        ExperimentResults results = ResultsFile.read(dir.resolve("results.json"));
+        assertEquals(false, results.kafka().embedded());
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            assertEquals(419, admin.recordCount(name + "-train"));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tributary.common.data;
+
+import dev.tributary.common.data.MalformedRecordException.Kind;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ExampleCodecTest {
+
+    private final ExampleCodec codec = new ExampleCodec(3, 2);
+
+    @Test
+    void roundTripsExactly() {
+        double[] features = {5, -0.1, 1e-7};
+        assertEquals("5,-0.1,1.0E-7", ExampleCodec.encodeFeatures(features));
+        Example decoded = codec.decode(ExampleCodec.encodeKey(1), ExampleCodec.encodeValue(features));
+        assertEquals(new Example(features, 1), decoded);
+    }
+
+    @Test
+    void rejectsWhatATrainerCannotUse() {
+        assertKind(Kind.WRONG_ARITY, "1", "1,2");
+        assertKind(Kind.WRONG_ARITY, "1", "1,2,3,4");
+        assertKind(Kind.NOT_A_NUMBER, "1", "1,x,3");
+        assertKind(Kind.NOT_A_NUMBER, "1", "1,NaN,3");
+        assertKind(Kind.NOT_A_NUMBER, "1", "1,,3");
+        assertKind(Kind.UNKNOWN_LABEL, "2", "1,2,3");
+        assertKind(Kind.UNKNOWN_LABEL, "one", "1,2,3");
+        assertThrows(MalformedRecordException.class, () -> codec.decode(null, "1,2,3".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(MalformedRecordException.class, () -> codec.decode("1".getBytes(StandardCharsets.UTF_8), null));
+    }
+
+    private void assertKind(Kind kind, String key, String value) {
+        MalformedRecordException e = assertThrows(MalformedRecordException.class,
+                () -> codec.decode(key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(kind, e.kind(), e.getMessage());
+    }
+
+    @Test
+    void featuresParseInOrder() {
+        assertArrayEquals(new double[] {1.5, -2, 3e3}, codec.decodeFeatures("1.5,-2,3e3"));
+    }
+}
