@@ -90,9 +90,4 @@ public record DatasetSpec(
         return new DatasetSpec(newName, location, hasHeader, columnNames, labelColumn, ignoredColumns,
                 missingValueMarker, classes, classNames, attribution);
     }
-
-    /** @return the data sets shipped with Tributary, by name */
-    public static List<DatasetSpec> builtIns() {
-        return List.of(BREAST_CANCER);
-    }
 }
