@@ -41,7 +41,7 @@ final class CsvRowParser {
         Integer label = layout.classIndex().get(rawLabel);
         if (label == null) {
             throw new MalformedRecordException(Kind.UNKNOWN_LABEL, "column '" + layout.columnNames().get(layout.labelIndex())
-                    + "': unknown label '" + abbreviate(rawLabel) + "', expected one of "
+                    + "': unknown label '" + MalformedRecordException.abbreviate(rawLabel) + "', expected one of "
                     + layout.classIndex().keySet().stream().sorted().toList());
         }
         List<Integer> featureIndices = layout.featureIndices();
@@ -65,10 +65,10 @@ final class CsvRowParser {
         try {
             value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException(Kind.NOT_A_NUMBER, "column '" + column + "': '" + abbreviate(text) + "' is not a number");
+            throw new MalformedRecordException(Kind.NOT_A_NUMBER, "column '" + column + "': '" + MalformedRecordException.abbreviate(text) + "' is not a number");
         }
         if (!Double.isFinite(value)) {
-            throw new MalformedRecordException(Kind.NOT_A_NUMBER, "column '" + column + "': '" + abbreviate(text) + "' is not a finite number");
+            throw new MalformedRecordException(Kind.NOT_A_NUMBER, "column '" + column + "': '" + MalformedRecordException.abbreviate(text) + "' is not a finite number");
         }
         return value;
     }
@@ -83,9 +83,5 @@ final class CsvRowParser {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new MalformedRecordException(Kind.MALFORMED, "malformed CSV: " + e.getMessage());
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -85,7 +85,7 @@ public final class ExampleCodec {
         try {
             label = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException(MalformedRecordException.Kind.UNKNOWN_LABEL, "key '" + abbreviate(text) + "' is not a class index");
+            throw new MalformedRecordException(MalformedRecordException.Kind.UNKNOWN_LABEL, "key '" + MalformedRecordException.abbreviate(text) + "' is not a class index");
         }
         if (label < 0 || label >= numClasses) {
             throw new MalformedRecordException(MalformedRecordException.Kind.UNKNOWN_LABEL, "key " + label + " is not a class index in [0, " + numClasses + ")");
@@ -129,16 +129,11 @@ public final class ExampleCodec {
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "feature " + index + ": '" + abbreviate(text) + "' is not a number");
+            throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "feature " + index + ": '" + MalformedRecordException.abbreviate(text) + "' is not a number");
         }
         if (!Double.isFinite(v)) {
-            throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "feature " + index + ": '" + abbreviate(text) + "' is not a finite number");
+            throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "feature " + index + ": '" + MalformedRecordException.abbreviate(text) + "' is not a finite number");
         }
         return v;
-    }
-
-    /** Keeps reasons short when the offending value is huge. */
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -41,6 +41,14 @@ public class MalformedRecordException extends TributaryException {
         this.kind = kind;
     }
 
+    /**
+     * @param text an offending value, quoted in a reason
+     * @return the value, cut to 40 characters so that a huge value does not make a huge reason
+     */
+    public static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
     /** @return the category of the rejection */
     public Kind kind() {
         return kind;

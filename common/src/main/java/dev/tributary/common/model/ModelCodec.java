@@ -2,6 +2,7 @@ package dev.tributary.common.model;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.TributaryException;
 
 import java.io.ByteArrayInputStream;
@@ -9,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -110,15 +110,7 @@ public final class ModelCodec {
      * @param file     the destination
      */
     public static void write(ModelArtifact artifact, Path file) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.write(tmp, encode(artifact));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new TributaryException("cannot write model to " + file + ": " + e, e);
-        }
+        AtomicFiles.write(file, encode(artifact));
     }
 
     /**

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.TributaryException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes results.json. Undefined metrics (NaN) are written as the string
@@ -31,13 +31,9 @@ public final class ResultsFile {
      */
     public static void write(ExperimentResults results, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "results", ".tmp");
-            JSON.writeValue(tmp.toFile(), results);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, JSON.writeValueAsBytes(results));
         } catch (IOException e) {
-            throw new TributaryException("cannot write " + file + ": " + e, e);
+            throw new TributaryException("cannot encode the results for " + file + ": " + e, e);
         }
     }
 
