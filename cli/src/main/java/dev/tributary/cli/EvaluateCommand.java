@@ -1,5 +1,6 @@
 package dev.tributary.cli;
 
+import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.model.ModelArtifact;
@@ -12,6 +13,7 @@ import dev.tributary.evaluation.results.HoldoutResult;
 import dev.tributary.evaluation.results.KafkaInfo;
 import dev.tributary.evaluation.results.ResultsFile;
 import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.producer.SourceProducer;
 import dev.tributary.reports.ResultsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,13 +33,13 @@ import java.util.concurrent.Callable;
  * {@code tributary evaluate}: scores saved models on the test topic.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Score saved models on <dataset>-test, print the table and write <output>/results.json.")
+        description = "Score saved models on <name>-test, print the table and write <output>/results.json.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
     @Mixin
-    DatasetOptions dataset;
+    ScenarioOptions scenario;
     @Mixin
     KafkaOptions kafka;
 
@@ -52,7 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KafkaConnection connection = StageCommands.cluster(kafka, "evaluate");
+        ScenarioConfig config = scenario.load();
+        KafkaConnection connection = StageCommands.cluster(kafka, "evaluate", config);
         Map<String, Path> files = new LinkedHashMap<>(modelFiles);
         if (files.isEmpty()) {
             files.put("batch", StageCommands.modelFile(output, "batch"));
@@ -61,14 +64,14 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, ModelArtifact> models = new LinkedHashMap<>();
         files.forEach((strategy, file) -> models.put(strategy, ModelCodec.read(file)));
         String started = Instant.now().toString();
-        Schema schema = StageCommands.schema(dataset);
-        Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection, dataset.topics().test(), schema)
+        Schema schema = SourceProducer.schema(config);
+        Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection, config.topics().test(), schema)
                 .evaluate(models);
         List<StrategyResult> strategies = new ArrayList<>();
         models.forEach((strategy, model) -> strategies.add(
                 new StrategyResult(strategy, model.metadata(), null, holdout.get(strategy))));
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
-                dataset.spec().name() + "-evaluate-" + started, started, Instant.now().toString(), null, schema,
+                config.name() + "-evaluate-" + started, started, Instant.now().toString(), null, schema,
                 new KafkaInfo(false, connection.describe()), EnvironmentInfo.capture(), null, strategies);
         Path file = output.resolve(ExperimentRunner.RESULTS_FILE);
         ResultsFile.write(results, file);

@@ -1,8 +1,7 @@
 package dev.tributary.cli;
 
 import dev.tributary.common.config.ConfigException;
-import dev.tributary.common.data.CsvLayout;
-import dev.tributary.common.data.Schema;
+import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.kafka.KafkaConnection;
 
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.nio.file.Path;
  */
 final class StageCommands {
 
-    /** Where stage commands keep models unless told otherwise. */
+    /** Where commands keep results and models unless told otherwise. */
     static final Path DEFAULT_OUTPUT = Path.of("tributary-output");
 
     private StageCommands() {
@@ -21,18 +20,15 @@ final class StageCommands {
     /**
      * A stage on its own needs a cluster that outlives it: an embedded broker would vanish with
      * the process, and the next stage would find nothing.
+     *
+     * @return the cluster, with the scenario's client properties underneath the command line's
      */
-    static KafkaConnection cluster(KafkaOptions kafka, String command) {
+    static KafkaConnection cluster(KafkaOptions kafka, String command, ScenarioConfig scenario) {
         if (!kafka.external()) {
-            throw new ConfigException("--bootstrap-servers", "nothing", "HOST:PORT of a running cluster: `" + command
+            throw new ConfigException("--bootstrap-servers", "(none)", "HOST:PORT of a running cluster: `" + command
                     + "` runs one stage against a cluster (use `tributary run` for everything on an embedded broker)");
         }
-        return kafka.connection();
-    }
-
-    /** @return the schema of the command's data set */
-    static Schema schema(DatasetOptions dataset) {
-        return CsvLayout.resolve(dataset.spec()).schema();
+        return kafka.connection().withDefaults(scenario.kafka().properties());
     }
 
     /** @return the model file of a strategy under an output directory */

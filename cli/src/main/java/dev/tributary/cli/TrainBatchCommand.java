@@ -1,8 +1,9 @@
 package dev.tributary.cli;
 
 import dev.tributary.batch.BatchTrainer;
-import dev.tributary.common.config.Seeds;
+import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.model.ModelCodec;
+import dev.tributary.producer.SourceProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,20 +17,14 @@ import java.util.concurrent.Callable;
  * {@code tributary train-batch}: the batch baseline on its own, against a cluster.
  */
 @Command(name = "train-batch", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Read <dataset>-train to its end offsets, train the batch baseline, and save it "
+        description = "Read <name>-train to its end offsets, train the batch baseline, and save it "
                 + "(network, standardisation and provenance) to <output>/models/batch.model.")
 final class TrainBatchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
     @Mixin
-    DatasetOptions dataset;
-    @Mixin
-    TrainingOptions.Model model;
-    @Mixin
-    TrainingOptions.Batch batch;
-    @Mixin
-    TrainingOptions.SeedOption seed;
+    ScenarioOptions scenario;
     @Mixin
     KafkaOptions kafka;
 
@@ -38,9 +33,10 @@ final class TrainBatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Seeds seeds = seed.seeds();
-        BatchTrainer.Result result = new BatchTrainer(StageCommands.cluster(kafka, "train-batch"), dataset.topics().train(),
-                StageCommands.schema(dataset), model.config(), batch.config(), seeds.model(), seeds.shuffle()).train();
+        ScenarioConfig config = scenario.load();
+        BatchTrainer.Result result = new BatchTrainer(StageCommands.cluster(kafka, "train-batch", config),
+                config.topics().train(), SourceProducer.schema(config), config.model(), config.batch(),
+                config.seeds().model(), config.seeds().shuffle()).train();
         Path file = StageCommands.modelFile(output, BatchTrainer.STRATEGY);
         ModelCodec.write(result.artifact(), file);
         spec.commandLine().getOut().printf("trained on %d records (%d rejected) in %d ms: %s%n",

@@ -1,6 +1,7 @@
 package dev.tributary.cli;
 
-import dev.tributary.common.config.Seeds;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.producer.SourceProducer;
 import dev.tributary.stream.StreamTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
  * {@code tributary train-stream}: the streaming learner as its own long-running process.
  */
 @Command(name = "train-stream", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Consume <dataset>-train as a consumer-group member and train as records arrive; checkpoint "
+        description = {"Consume <name>-train as a consumer-group member and train as records arrive; checkpoint "
                 + "to <output>/models/online.model every --checkpoint-every records, then commit those offsets.",
                 "Restarted, it resumes from the checkpoint. It stops at --max-records, after --idle-timeout-ms "
                         + "without records, or on SIGTERM/Ctrl-C, writing a final checkpoint first."})
@@ -25,13 +26,7 @@ final class TrainStreamCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    DatasetOptions dataset;
-    @Mixin
-    TrainingOptions.Model model;
-    @Mixin
-    TrainingOptions.Stream stream;
-    @Mixin
-    TrainingOptions.SeedOption seed;
+    ScenarioOptions scenario;
     @Mixin
     KafkaOptions kafka;
 
@@ -40,11 +35,11 @@ final class TrainStreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Seeds seeds = seed.seeds();
+        ScenarioConfig config = scenario.load();
         Path checkpoint = StageCommands.modelFile(output, StreamTrainer.STRATEGY);
-        StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream"), dataset.topics().train(),
-                StageCommands.schema(dataset), model.config(), stream.config(dataset.spec().name()), checkpoint,
-                seeds.model(), seeds.shuffle());
+        StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream", config),
+                config.topics().train(), SourceProducer.schema(config), config.model(), config.stream(), checkpoint,
+                config.seeds().model(), config.seeds().shuffle());
         Thread hook = new Thread(() -> trainer.requestStop(Duration.ofSeconds(60)), "train-stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         StreamTrainer.Result result = trainer.run();

@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * The root {@code tributary} command. Run without a subcommand it prints its usage.
@@ -21,8 +20,8 @@ import java.util.Map;
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCommand.Version.class,
         description = "Batch versus streaming learning on Apache Kafka, measured.",
-        subcommands = {RunCommand.class, ProduceCommand.class, TrainBatchCommand.class, TrainStreamCommand.class,
-                EvaluateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ScenariosCommand.class, ProduceCommand.class, TrainBatchCommand.class,
+                TrainStreamCommand.class, EvaluateCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 
     /** Exit code of a bad option or value (picocli's usage code). */
@@ -31,29 +30,6 @@ public final class TributaryCommand implements Runnable {
     public static final int EXIT_FAILURE = 3;
     /** Exit code of a bug. */
     public static final int EXIT_BUG = CommandLine.ExitCode.SOFTWARE;
-
-    /**
-     * Configuration fields and the options that set them, so that an invalid value is reported
-     * under the name the user typed.
-     */
-    static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
-            Map.entry("split.train-fraction", "--train-fraction"),
-            Map.entry("model.hidden-layers", "--hidden-layers"),
-            Map.entry("model.learning-rate", "--learning-rate"),
-            Map.entry("batch.epochs", "--epochs"),
-            Map.entry("batch.batch-size", "--batch-size"),
-            Map.entry("stream.batch-size", "--stream-batch-size"),
-            Map.entry("stream.epochs", "--stream-epochs"),
-            Map.entry("stream.max-poll-records", "--max-poll-records"),
-            Map.entry("stream.checkpoint-every", "--checkpoint-every"),
-            Map.entry("stream.idle-timeout-ms", "--idle-timeout-ms"),
-            Map.entry("stream.max-records", "--max-records"),
-            Map.entry("stream.group-id", "--group-id"),
-            Map.entry("dataset.name", "--dataset-name"),
-            Map.entry("dataset.label-column", "--label-column"),
-            Map.entry("dataset.ignored-columns", "--ignore-column"),
-            Map.entry("dataset.classes", "--classes"),
-            Map.entry("dataset.location", "--csv"));
 
     @Spec
     private CommandSpec spec;
@@ -85,8 +61,12 @@ public final class TributaryCommand implements Runnable {
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     PrintWriter w = commandLine.getErr();
                     if (e instanceof ConfigException c) {
-                        String option = OPTION_OF_FIELD.get(c.field());
-                        w.println("tributary: invalid value for " + (option == null ? c.field() : "option '" + option + "'")
+                        // Name the option only if the user typed it; a value from a scenario file
+                        // is reported under its key.
+                        String option = ScenarioOptions.optionOf(c.field());
+                        boolean typed = option != null && commandLine.getParseResult() != null
+                                && commandLine.getParseResult().hasMatchedOption(option);
+                        w.println("tributary: invalid value for " + (typed ? "option '" + option + "'" : c.field())
                                 + ": " + c.problem());
                         return EXIT_USAGE;
                     }

@@ -32,7 +32,7 @@ class StageCommandsIntegrationTest {
 
         TributaryCommandTest.Outcome produced = tributary(concat(new String[] {"produce"}, common));
         assertEquals(0, produced.code(), produced.err());
-        assertTrue(produced.out().contains("rows read 699 = train 419"), produced.out());
+        assertTrue(produced.out().contains("read 699 = train 419"), produced.out());
 
         TributaryCommandTest.Outcome batch = tributary(concat(new String[] {"train-batch", "-o", out, "--epochs", "10"}, common));
         assertEquals(0, batch.code(), batch.err());
@@ -65,6 +65,28 @@ class StageCommandsIntegrationTest {
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
             assertEquals(419, admin.recordCount(name + "-train"));
         }
+    }
+
+    @Test
+    void runAGeneratedScenarioAndSoakAStream(@TempDir Path dir) {
+        TributaryCommandTest.Outcome tooShort = tributary("run", "--scenario", "sea-abrupt", "--events", "2000");
+        assertEquals(2, tooShort.code());
+        assertTrue(tooShort.err().contains("source.generator.drift.positions: got [25000]"), tooShort.err());
+
+        TributaryCommandTest.Outcome run = tributary("run", "--scenario", "sea-abrupt", "--events", "2000", "--drift-at", "1000",
+                "--bootstrap-servers", kafka.bootstrapServers(), "--name", SharedKafka.unique("cli-sea"),
+                "-o", dir.toString(), "--epochs", "1", "--hidden-layers", "16", "--strategies", "online");
+        assertEquals(0, run.code(), run.err());
+        ExperimentResults results = ResultsFile.read(dir.resolve("results.json"));
+        assertEquals(java.util.List.of(1000L), results.produce().driftPositions(), "sea-abrupt drifts at the middle");
+        assertEquals(java.util.List.of("online"), results.strategies().stream().map(s -> s.strategy()).toList());
+
+        TributaryCommandTest.Outcome soak = tributary("soak", "--events", "20000", "--drift-at", "10000", "--bootstrap-servers",
+                kafka.bootstrapServers(), "--name", SharedKafka.unique("cli-soak"));
+        assertEquals(0, soak.code(), soak.err());
+        assertTrue(soak.out().contains("consumed            20,000"), soak.out());
+        assertEquals(10, soak.out().lines().filter(l -> l.startsWith("live heap, consume")).findFirst().orElseThrow()
+                .replaceAll("[^0-9 ]", " ").trim().split("\\s+").length, soak.out());
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -1,5 +1,7 @@
 package dev.tributary.cli;
 
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.ScenarioFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,7 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,13 +35,45 @@ class TributaryCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "produce", "train-batch", "train-stream", "evaluate"})
+    @ValueSource(strings = {"run", "produce", "train-batch", "train-stream", "evaluate", "soak", "scenarios"})
     void everyCommandHasHelpWithDefaults(String command) {
         Outcome help = tributary(command, "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().startsWith("Usage: tributary " + command), help.out());
-        assertTrue(help.out().contains("--bootstrap-servers"), help.out());
+        assertTrue(command.equals("scenarios") || help.out().contains("--bootstrap-servers"), help.out());
         assertTrue(help.out().contains("Default: breast-cancer"), "defaults are shown: " + help.out());
+    }
+
+    @Test
+    void scenariosListsEveryBuiltInOnALine() {
+        Outcome list = tributary("scenarios");
+        assertEquals(0, list.code(), list.err());
+        List<String> lines = list.out().lines().toList();
+        assertEquals(ScenarioFiles.BUILT_IN.size(), lines.size(), list.out());
+        for (int i = 0; i < lines.size(); i++) {
+            assertTrue(lines.get(i).startsWith(ScenarioFiles.BUILT_IN.get(i) + " "), lines.get(i));
+        }
+    }
+
+    @Test
+    void showPrintsAScenarioThatLoadsBackWithTheOverrides(@TempDir Path dir) throws Exception {
+        Outcome shown = tributary("scenarios", "--show", "--scenario", "rbf-drift", "--events", "777", "--epochs", "4");
+        assertEquals(0, shown.code(), shown.err());
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, shown.out());
+        ScenarioConfig reloaded = ScenarioFiles.load(file.toString(), Map.of());
+        assertEquals(777, reloaded.source().events());
+        assertEquals(4, reloaded.batch().epochs());
+        assertEquals(ScenarioFiles.load("rbf-drift", Map.of("source.events", 777L, "batch.epochs", 4)), reloaded);
+    }
+
+    @Test
+    void aBadScenarioFileIsRejectedNamingTheKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: bad\nstream: {epochs-per-poll: -1}\n");
+        Outcome bad = tributary("run", "--scenario", file.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("invalid value for stream.epochs-per-poll: got -1"), bad.err());
     }
 
     @Test
@@ -55,7 +92,7 @@ class TributaryCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--epochs=-1", "--train-fraction=1.5", "--learning-rate=0", "--hidden-layers=128,0",
-            "--stream-batch-size=0", "--checkpoint-every=0", "--max-records=-5", "--dataset-name=bad name"})
+            "--stream-batch-size=0", "--checkpoint-every=0", "--max-records=-5", "--name=bad name", "--events=-3"})
     void invalidValueNamesTheOptionWithExitCodeTwo(String option) {
         Outcome bad = tributary("run", option);
         String name = option.substring(0, option.indexOf('='));

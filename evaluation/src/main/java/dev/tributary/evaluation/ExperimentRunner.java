@@ -1,23 +1,24 @@
 package dev.tributary.evaluation;
 
 import dev.tributary.batch.BatchTrainer;
+import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
-import dev.tributary.common.config.ExperimentConfig;
+import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
-import dev.tributary.common.data.CsvLayout;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.TopicAdmin;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.model.TrainingSummary;
 import dev.tributary.common.provenance.EnvironmentInfo;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.HoldoutResult;
 import dev.tributary.evaluation.results.KafkaInfo;
 import dev.tributary.evaluation.results.ResultsFile;
 import dev.tributary.evaluation.results.StrategyResult;
-import dev.tributary.producer.DatasetProducer;
 import dev.tributary.producer.ProduceResult;
+import dev.tributary.producer.SourceProducer;
 import dev.tributary.stream.StreamTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +29,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the whole comparison in this process, through Kafka at every step: the producer writes
- * the topics, the batch baseline reads the train topic to its end, the streaming learner
- * consumes it as a consumer-group member, and both models are scored on the test topic.
+ * Runs a scenario in this process, through Kafka at every step: the producer writes the
+ * topics, the batch baseline reads the train topic to its end, the streaming learner consumes
+ * it as a consumer-group member, and every model is scored on the test topic.
  *
- * <p>Output, under the output directory: {@value #RESULTS_FILE}, and the two models under
- * {@code models/} ({@code batch.model}, and {@code online.model}, the stream trainer's
- * checkpoint).
+ * <p>Output, under the output directory: {@value #RESULTS_FILE}, and one model per strategy
+ * under {@code models/} ({@code batch.model}; {@code online.model}, the stream trainer's checkpoint).
  */
 public final class ExperimentRunner {
 
@@ -49,20 +50,28 @@ public final class ExperimentRunner {
 
     private final KafkaConnection connection;
     private final boolean embedded;
-    private final ExperimentConfig config;
+    private final ScenarioConfig scenario;
     private final Path outputDir;
+    private final ProgressListener progress;
 
     /**
      * @param connection the cluster
      * @param embedded   whether it is the in-process broker (recorded with the results)
-     * @param config     the run
+     * @param scenario   the run
      * @param outputDir  where results.json and the models go
+     * @param progress   hears how far the producer has come
      */
-    public ExperimentRunner(KafkaConnection connection, boolean embedded, ExperimentConfig config, Path outputDir) {
-        this.connection = connection;
+    public ExperimentRunner(KafkaConnection connection, boolean embedded, ScenarioConfig scenario, Path outputDir,
+                            ProgressListener progress) {
+        this.connection = connection.withDefaults(scenario.kafka().properties());
         this.embedded = embedded;
-        this.config = config;
+        this.scenario = scenario;
         this.outputDir = outputDir;
+        this.progress = progress;
+    }
+
+    /** One trained model and how it was trained. */
+    private record Trained(ModelArtifact artifact, TrainingSummary summary) {
     }
 
     /**
@@ -71,45 +80,59 @@ public final class ExperimentRunner {
      */
     public ExperimentResults run() {
         Instant started = Instant.now();
-        String runId = config.dataset().name() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        String runId = scenario.name() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC).format(started);
-        TopicsConfig topics = config.topics();
+        TopicsConfig topics = scenario.topics();
         requireFreshTopics(topics);
-        Path batchModel = outputDir.resolve("models").resolve("batch.model");
-        Path onlineModel = outputDir.resolve("models").resolve("online.model");
-        deleteStale(onlineModel);
+        int steps = scenario.strategies().size() + 2;
+        int step = 1;
 
-        LOG.info("[1/4] Producing {} to {} and {}", config.dataset().name(), topics.train(), topics.test());
-        ProduceResult produced = new DatasetProducer(connection, config.dataset(), config.split(), topics,
-                config.seeds().split()).produce();
-        Schema schema = CsvLayout.resolve(config.dataset()).schema();
+        LOG.info("[{}/{}] Producing {} to {} and {}", step++, steps, scenario.source().describe(), topics.train(),
+                topics.test());
+        ProduceResult produced = SourceProducer.forScenario(connection, scenario, progress).produce();
+        Schema schema = SourceProducer.schema(scenario);
 
-        LOG.info("[2/4] Training the batch baseline on {} ({} epochs)", topics.train(), config.batch().epochs());
-        BatchTrainer.Result batch = new BatchTrainer(connection, topics.train(), schema, config.model(), config.batch(),
-                config.seeds().model(), config.seeds().shuffle()).train();
-        ModelCodec.write(batch.artifact(), batchModel);
+        Map<String, Trained> trained = new LinkedHashMap<>();
+        for (String strategy : scenario.strategies()) {
+            LOG.info("[{}/{}] Training {} on {}", step++, steps, strategy, topics.train());
+            trained.put(strategy, train(strategy, schema, produced));
+        }
 
-        LOG.info("[3/4] Training the streaming learner on {} as it is consumed", topics.train());
-        StreamTrainer.Result online = new StreamTrainer(connection, topics.train(), schema, config.model(),
-                config.stream().withMaxRecords(produced.trainRecords()), onlineModel,
-                config.seeds().model(), config.seeds().shuffle()).run();
-
-        LOG.info("[4/4] Scoring both models on {}", topics.test());
+        LOG.info("[{}/{}] Scoring {} on {}", step, steps, scenario.strategies(), topics.test());
         Map<String, ModelArtifact> models = new LinkedHashMap<>();
-        models.put(BatchTrainer.STRATEGY, batch.artifact());
-        models.put(StreamTrainer.STRATEGY, online.artifact());
+        trained.forEach((strategy, t) -> models.put(strategy, t.artifact()));
         Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection, topics.test(), schema).evaluate(models);
 
+        List<StrategyResult> strategies = new ArrayList<>();
+        trained.forEach((strategy, t) -> strategies.add(new StrategyResult(strategy, t.artifact().metadata(),
+                t.summary(), holdout.get(strategy))));
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION, runId, started.toString(),
-                Instant.now().toString(), config, schema, new KafkaInfo(embedded, connection.describe()),
-                EnvironmentInfo.capture(), produced, List.of(
-                new StrategyResult(BatchTrainer.STRATEGY, batch.artifact().metadata(), batch.summary(),
-                        holdout.get(BatchTrainer.STRATEGY)),
-                new StrategyResult(StreamTrainer.STRATEGY, online.artifact().metadata(), online.summary(),
-                        holdout.get(StreamTrainer.STRATEGY))));
+                Instant.now().toString(), scenario, schema, new KafkaInfo(embedded, connection.describe()),
+                EnvironmentInfo.capture(), produced, strategies);
         ResultsFile.write(results, outputDir.resolve(RESULTS_FILE));
         LOG.info("Results written to {}", outputDir.resolve(RESULTS_FILE));
         return results;
+    }
+
+    private Trained train(String strategy, Schema schema, ProduceResult produced) {
+        Path modelFile = outputDir.resolve("models").resolve(strategy + ".model");
+        switch (strategy) {
+            case ScenarioConfig.BATCH -> {
+                BatchTrainer.Result r = new BatchTrainer(connection, scenario.topics().train(), schema, scenario.model(),
+                        scenario.batch(), scenario.seeds().model(), scenario.seeds().shuffle()).train();
+                ModelCodec.write(r.artifact(), modelFile);
+                return new Trained(r.artifact(), r.summary());
+            }
+            case ScenarioConfig.ONLINE -> {
+                deleteStale(modelFile);
+                // The train topic is complete: stop when every record has been learned from.
+                StreamTrainer.Result r = new StreamTrainer(connection, scenario.topics().train(), schema,
+                        scenario.model(), scenario.stream().withMaxRecords(produced.trainRecords()), modelFile,
+                        scenario.seeds().model(), scenario.seeds().shuffle()).run();
+                return new Trained(r.artifact(), r.summary());
+            }
+            default -> throw new IllegalStateException("no trainer for strategy " + strategy);
+        }
     }
 
     /**
@@ -122,7 +145,7 @@ public final class ExperimentRunner {
                 long records = admin.exists(topic) ? admin.recordCount(topic) : 0;
                 if (records > 0) {
                     throw new TributaryException("topic " + topic + " already holds " + records + " records; a run "
-                            + "needs empty topics: delete them, or give the data set another name with --dataset-name");
+                            + "needs empty topics: delete them, or rename the scenario with --name");
                 }
             }
         }

@@ -1,8 +1,9 @@
 package dev.tributary.evaluation;
 
 import dev.tributary.common.TributaryException;
-import dev.tributary.common.config.DatasetSpec;
-import dev.tributary.common.config.ExperimentConfig;
+import dev.tributary.common.ProgressListener;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.common.config.Seeds;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.model.ModelCodec;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,19 +32,19 @@ class ExperimentRunnerIntegrationTest {
 
     @TempDir
     static Path output;
-    private static ExperimentConfig config;
+    private static ScenarioConfig config;
     private static ExperimentResults results;
     private static final KafkaConnection KAFKA = SharedKafka.connection();
 
     @BeforeAll
     static void runTheDefaultComparison() {
-        config = ExperimentConfig.defaults(DatasetSpec.BREAST_CANCER.withName(SharedKafka.unique("bc-e2e")));
-        results = new ExperimentRunner(KAFKA, true, config, output).run();
+        config = ScenarioFiles.load("breast-cancer", Map.of("name", SharedKafka.unique("bc-e2e")));
+        results = new ExperimentRunner(KAFKA, true, config, output, ProgressListener.NONE).run();
     }
 
     @Test
     void countsReconcileThroughKafka() {
-        assertEquals(699, results.produce().rowsRead());
+        assertEquals(699, results.produce().read());
         assertEquals(699, results.produce().trainRecords() + results.produce().testRecords()
                 + results.produce().deadLettered());
         for (String strategy : new String[] {"batch", "online"}) {
@@ -72,8 +74,8 @@ class ExperimentRunnerIntegrationTest {
         Path file = output.resolve(ExperimentRunner.RESULTS_FILE);
         ExperimentResults read = ResultsFile.read(file);
         assertEquals(ExperimentResults.SCHEMA_VERSION, read.schemaVersion());
-        assertEquals(Seeds.derive(Seeds.DEFAULT_SEED), read.configuration().seeds());
-        assertEquals(config, read.configuration());
+        assertEquals(Seeds.derive(Seeds.DEFAULT_SEED), read.scenario().seeds());
+        assertEquals(config, read.scenario());
         assertEquals(results.strategy("batch").holdout().metrics(), read.strategy("batch").holdout().metrics());
         assertTrue(read.kafka().embedded());
         assertEquals(Runtime.getRuntime().availableProcessors(), read.environment().availableProcessors());
@@ -94,7 +96,7 @@ class ExperimentRunnerIntegrationTest {
     @Test
     void refusesTopicsThatAlreadyHoldData() {
         TributaryException e = assertThrows(TributaryException.class,
-                () -> new ExperimentRunner(KAFKA, true, config, output.resolve("again")).run());
+                () -> new ExperimentRunner(KAFKA, true, config, output.resolve("again"), ProgressListener.NONE).run());
         assertTrue(e.getMessage().contains("already holds"), e.getMessage());
     }
 }

@@ -1,21 +1,20 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.config.MissingValuePolicy;
+import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.CsvLayout;
 import dev.tributary.common.data.DatasetFiles;
-import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.data.Example;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.kafka.DeadLetter;
 import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicAdmin;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Writes a CSV data set to Kafka the way the tutorial does: shuffled with a seed, split into a
+ * Writes a CSV data set to Kafka the way the tutorial does: shuffled with a seed (or kept in
+ * file order when the split says so), split into a
  * train and a test topic, key = class index, value = the features as CSV.
  *
  * <p>The accepted rows are held in memory to be shuffled: this stage is meant for finite,
@@ -41,7 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Under {@link MissingValuePolicy#IMPUTE}, a missing value becomes the median of its feature
  * over the training split only, computed after the split so the test split leaks nothing.
  */
-public final class DatasetProducer {
+public final class DatasetProducer implements SourceProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetProducer.class);
     static final String STAGE = "producer";
@@ -50,40 +49,67 @@ public final class DatasetProducer {
     private final DatasetSpec dataset;
     private final SplitConfig split;
     private final TopicsConfig topics;
+    private final RateConfig rate;
     private final long splitSeed;
+    private final ProgressListener progress;
 
     /**
      * @param connection the cluster
      * @param dataset    the data set to read
      * @param split      the train fraction and the missing-value policy
      * @param topics     where to write
+     * @param rate       the pace of the sends
      * @param splitSeed  the seed of the shuffle before the split
+     * @param progress   hears how many rows have been sent
      */
     public DatasetProducer(KafkaConnection connection, DatasetSpec dataset, SplitConfig split, TopicsConfig topics,
-                           long splitSeed) {
+                           RateConfig rate, long splitSeed, ProgressListener progress) {
         this.connection = connection;
         this.dataset = dataset;
         this.split = split;
         this.topics = topics;
+        this.rate = rate;
         this.splitSeed = splitSeed;
+        this.progress = progress;
     }
 
-    /**
-     * Creates the topics if needed, then writes every row to exactly one of them.
-     *
-     * @return the counts, which reconcile
-     * @throws TributaryException if the file cannot be read or Kafka rejects a write
-     */
+    @Override
     public ProduceResult produce() {
+        long startNanos = System.nanoTime();
         CsvLayout layout = CsvLayout.resolve(dataset);
-        try (TopicAdmin admin = new TopicAdmin(connection)) {
-            admin.ensureTopic(topics.train(), topics.trainPartitions(), topics.replicationFactor(), Map.of());
-            admin.ensureTopic(topics.test(), topics.testPartitions(), topics.replicationFactor(), Map.of());
-            admin.ensureTopic(topics.deadLetter(), 1, topics.replicationFactor(), Map.of());
+        SourceProducer.createTopics(connection, topics);
+        try (TopicWriter writer = new TopicWriter(createProducer(), rate, progress)) {
+            Map<String, Long> rejections = new TreeMap<>();
+            List<ParsedRow> accepted = new ArrayList<>();
+            long read = readRows(layout, writer, accepted, rejections);
+            if (split.shuffled()) {
+                Collections.shuffle(accepted, new Random(splitSeed));
+            }
+            int trainSize = (int) Math.round(accepted.size() * split.trainFraction());
+            List<ParsedRow> train = accepted.subList(0, trainSize);
+            List<ParsedRow> test = accepted.subList(trainSize, accepted.size());
+            long imputed = impute(train, test);
+            progress.start("producing " + dataset.name(), read);
+            for (ParsedRow row : train) {
+                writer.send(topics.train(), new Example(row.features(), row.label()));
+            }
+            for (ParsedRow row : test) {
+                writer.send(topics.test(), new Example(row.features(), row.label()));
+            }
+            writer.flush();
+            progress.finish();
+            long deadLettered = rejections.values().stream().mapToLong(Long::longValue).sum();
+            ProduceResult result = new ProduceResult(topicPrefix(), read, train.size(), test.size(), deadLettered,
+                    imputed, rejections, List.of(), topics.train(), topics.test(), topics.deadLetter(),
+                    (System.nanoTime() - startNanos) / 1_000_000);
+            LOG.info("Produced {}: {} rows read, {} train, {} test, {} dead-lettered {}, {} values imputed",
+                    dataset.name(), read, train.size(), test.size(), deadLettered, rejections, imputed);
+            return result;
         }
-        try (Producer<byte[], byte[]> producer = createProducer()) {
-            return produce(layout, producer);
-        }
+    }
+
+    private String topicPrefix() {
+        return topics.train().substring(0, topics.train().length() - "-train".length());
     }
 
     /** Visible for testing: the seam where the Kafka producer is made. */
@@ -91,16 +117,14 @@ public final class DatasetProducer {
         return new KafkaProducer<>(connection.producerConfig());
     }
 
-    private ProduceResult produce(CsvLayout layout, Producer<byte[], byte[]> producer) {
-        AtomicReference<Exception> sendFailure = new AtomicReference<>();
-        Callback onFailure = (metadata, e) -> {
-            if (e != null) {
-                sendFailure.compareAndSet(null, e);
-            }
-        };
-        Map<String, Long> rejections = new TreeMap<>();
-        List<ParsedRow> accepted = new ArrayList<>();
-        long rowsRead = 0;
+    /**
+     * Parses every row; rejected ones go to the dead-letter topic at once, accepted ones are kept
+     * to be split (a finite data set, held in memory by design).
+     *
+     * @return the number of rows read
+     */
+    private long readRows(CsvLayout layout, TopicWriter writer, List<ParsedRow> accepted, Map<String, Long> rejections) {
+        long read = 0;
         CsvRowParser parser = new CsvRowParser(layout, dataset.missingValueMarker());
         try (BufferedReader reader = DatasetFiles.open(dataset.location())) {
             int lineNumber = 0;
@@ -109,52 +133,25 @@ public final class DatasetProducer {
                 if ((lineNumber == 1 && dataset.hasHeader()) || line.isBlank()) {
                     continue;
                 }
-                rowsRead++;
+                read++;
                 String source = dataset.location() + ":" + lineNumber;
                 try {
                     ParsedRow row = parser.parse(line, source);
                     if (row.missing() > 0 && split.missingValues() == MissingValuePolicy.DROP) {
                         throw new MalformedRecordException(MalformedRecordException.Kind.MISSING_VALUE,
-                                row.missing() + " missing value(s) ('" + dataset.missingValueMarker()
-                                        + "'), dropped by missing-values=drop");
+                                row.missing() + " missing value(s), dropped by missing-values=drop");
                     }
                     accepted.add(row);
                 } catch (MalformedRecordException e) {
                     rejections.merge(e.kind().key(), 1L, Long::sum);
-                    producer.send(new DeadLetter(null, line.getBytes(StandardCharsets.UTF_8), e.getMessage(), source, STAGE)
-                            .toRecord(topics.deadLetter()), onFailure);
+                    writer.deadLetter(topics.deadLetter(),
+                            new DeadLetter(null, line.getBytes(StandardCharsets.UTF_8), e.getMessage(), source, STAGE));
                 }
             }
         } catch (IOException e) {
             throw new TributaryException("cannot read data set " + dataset.location() + ": " + e, e);
         }
-
-        Collections.shuffle(accepted, new Random(splitSeed));
-        int trainSize = (int) Math.round(accepted.size() * split.trainFraction());
-        List<ParsedRow> train = accepted.subList(0, trainSize);
-        List<ParsedRow> test = accepted.subList(trainSize, accepted.size());
-        long imputed = impute(train, test);
-        for (ParsedRow row : train) {
-            producer.send(toRecord(topics.train(), row), onFailure);
-        }
-        for (ParsedRow row : test) {
-            producer.send(toRecord(topics.test(), row), onFailure);
-        }
-        producer.flush();
-        if (sendFailure.get() != null) {
-            throw new TributaryException("Kafka rejected a write to " + connection.bootstrapServers() + ": "
-                    + sendFailure.get(), sendFailure.get());
-        }
-        long deadLettered = rejections.values().stream().mapToLong(Long::longValue).sum();
-        ProduceResult result = new ProduceResult(dataset.name(), rowsRead, train.size(), test.size(), deadLettered,
-                imputed, rejections, topics.train(), topics.test(), topics.deadLetter());
-        LOG.info("Produced {}: {} rows read, {} train, {} test, {} dead-lettered {}, {} values imputed",
-                dataset.name(), rowsRead, train.size(), test.size(), deadLettered, rejections, imputed);
-        return result;
-    }
-
-    private static ProducerRecord<byte[], byte[]> toRecord(String topic, ParsedRow row) {
-        return new ProducerRecord<>(topic, ExampleCodec.encodeKey(row.label()), ExampleCodec.encodeValue(row.features()));
+        return read;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.config.MissingValuePolicy;
+import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.ExampleCodec;
@@ -33,9 +35,9 @@ class DatasetProducerIntegrationTest {
     void breastCancerImputedSplitsSixtyFortyWithExactCountsInKafka() {
         DatasetSpec dataset = DatasetSpec.BREAST_CANCER.withName(SharedKafka.unique("bc-impute"));
         TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
-        ProduceResult result = new DatasetProducer(kafka, dataset, SplitConfig.DEFAULT, topics, 7).produce();
+        ProduceResult result = produce(dataset, SplitConfig.DEFAULT, topics, 7);
 
-        assertEquals(699, result.rowsRead());
+        assertEquals(699, result.read());
         assertEquals(419, result.trainRecords(), "round(0.6 * 699)");
         assertEquals(280, result.testRecords());
         assertEquals(0, result.deadLettered());
@@ -60,10 +62,9 @@ class DatasetProducerIntegrationTest {
     void dropPolicyDeadLettersTheSixteenIncompleteRowsWithTheirReason() {
         DatasetSpec dataset = DatasetSpec.BREAST_CANCER.withName(SharedKafka.unique("bc-drop"));
         TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
-        ProduceResult result = new DatasetProducer(kafka, dataset, new SplitConfig(0.6, MissingValuePolicy.DROP),
-                topics, 7).produce();
+        ProduceResult result = produce(dataset, new SplitConfig(0.6, MissingValuePolicy.DROP, true), topics, 7);
 
-        assertEquals(699, result.rowsRead());
+        assertEquals(699, result.read());
         assertEquals(16, result.deadLettered());
         assertEquals(683, result.trainRecords() + result.testRecords());
         assertEquals(Map.of("missing-value", 16L), result.rejections());
@@ -93,12 +94,11 @@ class DatasetProducerIntegrationTest {
                 "10,11,yes") + "\n");
         // Classes are given: inferred ones would take the bad row's 'maybe' for a class.
         DatasetSpec dataset = new DatasetSpec(SharedKafka.unique("mixed"), csv.toString(), true, List.of(), "label",
-                List.of(), null, List.of("no", "yes"), List.of(), "");
+                List.of(), List.of(), null, List.of("no", "yes"), List.of(), "");
         TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
-        ProduceResult result = new DatasetProducer(kafka, dataset, new SplitConfig(0.5, MissingValuePolicy.IMPUTE),
-                topics, 1).produce();
+        ProduceResult result = produce(dataset, new SplitConfig(0.5, MissingValuePolicy.IMPUTE, true), topics, 1);
 
-        assertEquals(8, result.rowsRead());
+        assertEquals(8, result.read());
         assertEquals(5, result.deadLettered());
         assertEquals(3, result.trainRecords() + result.testRecords());
         assertEquals(Map.of("not-a-number", 2L, "wrong-arity", 2L, "unknown-label", 1L), result.rejections());
@@ -128,8 +128,12 @@ class DatasetProducerIntegrationTest {
     private List<String> trainValues(long seed) {
         DatasetSpec dataset = DatasetSpec.BREAST_CANCER.withName(SharedKafka.unique("bc-seed"));
         TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
-        new DatasetProducer(kafka, dataset, SplitConfig.DEFAULT, topics, seed).produce();
+        produce(dataset, SplitConfig.DEFAULT, topics, seed);
         return readAll(topics.train()).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private ProduceResult produce(DatasetSpec dataset, SplitConfig split, TopicsConfig topics, long seed) {
+        return new DatasetProducer(kafka, dataset, split, topics, RateConfig.UNLIMITED, seed, ProgressListener.NONE).produce();
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {

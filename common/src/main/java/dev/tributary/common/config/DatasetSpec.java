@@ -1,17 +1,21 @@
 package dev.tributary.common.config;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where a CSV data set is and how to read it.
  *
- * @param name               the data set's name; topics are named after it ({@code <name>-train})
+ * @param name               the data set's name (default: the file's name without extension)
  * @param location           a file path, or {@code classpath:/path} for a data set shipped as a resource
  * @param hasHeader          whether the first line holds the column names
  * @param columnNames        the column names when there is no header (empty: {@code c0, c1, ...})
  * @param labelColumn        the label column, by name or by 0-based index (negative: from the end)
  * @param ignoredColumns     columns that are neither features nor label (an id), by name or index
+ * @param features           the feature columns to use, by name or index (empty: every column
+ *                           that is neither the label nor ignored)
  * @param missingValueMarker the text that marks a missing feature value, or {@code null} for none
+ *                           (an empty field is always missing)
  * @param classes            the raw label values in class-index order (empty: the distinct values
  *                           found in the file, sorted)
  * @param classNames         display names of the classes (empty: the raw values)
@@ -24,6 +28,7 @@ public record DatasetSpec(
         List<String> columnNames,
         String labelColumn,
         List<String> ignoredColumns,
+        List<String> features,
         String missingValueMarker,
         List<String> classes,
         List<String> classNames,
@@ -45,27 +50,56 @@ public record DatasetSpec(
                     "bland_chromatin", "normal_nucleoli", "mitoses", "class"),
             "class",
             List.of("id"),
+            List.of(),
             "?",
             List.of("2", "4"),
             List.of("benign", "malignant"),
             "W. H. Wolberg and O. L. Mangasarian, PNAS 87 (1990) 9193-9196; "
                     + "UCI Machine Learning Repository, Breast Cancer Wisconsin (Original), CC BY 4.0");
 
+    /** UCI Spambase: 4,601 e-mails, 57 word and character statistics, spam or not. */
+    public static final DatasetSpec SPAMBASE = new DatasetSpec(
+            "spambase",
+            DATASETS_RESOURCE + "spambase.csv",
+            true, List.of(), "spam", List.of(), List.of(), null,
+            List.of("0", "1"), List.of("ham", "spam"),
+            "M. Hopkins, E. Reeber, G. Forman, J. Suermondt (Hewlett-Packard Labs); "
+                    + "UCI Machine Learning Repository, Spambase, CC BY 4.0");
+
+    /**
+     * UCI Statlog (Shuttle): 58,000 rows, 9 numeric attributes, 7 classes, heavily imbalanced
+     * (78.6 % of rows are class 1).
+     */
+    public static final DatasetSpec SHUTTLE = new DatasetSpec(
+            "shuttle",
+            DATASETS_RESOURCE + "shuttle.csv",
+            true, List.of(), "class", List.of(), List.of(), null,
+            List.of("1", "2", "3", "4", "5", "6", "7"),
+            List.of("rad-flow", "fpv-close", "fpv-open", "high", "bypass", "bpv-close", "bpv-open"),
+            "Donated by J. Catlett; UCI Machine Learning Repository, Statlog (Shuttle), CC BY 4.0");
+
+    private static final List<DatasetSpec> BUILT_INS = List.of(BREAST_CANCER, SPAMBASE, SHUTTLE);
+
     /**
      * @throws ConfigException naming the field, if a field is unusable
      */
     public DatasetSpec {
-        ConfigException.require(name != null && name.matches("[A-Za-z0-9._-]+"), "dataset.name", name,
-                "a topic-safe name (letters, digits, '.', '_', '-')");
-        ConfigException.require(location != null && !location.isBlank(), "dataset.location", location,
+        ConfigException.require(location != null && !location.isBlank(), "source.csv.location", location,
                 "a file path or classpath:/resource");
-        ConfigException.require(labelColumn != null && !labelColumn.isBlank(), "dataset.label-column", labelColumn,
+        if (name == null) {
+            String file = location.substring(Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\')) + 1);
+            name = file.replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-").toLowerCase(Locale.ROOT);
+        }
+        ConfigException.require(name.matches("[A-Za-z0-9._-]+"), "name", name,
+                "a topic-safe name (letters, digits, '.', '_', '-')");
+        ConfigException.require(labelColumn != null && !labelColumn.isBlank(), "source.csv.label-column", labelColumn,
                 "a column name or 0-based index");
         columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
         ignoredColumns = ignoredColumns == null ? List.of() : List.copyOf(ignoredColumns);
+        features = features == null ? List.of() : List.copyOf(features);
         classes = classes == null ? List.of() : List.copyOf(classes);
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
-        ConfigException.require(classNames.isEmpty() || classNames.size() == classes.size(), "dataset.class-names",
+        ConfigException.require(classNames.isEmpty() || classNames.size() == classes.size(), "source.csv.class-names",
                 classNames, "one name per class in " + classes);
         attribution = attribution == null ? "" : attribution;
     }
@@ -79,7 +113,23 @@ public record DatasetSpec(
      * @return the spec
      */
     public static DatasetSpec csv(String name, String location, String labelColumn) {
-        return new DatasetSpec(name, location, true, List.of(), labelColumn, List.of(), null, List.of(), List.of(), "");
+        return new DatasetSpec(name, location, true, List.of(), labelColumn, List.of(), List.of(), null, List.of(),
+                List.of(), "");
+    }
+
+    /**
+     * @param name a built-in data set's name
+     * @return its spec
+     * @throws ConfigException listing the built-in names, if there is none of that name
+     */
+    public static DatasetSpec builtIn(String name) {
+        return BUILT_INS.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() ->
+                new ConfigException("source.dataset", name, "one of " + builtInNames()));
+    }
+
+    /** @return the names of the data sets shipped with Tributary */
+    public static List<String> builtInNames() {
+        return BUILT_INS.stream().map(DatasetSpec::name).toList();
     }
 
     /**
@@ -87,7 +137,7 @@ public record DatasetSpec(
      * @return this spec under that name
      */
     public DatasetSpec withName(String newName) {
-        return new DatasetSpec(newName, location, hasHeader, columnNames, labelColumn, ignoredColumns,
+        return new DatasetSpec(newName, location, hasHeader, columnNames, labelColumn, ignoredColumns, features,
                 missingValueMarker, classes, classNames, attribution);
     }
 }

@@ -1,7 +1,7 @@
 package dev.tributary.common.config;
 
 /**
- * The topics of one data set.
+ * The topics of one scenario, named after it.
  *
  * @param train             the training records (key = label, value = CSV features)
  * @param test              the held-out records, same format
@@ -15,16 +15,26 @@ public record TopicsConfig(String train, String test, String deadLetter,
                            int trainPartitions, int testPartitions, short replicationFactor) {
 
     /**
-     * @throws ConfigException naming the field, if a name is blank or a count is not positive
+     * @throws ConfigException naming the field, if a name is not a topic name or a count is not positive
      */
     public TopicsConfig {
         for (String[] topic : new String[][] {{"topics.train", train}, {"topics.test", test}, {"topics.dead-letter", deadLetter}}) {
             ConfigException.require(topic[1] != null && topic[1].matches("[A-Za-z0-9._-]{1,249}"), topic[0], topic[1],
                     "a legal Kafka topic name");
         }
-        ConfigException.require(trainPartitions > 0, "topics.train-partitions", trainPartitions, "a positive count");
-        ConfigException.require(testPartitions > 0, "topics.test-partitions", testPartitions, "a positive count");
-        ConfigException.require(replicationFactor > 0, "topics.replication-factor", replicationFactor, "a positive count");
+        ConfigException.require(trainPartitions > 0, "kafka.train-partitions", trainPartitions, "a positive count");
+        ConfigException.require(testPartitions > 0, "kafka.test-partitions", testPartitions, "a positive count");
+        ConfigException.require(replicationFactor > 0, "kafka.replication-factor", replicationFactor, "a positive count");
+    }
+
+    /**
+     * @param prefix the scenario's (or data set's) name
+     * @param kafka  partitions and replication
+     * @return {@code <prefix>-train}, {@code <prefix>-test}, {@code <prefix>-dlq} (1 partition)
+     */
+    public static TopicsConfig of(String prefix, KafkaSettings kafka) {
+        return new TopicsConfig(prefix + "-train", prefix + "-test", prefix + "-dlq", kafka.trainPartitions(),
+                kafka.testPartitions(), kafka.replicationFactor());
     }
 
     /**
@@ -33,6 +43,6 @@ public record TopicsConfig(String train, String test, String deadLetter,
      *         (2 partitions), {@code <dataset>-dlq} (1 partition), replication factor 1
      */
     public static TopicsConfig forDataset(String dataset) {
-        return new TopicsConfig(dataset + "-train", dataset + "-test", dataset + "-dlq", 1, 2, (short) 1);
+        return of(dataset, KafkaSettings.DEFAULT);
     }
 }

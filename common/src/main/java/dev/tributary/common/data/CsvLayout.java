@@ -47,25 +47,35 @@ public record CsvLayout(List<String> columnNames, int labelIndex, List<Integer> 
      */
     public static CsvLayout resolve(DatasetSpec spec) {
         List<String> columns = columnNames(spec);
-        int label = columnIndex(columns, spec.labelColumn(), "dataset.label-column");
+        int label = columnIndex(columns, spec.labelColumn(), "source.csv.label-column");
         Set<Integer> ignored = new LinkedHashSet<>();
         for (String column : spec.ignoredColumns()) {
-            ignored.add(columnIndex(columns, column, "dataset.ignored-columns"));
+            ignored.add(columnIndex(columns, column, "source.csv.ignored-columns"));
         }
         List<Integer> features = new ArrayList<>();
-        List<String> featureNames = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (i != label && !ignored.contains(i)) {
-                features.add(i);
-                featureNames.add(columns.get(i));
+        if (spec.features().isEmpty()) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i != label && !ignored.contains(i)) {
+                    features.add(i);
+                }
+            }
+        } else {
+            for (String column : spec.features()) {
+                int index = columnIndex(columns, column, "source.csv.features");
+                if (index == label || ignored.contains(index) || features.contains(index)) {
+                    throw new ConfigException("source.csv.features", column,
+                            "a column that is neither the label, nor ignored, nor listed twice");
+                }
+                features.add(index);
             }
         }
         if (features.isEmpty()) {
-            throw new ConfigException("dataset.ignored-columns", spec.ignoredColumns(), "at least one feature column left");
+            throw new ConfigException("source.csv.ignored-columns", spec.ignoredColumns(), "at least one feature column left");
         }
+        List<String> featureNames = features.stream().map(columns::get).toList();
         List<String> classes = spec.classes().isEmpty() ? inferClasses(spec, label) : spec.classes();
         if (classes.size() < 2) {
-            throw new ConfigException("dataset.classes", classes, "two or more classes (label column '"
+            throw new ConfigException("source.csv.classes", classes, "two or more classes (label column '"
                     + columns.get(label) + "')");
         }
         Map<String, Integer> classIndex = new HashMap<>();
@@ -131,7 +141,7 @@ public record CsvLayout(List<String> columnNames, int labelIndex, List<Integer> 
                 if (label < row.size() && !row.get(label).isEmpty() && !row.get(label).equals(spec.missingValueMarker())) {
                     values.add(row.get(label));
                     if (values.size() > MAX_INFERRED_CLASSES) {
-                        throw new ConfigException("dataset.label-column", spec.labelColumn(),
+                        throw new ConfigException("source.csv.label-column", spec.labelColumn(),
                                 "a column with at most " + MAX_INFERRED_CLASSES + " distinct values");
                     }
                 }

@@ -97,6 +97,17 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
         return props;
     }
 
+    /**
+     * @param defaults client properties (a scenario's) that apply where this connection sets nothing
+     * @return a connection with them underneath its own
+     */
+    public KafkaConnection withDefaults(Map<String, String> defaults) {
+        Map<String, String> merged = new HashMap<>(defaults);
+        merged.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        merged.putAll(clientProperties);
+        return new KafkaConnection(bootstrapServers, merged);
+    }
+
     /** @return producer settings: byte-array serdes, {@code acks=all}, idempotent, then the user's properties */
     public Map<String, Object> producerConfig() {
         Map<String, Object> config = base();

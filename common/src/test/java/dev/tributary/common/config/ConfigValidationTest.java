@@ -12,7 +12,7 @@ class ConfigValidationTest {
 
     @Test
     void errorsNameTheFieldTheValueAndWhatIsAccepted() {
-        ConfigException e = assertThrows(ConfigException.class, () -> new SplitConfig(1.0, MissingValuePolicy.IMPUTE));
+        ConfigException e = assertThrows(ConfigException.class, () -> new SplitConfig(1.0, MissingValuePolicy.IMPUTE, null));
         assertEquals("split.train-fraction", e.field());
         assertEquals("split.train-fraction: got 1.0, expected a fraction strictly between 0 and 1", e.getMessage());
         assertEquals("model.hidden-layers", assertThrows(ConfigException.class,

@@ -1,6 +1,6 @@
 package dev.tributary.evaluation.results;
 
-import dev.tributary.common.config.ExperimentConfig;
+import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.provenance.EnvironmentInfo;
 import dev.tributary.producer.ProduceResult;
@@ -15,7 +15,7 @@ import java.util.List;
  * @param runId         a unique id of the run
  * @param startedAt     ISO-8601 UTC
  * @param finishedAt    ISO-8601 UTC
- * @param configuration the run's configuration, seeds included
+ * @param scenario      the run's scenario, every key spelled out, seeds included (null when only evaluated)
  * @param schema        the data set's features and classes
  * @param kafka         the cluster
  * @param environment   machine, JVM, thread settings, build
@@ -23,7 +23,7 @@ import java.util.List;
  * @param strategies    one entry per strategy, in the order they ran
  */
 public record ExperimentResults(int schemaVersion, String runId, String startedAt, String finishedAt,
-                                ExperimentConfig configuration, Schema schema, KafkaInfo kafka,
+                                ScenarioConfig scenario, Schema schema, KafkaInfo kafka,
                                 EnvironmentInfo environment, ProduceResult produce,
                                 List<StrategyResult> strategies) {
 

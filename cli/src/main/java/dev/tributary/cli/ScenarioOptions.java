@@ -1,0 +1,237 @@
+package dev.tributary.cli;
+
+import dev.tributary.common.config.ConfigException;
+import dev.tributary.common.config.MissingValuePolicy;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.ScenarioFiles;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scenario a command runs, and options that override its keys. An option left out keeps
+ * the scenario's value; each option sets exactly one scenario key, listed in {@link #KEYS}, so
+ * that an invalid value is reported under the option the user typed.
+ */
+final class ScenarioOptions {
+
+    /** Option → the scenario key it overrides. */
+    static final Map<String, String> KEYS = Map.ofEntries(
+            Map.entry("--name", "name"),
+            Map.entry("--events", "source.events"),
+            Map.entry("--drift-at", "source.generator.drift.positions"),
+            Map.entry("--drift-width", "source.generator.drift.width"),
+            Map.entry("--train-fraction", "split.train-fraction"),
+            Map.entry("--missing-values", "split.missing-values"),
+            Map.entry("--strategies", "strategies"),
+            Map.entry("--hidden-layers", "model.hidden-layers"),
+            Map.entry("--learning-rate", "model.learning-rate"),
+            Map.entry("--epochs", "batch.epochs"),
+            Map.entry("--batch-size", "batch.batch-size"),
+            Map.entry("--stream-batch-size", "stream.batch-size"),
+            Map.entry("--stream-epochs", "stream.epochs-per-poll"),
+            Map.entry("--max-poll-records", "stream.max-poll-records"),
+            Map.entry("--checkpoint-every", "stream.checkpoint-every"),
+            Map.entry("--idle-timeout-ms", "stream.idle-timeout-ms"),
+            Map.entry("--max-records", "stream.max-records"),
+            Map.entry("--group-id", "stream.group-id"),
+            Map.entry("--rate", "rate.events-per-second"),
+            Map.entry("--seed", "seed"));
+
+    /** The CSV options, and the key of {@code source.csv} each sets. */
+    static final Map<String, String> CSV_KEYS = Map.of(
+            "--csv", "location",
+            "--label-column", "label-column",
+            "--ignore-column", "ignored-columns",
+            "--features", "features",
+            "--missing-marker", "missing-value-marker",
+            "--classes", "classes");
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "A built-in scenario (`tributary scenarios` lists them) or a YAML scenario file. "
+                    + "The options below override its keys. Default: ${DEFAULT-VALUE}.")
+    String scenario = "breast-cancer";
+
+    @Option(names = {"--name", "--dataset-name"}, paramLabel = "NAME",
+            description = "Rename the scenario, and so its topics (<name>-train, -test, -dlq).")
+    String name;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Use a built-in data set as the source: breast-cancer, spambase, shuttle.")
+    String dataset;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Use a CSV file as the source.")
+    Path csv;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX",
+            description = "With --csv: the label column, by name or 0-based index (negative: from the end; "
+                    + "default: the last column).")
+    String labelColumn;
+
+    @Option(names = "--no-header", description = "With --csv: the file has no header row (columns are c0, c1, ...).")
+    Boolean noHeader;
+
+    @Option(names = "--ignore-column", paramLabel = "NAME|INDEX", split = ",",
+            description = "With --csv: columns that are neither features nor label (an id).")
+    List<String> ignoredColumns;
+
+    @Option(names = "--features", paramLabel = "NAME|INDEX", split = ",",
+            description = "With --csv: use only these feature columns.")
+    List<String> features;
+
+    @Option(names = "--missing-marker", paramLabel = "TEXT",
+            description = "With --csv: the text that marks a missing value (an empty field always does).")
+    String missingMarker;
+
+    @Option(names = "--classes", paramLabel = "VALUE", split = ",",
+            description = "With --csv: the label values in class-index order (default: the distinct values, sorted).")
+    List<String> classes;
+
+    @Option(names = "--events", paramLabel = "N", description = "Generated sources: the stream's length.")
+    Long events;
+
+    @Option(names = "--drift-at", paramLabel = "EVENT", split = ",",
+            description = "Generated sources: where each concept change is centred (move it when --events shortens the stream).")
+    List<Long> driftAt;
+
+    @Option(names = "--drift-width", paramLabel = "EVENTS", description = "Generated sources: the width of a gradual drift.")
+    Long driftWidth;
+
+    @Option(names = "--train-fraction", paramLabel = "F", description = "Share of events for the train topic, in (0, 1).")
+    Double trainFraction;
+
+    @Option(names = "--missing-values", paramLabel = "POLICY",
+            description = "Rows with a missing value: impute (the training split's median) or drop (to the dead-letter topic).")
+    MissingValuePolicy missingValues;
+
+    @Option(names = "--strategies", paramLabel = "NAME", split = ",", description = "Strategies to compare: batch, online.")
+    List<String> strategies;
+
+    @Option(names = "--hidden-layers", paramLabel = "WIDTH", split = ",", description = "Widths of the hidden layers.")
+    List<Integer> hiddenLayers;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam's learning rate.")
+    Double learningRate;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Batch baseline: passes over the train topic.")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "ROWS", description = "Batch baseline: rows per gradient step.")
+    Integer batchSize;
+
+    @Option(names = "--stream-batch-size", paramLabel = "ROWS", description = "Online: rows per gradient step.")
+    Integer streamBatchSize;
+
+    @Option(names = "--stream-epochs", paramLabel = "N", description = "Online: epochs over each poll's records.")
+    Integer streamEpochs;
+
+    @Option(names = "--max-poll-records", paramLabel = "N",
+            description = "Online: the consumer's max.poll.records, the largest increment learned at once.")
+    Integer maxPollRecords;
+
+    @Option(names = "--checkpoint-every", paramLabel = "RECORDS",
+            description = "Online: records between checkpoints (offsets are committed at each).")
+    Long checkpointEvery;
+
+    @Option(names = "--idle-timeout-ms", paramLabel = "MS",
+            description = "Online: stop after this many milliseconds without a record; 0 runs until stopped.")
+    Long idleTimeoutMs;
+
+    @Option(names = "--max-records", paramLabel = "N", description = "Online: stop after this many records; 0 for no limit.")
+    Long maxRecords;
+
+    @Option(names = "--group-id", paramLabel = "ID", description = "Online: the consumer group (default: <name>-stream-trainer).")
+    String groupId;
+
+    @Option(names = "--rate", paramLabel = "EVENTS/S",
+            description = "Producer: target events per second, open loop; 0 sends as fast as possible.")
+    Double rate;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Master seed; the split, weight and shuffle seeds derive from it (all recorded in results.json).")
+    Long seed;
+
+    /**
+     * @return the scenario with the given options applied
+     * @throws ConfigException naming the key, if the result is invalid
+     */
+    ScenarioConfig load() {
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        Map<String, Object> source = source();
+        if (source != null) {
+            overrides.put("source", source);
+            // A new source without a new name would write into the old scenario's topics.
+            overrides.put("name", dataset != null ? dataset
+                    : csv.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-"));
+        }
+        KEYS.forEach((option, key) -> {
+            OptionSpec spec = command.findOption(option);
+            Object value = spec == null ? null : spec.getValue();
+            if (value != null) {
+                overrides.put(key, value instanceof MissingValuePolicy p ? p.key() : value);
+            }
+        });
+        return ScenarioFiles.load(scenario, overrides);
+    }
+
+    /** @return a replacement source from --dataset or --csv, or {@code null} to keep the scenario's */
+    private Map<String, Object> source() {
+        boolean csvDetails = labelColumn != null || noHeader != null || ignoredColumns != null || features != null
+                || missingMarker != null || classes != null;
+        if (csv == null && csvDetails) {
+            throw new ConfigException("--label-column/--no-header/--ignore-column/--features/--missing-marker/--classes",
+                    "given without --csv", "these options only with --csv FILE");
+        }
+        if (csv != null && dataset != null) {
+            throw new ConfigException("--dataset", dataset, "either --dataset or --csv, not both");
+        }
+        if (dataset != null) {
+            return Map.of("dataset", dataset);
+        }
+        if (csv == null) {
+            return null;
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("location", csv.toString());
+        spec.put("has-header", noHeader == null || !noHeader);
+        spec.put("label-column", labelColumn == null ? "-1" : labelColumn);
+        putIfSet(spec, "ignored-columns", ignoredColumns);
+        putIfSet(spec, "features", features);
+        putIfSet(spec, "missing-value-marker", missingMarker);
+        putIfSet(spec, "classes", classes);
+        return Map.of("csv", spec);
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /**
+     * @param field a scenario key path from a {@link ConfigException}
+     * @return the option that sets it, or {@code null}
+     */
+    static String optionOf(String field) {
+        for (var e : KEYS.entrySet()) {
+            if (e.getValue().equals(field)) {
+                return e.getKey();
+            }
+        }
+        for (var e : CSV_KEYS.entrySet()) {
+            if (("source.csv." + e.getValue()).equals(field)) {
+                return e.getKey();
+            }
+        }
+        return field.equals("source.dataset") ? "--dataset" : null;
+    }
+}

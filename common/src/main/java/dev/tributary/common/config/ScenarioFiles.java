@@ -1,0 +1,272 @@
+package dev.tributary.common.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.tributary.common.TributaryException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Loads scenarios: a built-in one by name, or a YAML file. Every key a file leaves out takes
+ * the value of {@link ScenarioConfig#defaults()}, so a scenario file says only what differs.
+ * Overrides (from the command line) are applied last, by key path.
+ *
+ * <p>Errors name the key path ({@code batch.epochs}, {@code source.generator.concepts[1].noise}),
+ * the value received and what is accepted; unknown keys are errors, not silently ignored.
+ */
+public final class ScenarioFiles {
+
+    /** The scenarios shipped with Tributary, in the order {@code tributary scenarios} lists them. */
+    public static final List<String> BUILT_IN = List.of("breast-cancer", "sea-abrupt", "hyperplane-gradual",
+            "rbf-drift", "spambase", "shuttle");
+    private static final String RESOURCE = "/dev/tributary/common/scenarios/";
+    /** Keys whose default depends on other keys: left out of the defaults so they are derived again. */
+    private static final List<String> DERIVED = List.of("seeds", "split.shuffle", "stream.group-id");
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * Each generator's parameters where a scenario leaves them out: MOA's defaults for the
+     * generator of that name.
+     */
+    private static final String GENERATOR_DEFAULTS = """
+            sea: {function: 1, noise: 0.1}
+            hyperplane: {dimensions: 10, drifting-attributes: 2, magnitude: 0.0, noise: 0.05, sigma-reversal: 0.1}
+            rbf: {dimensions: 10, classes: 2, centroids: 50, drifting-centroids: 50, speed: 0.0}
+            stagger: {function: 1}
+            agrawal: {function: 1, perturbation: 0.05}
+            sine: {function: 1, irrelevant-attributes: false, noise: 0.0}
+            """;
+
+    private ScenarioFiles() {
+    }
+
+    /**
+     * @param nameOrFile a built-in scenario's name, or a path to a YAML file
+     * @param overrides  key path ({@code batch.epochs}) → value, applied over the scenario
+     * @return the validated scenario
+     * @throws ConfigException    naming the key, if the scenario is invalid
+     * @throws TributaryException if the file cannot be read
+     */
+    public static ScenarioConfig load(String nameOrFile, Map<String, Object> overrides) {
+        JsonNode tree = BUILT_IN.contains(nameOrFile) ? builtInTree(nameOrFile) : fileTree(nameOrFile);
+        return bind(tree, overrides, nameOrFile);
+    }
+
+    /**
+     * @param yaml      a scenario as YAML text
+     * @param overrides key path → value
+     * @return the validated scenario
+     * @throws ConfigException naming the key, if the scenario is invalid
+     */
+    public static ScenarioConfig parse(String yaml, Map<String, Object> overrides) {
+        try {
+            return bind(YAML.readTree(yaml), overrides, "scenario");
+        } catch (JsonProcessingException e) {
+            throw syntax("scenario", e);
+        }
+    }
+
+    /** @return each built-in scenario's name and description */
+    public static Map<String, String> builtIns() {
+        return BUILT_IN.stream().collect(Collectors.toMap(n -> n, n -> load(n, Map.of()).description(),
+                (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    /** @return the scenario as YAML, every key spelled out */
+    public static String toYaml(ScenarioConfig scenario) {
+        try {
+            return YAML.writeValueAsString(scenario);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode builtInTree(String name) {
+        try (InputStream in = ScenarioFiles.class.getResourceAsStream(RESOURCE + name + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("built-in scenario " + name + " is missing from the build");
+            }
+            return YAML.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in scenario " + name + " is unreadable: " + e, e);
+        }
+    }
+
+    private static JsonNode fileTree(String file) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException("--scenario", file, "a built-in scenario " + BUILT_IN + " or a YAML file");
+        }
+        try {
+            JsonNode tree = YAML.readTree(path.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new ConfigException("scenario", file, "a YAML mapping of keys (name, source, ...)");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw syntax(file, e);
+        } catch (IOException e) {
+            throw new TributaryException("cannot read scenario " + file + ": " + e, e);
+        }
+    }
+
+    private static ScenarioConfig bind(JsonNode scenario, Map<String, Object> overrides, String origin) {
+        ObjectNode tree = defaultsTree();
+        merge(tree, scenario);
+        overrides.forEach((path, value) -> set(tree, path, value));
+        fillGeneratorDefaults(tree);
+        try {
+            return YAML.treeToValue(tree, ScenarioConfig.class);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ConfigException c) {
+                throw located(path(e), c);
+            }
+            throw new ConfigException(path(e), "", e.getOriginalMessage());
+        } catch (UnrecognizedPropertyException e) {
+            String parent = path(e).contains(".") ? path(e).substring(0, path(e).lastIndexOf('.')) : "";
+            throw new ConfigException(path(e), "an unknown key", "one of " + e.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().toList() + (parent.isEmpty() ? "" : " under " + parent));
+        } catch (InvalidFormatException e) {
+            throw new ConfigException(path(e), "'" + e.getValue() + "'", "a " + simpleType(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(path(e), "a value of the wrong shape", e.getTargetType() == null
+                    ? e.getOriginalMessage() : "a " + simpleType(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(origin, "an unreadable scenario", e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof ValueInstantiationException v && v.getCause() instanceof ConfigException c) {
+                throw located(path(v), c);
+            }
+            throw new ConfigException(origin, "an invalid scenario", e.getMessage());
+        }
+    }
+
+    /**
+     * A record nested in a list (a generator concept) knows its own field but not where it sits;
+     * Jackson knows where. Report the full path.
+     */
+    private static ConfigException located(String jsonPath, ConfigException c) {
+        if (jsonPath.isEmpty() || c.field().startsWith(jsonPath) || !jsonPath.contains("[")) {
+            return c;
+        }
+        String leaf = c.field().substring(c.field().lastIndexOf('.') + 1);
+        return new ConfigException(jsonPath + "." + leaf, c.problem());
+    }
+
+    private static ConfigException syntax(String origin, JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return new ConfigException(origin, "YAML that does not parse" + where, "valid YAML (" + e.getOriginalMessage() + ")");
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        }
+        return type.isPrimitive() || type.getName().startsWith("java.lang.") ? type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                : type.getSimpleName();
+    }
+
+    /** Gives every generator concept its type's default for each parameter it leaves out. */
+    private static void fillGeneratorDefaults(ObjectNode tree) {
+        JsonNode concepts = tree.path("source").path("generator").path("concepts");
+        if (!concepts.isArray()) {
+            return;
+        }
+        JsonNode defaults;
+        try {
+            defaults = YAML.readTree(GENERATOR_DEFAULTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (JsonNode concept : concepts) {
+            JsonNode typeDefaults = defaults.get(concept.path("type").asText());
+            if (concept instanceof ObjectNode object && typeDefaults != null) {
+                ObjectNode filled = typeDefaults.deepCopy();
+                merge(filled, object);
+                object.setAll(filled);
+            }
+        }
+    }
+
+    private static ObjectNode defaultsTree() {
+        ObjectNode tree = YAML.valueToTree(ScenarioConfig.defaults());
+        for (String key : DERIVED) {
+            String[] parts = key.split("\\.");
+            JsonNode parent = tree;
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = parent.get(parts[i]);
+            }
+            ((ObjectNode) parent).remove(parts[parts.length - 1]);
+        }
+        return tree;
+    }
+
+    /**
+     * Deep-merges {@code update} into {@code base}: mappings merge key by key, anything else (a
+     * list, a scalar) replaces. The source replaces as a whole: a data set and a generator never mix.
+     */
+    static void merge(ObjectNode base, JsonNode update) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = update.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode current = base.get(e.getKey());
+            if (current instanceof ObjectNode object && e.getValue().isObject() && !e.getKey().equals("source")) {
+                merge(object, e.getValue());
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static void set(ObjectNode tree, String path, Object value) {
+        String[] parts = path.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], YAML.valueToTree(value));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tributary.common.config;
+
+import dev.tributary.common.config.generator.SeaSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScenarioFilesTest {
+
+    @Test
+    void everyBuiltInLoadsAndDescribesItself() {
+        Map<String, String> builtIns = ScenarioFiles.builtIns();
+        assertEquals(List.of("breast-cancer", "sea-abrupt", "hyperplane-gradual", "rbf-drift", "spambase", "shuttle"),
+                List.copyOf(builtIns.keySet()));
+        builtIns.forEach((name, description) -> {
+            ScenarioConfig scenario = ScenarioFiles.load(name, Map.of());
+            assertEquals(name, scenario.name());
+            assertFalse(description.isBlank(), name);
+            assertEquals(scenario.source().generated(), !scenario.split().shuffled(), name + ": streams keep time order");
+        });
+    }
+
+    @Test
+    void theDefaultScenarioIsTheTutorial() {
+        assertEquals(ScenarioConfig.defaults(), ScenarioFiles.load("breast-cancer", Map.of()));
+    }
+
+    @Test
+    void aFileSaysOnlyWhatDiffersAndOverridesComeLast() {
+        ScenarioConfig scenario = ScenarioFiles.parse("""
+                name: mine
+                source:
+                  events: 1000
+                  generator:
+                    concepts: [{type: sea, function: 2}]
+                batch: {epochs: 3}
+                """, Map.of("batch.batch-size", 16, "seed", 7L));
+        assertEquals(3, scenario.batch().epochs());
+        assertEquals(16, scenario.batch().batchSize());
+        assertEquals(BatchTrainingConfig.DEFAULT.epochs(), ScenarioConfig.defaults().batch().epochs());
+        assertEquals(new SeaSpec(2, 0.1), scenario.source().generator().concepts().get(0), "MOA's default noise");
+        assertEquals(Seeds.derive(7), scenario.seeds());
+        assertEquals("mine-stream-trainer", scenario.stream().groupId());
+        assertEquals("mine-train", scenario.topics().train());
+        assertFalse(scenario.split().shuffled());
+    }
+
+    @Test
+    void yamlRoundTrips() {
+        for (String name : ScenarioFiles.BUILT_IN) {
+            ScenarioConfig scenario = ScenarioFiles.load(name, Map.of());
+            assertEquals(scenario, ScenarioFiles.parse(ScenarioFiles.toYaml(scenario), Map.of()), name);
+        }
+    }
+
+    @Test
+    void errorsNameTheKeyPath(@TempDir Path dir) throws Exception {
+        assertRejected("batch.epoch", "unknown key", "expected one of [batch-size, epochs]", "batch: {epoch: 3}");
+        assertRejected("batch.epochs", "'many'", "int", "batch: {epochs: many}");
+        assertRejected("batch.epochs", "got -2", "0 or more", "batch: {epochs: -2}");
+        assertRejected("source.generator.concepts[1].function", "got 9", "1, 2, 3 or 4", """
+                source:
+                  events: 10
+                  generator:
+                    concepts: [{type: sea}, {type: sea, function: 9}]
+                    drift: {kind: abrupt, positions: [5]}
+                """);
+        assertRejected("source.dataset", "iris", "[breast-cancer, spambase, shuttle]", "source: {dataset: iris}");
+        assertRejected("source", "2 sources", "exactly one", "source: {dataset: spambase, csv: {location: x.csv, label-column: y}}");
+        assertRejected("split.shuffle", "true", "false for a generated stream", """
+                source: {events: 10, generator: {concepts: [{type: sea}]}}
+                split: {shuffle: true}
+                """);
+        assertRejected("strategies", "[batch, magic]", "distinct strategies", "strategies: [batch, magic]");
+        assertRejected("seeds", "", "derive from 'seed'", "seeds: {master: 1, split: 2, model: 3, shuffle: 4}");
+        assertRejected("protocol", "prequential", "[holdout]", "protocol: prequential");
+        assertRejected("source.events", "got 0", "positive", "source: {generator: {concepts: [{type: sea}]}}");
+
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, "name: x\nbatch: {epochs: 3\n");
+        ConfigException syntax = assertThrows(ConfigException.class, () -> ScenarioFiles.load(file.toString(), Map.of()));
+        assertTrue(syntax.getMessage().contains("does not parse at line"), syntax.getMessage());
+        ConfigException missing = assertThrows(ConfigException.class, () -> ScenarioFiles.load("no-such", Map.of()));
+        assertEquals("--scenario", missing.field());
+    }
+
+    private static void assertRejected(String field, String got, String expected, String yaml) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ScenarioFiles.parse(yaml, Map.of()), yaml);
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.problem().contains(got), e.getMessage());
+        assertTrue(e.problem().contains(expected), e.getMessage());
+    }
+}

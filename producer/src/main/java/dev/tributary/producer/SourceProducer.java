@@ -1,0 +1,62 @@
+package dev.tributary.producer;
+
+import dev.tributary.common.ProgressListener;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.data.CsvLayout;
+import dev.tributary.common.data.Schema;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicAdmin;
+
+import dev.tributary.producer.generator.Generators;
+
+import java.util.Map;
+
+/**
+ * Writes a scenario's source to its train and test topics: a data set read from a file
+ * ({@link DatasetProducer}) or a generated stream ({@link StreamProducer}).
+ */
+public interface SourceProducer {
+
+    /**
+     * Creates the topics if needed and writes every event to exactly one of them.
+     *
+     * @return the counts, which reconcile
+     * @throws dev.tributary.common.TributaryException if the source cannot be read or Kafka rejects a write
+     */
+    ProduceResult produce();
+
+    /**
+     * @param connection the cluster (with the scenario's client properties already applied)
+     * @param scenario   the run
+     * @param progress   hears how far it has come
+     * @return the producer for the scenario's source
+     */
+    static SourceProducer forScenario(KafkaConnection connection, ScenarioConfig scenario, ProgressListener progress) {
+        if (scenario.source().generated()) {
+            return new StreamProducer(connection, scenario.source().generator(), scenario.source().events(),
+                    scenario.split().trainFraction(), scenario.topics(), scenario.rate(), scenario.seeds().split(),
+                    progress);
+        }
+        return new DatasetProducer(connection, scenario.source().datasetSpec(), scenario.split(), scenario.topics(),
+                scenario.rate(), scenario.seeds().split(), progress);
+    }
+
+    /**
+     * @param scenario a run
+     * @return the schema of its source: a data set's resolved columns, or a generator's features
+     */
+    static Schema schema(ScenarioConfig scenario) {
+        return scenario.source().generated()
+                ? Generators.create(scenario.source().generator(), scenario.seeds().split()).schema()
+                : CsvLayout.resolve(scenario.source().datasetSpec()).schema();
+    }
+
+    /** Creates the train, test and dead-letter topics, or checks the existing ones' partitions. */
+    static void createTopics(KafkaConnection connection, dev.tributary.common.config.TopicsConfig topics) {
+        try (TopicAdmin admin = new TopicAdmin(connection)) {
+            admin.ensureTopic(topics.train(), topics.trainPartitions(), topics.replicationFactor(), Map.of());
+            admin.ensureTopic(topics.test(), topics.testPartitions(), topics.replicationFactor(), Map.of());
+            admin.ensureTopic(topics.deadLetter(), 1, topics.replicationFactor(), Map.of());
+        }
+    }
+}
