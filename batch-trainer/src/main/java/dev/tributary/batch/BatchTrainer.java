@@ -11,11 +11,9 @@ import dev.tributary.common.kafka.BoundedTopicReader;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.OffsetRange;
 import dev.tributary.common.model.CpuClock;
-import dev.tributary.common.model.MiniBatchFitter;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.NeuralNetwork;
-import dev.tributary.common.model.Standardizer;
+import dev.tributary.common.model.StandardizedNetwork;
 import dev.tributary.common.model.TrainingSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,13 +94,9 @@ public final class BatchTrainer {
         if (data.isEmpty()) {
             throw new TributaryException("train topic " + topic + " holds no usable record");
         }
-        double[][] raw = data.features();
-        int[] labels = data.labels();
-        Standardizer standardizer = new Standardizer(schema.numFeatures());
-        standardizer.update(raw);
-        NeuralNetwork network = NeuralNetwork.create(model, schema.numFeatures(), schema.numClasses(), modelSeed);
-        long steps = MiniBatchFitter.fit(network, standardizer.transform(raw), labels, training.epochs(),
-                training.batchSize(), new Random(shuffleSeed));
+        StandardizedNetwork network = StandardizedNetwork.fresh(model, schema.numFeatures(), schema.numClasses(), modelSeed);
+        long steps = network.learn(data.features(), data.labels(), training.epochs(), training.batchSize(),
+                new Random(shuffleSeed));
 
         Map<Integer, Long> next = new HashMap<>();
         offsets.forEach(r -> next.put(r.partition(), r.end()));
@@ -112,6 +106,6 @@ public final class BatchTrainer {
                 (System.nanoTime() - startNanos) / 1_000_000, (CpuClock.threadCpuNanos() - startCpu) / 1_000_000);
         LOG.info("Batch model trained on {} records ({} rejected): {} epochs, {} steps, {} ms",
                 data.size(), rejected.get(), training.epochs(), steps, summary.wallTimeMs());
-        return new Result(new ModelArtifact(network, standardizer, metadata), summary);
+        return new Result(network.toArtifact(metadata), summary);
     }
 }

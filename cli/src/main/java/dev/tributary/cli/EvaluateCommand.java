@@ -12,6 +12,7 @@ import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.HoldoutResult;
 import dev.tributary.evaluation.results.KafkaInfo;
 import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.evaluation.results.RunResult;
 import dev.tributary.evaluation.results.StrategyResult;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.reports.ResultsTable;
@@ -66,13 +67,14 @@ final class EvaluateCommand implements Callable<Integer> {
         String started = Instant.now().toString();
         Schema schema = SourceProducer.schema(config);
         Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection, config.topics().test(), schema)
-                .evaluate(models);
+                .evaluateModels(models);
         List<StrategyResult> strategies = new ArrayList<>();
-        models.forEach((strategy, model) -> strategies.add(
-                new StrategyResult(strategy, model.metadata(), null, holdout.get(strategy))));
+        models.forEach((strategy, model) -> strategies.add(new StrategyResult(strategy, model.metadata(), null,
+                holdout.get(strategy), null, null, null, null, null)));
+        List<RunResult> runs = List.of(new RunResult(0, null, null, strategies, 0, Double.NaN, 0));
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
                 config.name() + "-evaluate-" + started, started, Instant.now().toString(), null, schema,
-                new KafkaInfo(false, connection.describe()), EnvironmentInfo.capture(), null, strategies);
+                new KafkaInfo(false, connection.describe()), EnvironmentInfo.capture(), runs, Map.of());
         Path file = output.resolve(ExperimentRunner.RESULTS_FILE);
         ResultsFile.write(results, file);
         spec.commandLine().getOut().print(ResultsTable.render(results));

@@ -30,6 +30,8 @@ final class ScenarioOptions {
             Map.entry("--train-fraction", "split.train-fraction"),
             Map.entry("--missing-values", "split.missing-values"),
             Map.entry("--strategies", "strategies"),
+            Map.entry("--protocol", "protocol"),
+            Map.entry("--repetitions", "repetitions"),
             Map.entry("--hidden-layers", "model.hidden-layers"),
             Map.entry("--learning-rate", "model.learning-rate"),
             Map.entry("--epochs", "batch.epochs"),
@@ -113,8 +115,17 @@ final class ScenarioOptions {
             description = "Rows with a missing value: impute (the training split's median) or drop (to the dead-letter topic).")
     MissingValuePolicy missingValues;
 
-    @Option(names = "--strategies", paramLabel = "NAME", split = ",", description = "Strategies to compare: batch, online.")
+    @Option(names = "--strategies", paramLabel = "NAME", split = ",",
+            description = "Strategies to compare: batch, periodic-retrain, online, warm-start, majority, no-change.")
     List<String> strategies;
+
+    @Option(names = "--protocol", paramLabel = "PROTOCOL",
+            description = "holdout (final models on the test topic) or prequential (test-then-train on one events topic).")
+    String protocol;
+
+    @Option(names = {"-R", "--repetitions"}, paramLabel = "R",
+            description = "Run R times with seeds seed, seed+1, ...; figures get a mean and a 95% interval.")
+    Integer repetitions;
 
     @Option(names = "--hidden-layers", paramLabel = "WIDTH", split = ",", description = "Widths of the hidden layers.")
     List<Integer> hiddenLayers;

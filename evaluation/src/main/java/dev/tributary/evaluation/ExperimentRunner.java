@@ -1,30 +1,35 @@
 package dev.tributary.evaluation;
 
-import dev.tributary.batch.BatchTrainer;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
+import dev.tributary.common.config.Protocol;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.OffsetRange;
 import dev.tributary.common.kafka.TopicAdmin;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.model.ModelMetadata;
 import dev.tributary.common.model.TrainingSummary;
 import dev.tributary.common.provenance.EnvironmentInfo;
+import dev.tributary.evaluation.cost.HeapMonitor;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.HoldoutResult;
 import dev.tributary.evaluation.results.KafkaInfo;
+import dev.tributary.evaluation.results.LearningCurvePoint;
 import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.evaluation.results.RunResult;
 import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.evaluation.strategy.Strategies;
+import dev.tributary.evaluation.strategy.Strategy;
+import dev.tributary.evaluation.strategy.StrategyContext;
 import dev.tributary.producer.ProduceResult;
 import dev.tributary.producer.SourceProducer;
-import dev.tributary.stream.StreamTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,14 +38,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Runs a scenario in this process, through Kafka at every step: the producer writes the
- * topics, the batch baseline reads the train topic to its end, the streaming learner consumes
- * it as a consumer-group member, and every model is scored on the test topic.
+ * Runs a scenario in this process, through Kafka at every step, once per repetition, and
+ * writes results.json with every repetition's measures and their summary.
  *
- * <p>Output, under the output directory: {@value #RESULTS_FILE}, and one model per strategy
- * under {@code models/} ({@code batch.model}; {@code online.model}, the stream trainer's checkpoint).
+ * <ul>
+ * <li>Holdout: the producer writes the train and test topics; the strategies learn the train
+ * topic in offset order ({@code batch} all of it, {@code warm-start} and
+ * {@code periodic-retrain} the history in batch, the rest incrementally); the online model is
+ * scored on the test topic every few polls (the learning curve), and every final model at the
+ * end.</li>
+ * <li>Prequential: the producer writes one time-ordered events topic, concurrently for a
+ * generated stream (so latency is measured as the stream arrives), and every event after the
+ * history is predicted by every strategy before any strategy learns from it.</li>
+ * </ul>
+ *
+ * <p>Output, under the output directory: {@value #RESULTS_FILE}, and each neural strategy's final
+ * model under {@code models/<strategy>.model} (the last repetition's).
  */
 public final class ExperimentRunner {
 
@@ -70,10 +88,6 @@ public final class ExperimentRunner {
         this.progress = progress;
     }
 
-    /** One trained model and how it was trained. */
-    private record Trained(ModelArtifact artifact, TrainingSummary summary) {
-    }
-
     /**
      * @return the results, also written to {@code <output>/results.json}
      * @throws TributaryException if the topics already hold data, or a stage fails
@@ -82,57 +96,152 @@ public final class ExperimentRunner {
         Instant started = Instant.now();
         String runId = scenario.name() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC).format(started);
-        TopicsConfig topics = scenario.topics();
-        requireFreshTopics(topics);
-        int steps = scenario.strategies().size() + 2;
-        int step = 1;
-
-        LOG.info("[{}/{}] Producing {} to {} and {}", step++, steps, scenario.source().describe(), topics.train(),
-                topics.test());
-        ProduceResult produced = SourceProducer.forScenario(connection, scenario, progress).produce();
         Schema schema = SourceProducer.schema(scenario);
-
-        Map<String, Trained> trained = new LinkedHashMap<>();
-        for (String strategy : scenario.strategies()) {
-            LOG.info("[{}/{}] Training {} on {}", step++, steps, strategy, topics.train());
-            trained.put(strategy, train(strategy, schema, produced));
+        List<RunResult> runs = new ArrayList<>();
+        for (int r = 0; r < scenario.repetitions(); r++) {
+            ScenarioConfig repetition = scenario.repetition(r);
+            LOG.info("Repetition {}/{} of {} ({} protocol, seed {})", r + 1, scenario.repetitions(), scenario.name(),
+                    scenario.protocol().key(), repetition.seed());
+            runs.add(runOnce(r, repetition, schema));
         }
-
-        LOG.info("[{}/{}] Scoring {} on {}", step, steps, scenario.strategies(), topics.test());
-        Map<String, ModelArtifact> models = new LinkedHashMap<>();
-        trained.forEach((strategy, t) -> models.put(strategy, t.artifact()));
-        Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection, topics.test(), schema).evaluate(models);
-
-        List<StrategyResult> strategies = new ArrayList<>();
-        trained.forEach((strategy, t) -> strategies.add(new StrategyResult(strategy, t.artifact().metadata(),
-                t.summary(), holdout.get(strategy))));
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION, runId, started.toString(),
                 Instant.now().toString(), scenario, schema, new KafkaInfo(embedded, connection.describe()),
-                EnvironmentInfo.capture(), produced, strategies);
+                EnvironmentInfo.capture(), runs, RepetitionSummary.of(runs));
         ResultsFile.write(results, outputDir.resolve(RESULTS_FILE));
         LOG.info("Results written to {}", outputDir.resolve(RESULTS_FILE));
         return results;
     }
 
-    private Trained train(String strategy, Schema schema, ProduceResult produced) {
-        Path modelFile = outputDir.resolve("models").resolve(strategy + ".model");
-        switch (strategy) {
-            case ScenarioConfig.BATCH -> {
-                BatchTrainer.Result r = new BatchTrainer(connection, scenario.topics().train(), schema, scenario.model(),
-                        scenario.batch(), scenario.seeds().model(), scenario.seeds().shuffle()).train();
-                ModelCodec.write(r.artifact(), modelFile);
-                return new Trained(r.artifact(), r.summary());
-            }
-            case ScenarioConfig.ONLINE -> {
-                deleteStale(modelFile);
-                // The train topic is complete: stop when every record has been learned from.
-                StreamTrainer.Result r = new StreamTrainer(connection, scenario.topics().train(), schema,
-                        scenario.model(), scenario.stream().withMaxRecords(produced.trainRecords()), modelFile,
-                        scenario.seeds().model(), scenario.seeds().shuffle()).run();
-                return new Trained(r.artifact(), r.summary());
-            }
-            default -> throw new IllegalStateException("no trainer for strategy " + strategy);
+    private RunResult runOnce(int r, ScenarioConfig run, Schema schema) {
+        TopicsConfig topics = run.topics();
+        requireFreshTopics(topics);
+        StrategyContext context = StrategyContext.of(run, schema, run.seeds());
+        Map<String, Strategy> strategies = new LinkedHashMap<>();
+        for (String name : run.strategies()) {
+            strategies.put(name, Strategies.create(name, context));
         }
+        // Topics exist before anyone reads them: the prequential consumer starts while the producer is still starting.
+        SourceProducer.createTopics(connection, topics);
+        try (HeapMonitor heap = HeapMonitor.start()) {
+            RunResult result = run.protocol() == Protocol.PREQUENTIAL
+                    ? prequential(r, run, schema, strategies, heap)
+                    : holdout(r, run, schema, strategies, heap);
+            saveModels(result, strategies);
+            return result;
+        }
+    }
+
+    private RunResult holdout(int r, ScenarioConfig run, Schema schema, Map<String, Strategy> strategies,
+                              HeapMonitor heap) {
+        TopicsConfig topics = run.topics();
+        LOG.info("Producing {} to {} and {}", run.source().describe(), topics.train(), topics.test());
+        ProduceResult produced = SourceProducer.forScenario(connection, run, progress).produce();
+        long train = produced.trainRecords();
+        long history = Math.round(train * run.evaluation().historyFraction());
+        Map<String, Long> historyOf = new LinkedHashMap<>();
+        strategies.forEach((name, s) -> historyOf.put(name, name.equals(ScenarioConfig.BATCH) ? train : history));
+
+        HoldoutEvaluator testTopic = new HoldoutEvaluator(connection, topics.test(), schema);
+        List<LearningCurvePoint> curve = new ArrayList<>();
+        Strategy online = strategies.get(ScenarioConfig.ONLINE);
+        int every = run.evaluation().holdoutCurveEvery();
+        int[] polls = {0};
+        LOG.info("Training {} on {} ({} events, history {})", run.strategies(), topics.train(), train, history);
+        StrategyDriver.Run driven = new StrategyDriver(connection, topics.train(), schema, run.stream().maxPollRecords(),
+                historyOf, false, run.evaluation().window(), run.evaluation().fadingFactor(), run.evaluation().curveEvery())
+                .run(strategies, train, null, consumed -> {
+                    if (online != null && every > 0 && ++polls[0] % every == 0) {
+                        HoldoutResult point = testTopic.evaluate(Map.of(ScenarioConfig.ONLINE, online::predict))
+                                .get(ScenarioConfig.ONLINE);
+                        curve.add(new LearningCurvePoint(online.incorporated(), point.metric("accuracy"),
+                                point.metric("log_loss")));
+                    }
+                });
+
+        LOG.info("Scoring {} on {}", run.strategies(), topics.test());
+        Map<String, Predictor> predictors = new LinkedHashMap<>();
+        strategies.forEach((name, s) -> predictors.put(name, s::predict));
+        Map<String, HoldoutResult> scores = testTopic.evaluate(predictors);
+        if (online != null) {
+            curve.add(new LearningCurvePoint(online.incorporated(), scores.get(ScenarioConfig.ONLINE).metric("accuracy"),
+                    scores.get(ScenarioConfig.ONLINE).metric("log_loss")));
+        }
+        List<StrategyResult> results = new ArrayList<>();
+        driven.outcomes().forEach((name, o) -> results.add(new StrategyResult(name, metadata(run, schema, o.strategy()),
+                training(name, topics.train(), o), scores.get(name), null,
+                name.equals(ScenarioConfig.ONLINE) ? curve : null, o.latency(), null, o.cost())));
+        return new RunResult(r, run.seeds(), produced, results, driven.wallTimeMs(),
+                driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes());
+    }
+
+    private RunResult prequential(int r, ScenarioConfig run, Schema schema, Map<String, Strategy> strategies,
+                                  HeapMonitor heap) {
+        TopicsConfig topics = run.topics();
+        SourceProducer producer = SourceProducer.forScenario(connection, run, progress);
+        ProduceResult produced;
+        StrategyDriver.Run driven;
+        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "producer"));
+        try {
+            long events;
+            Future<ProduceResult> concurrent = null;
+            if (run.source().generated()) {
+                // The stream is produced while it is scored, so latency is that of events arriving.
+                events = run.source().events();
+                concurrent = executor.submit(producer::produce);
+            } else {
+                // A data set's row count is known only once it is parsed: produce it first. Its
+                // latencies then include the time the topic waited to be read.
+                events = producer.produce().trainRecords();
+            }
+            long history = Math.round(events * run.evaluation().historyFraction());
+            Map<String, Long> historyOf = new LinkedHashMap<>();
+            strategies.keySet().forEach(name -> historyOf.put(name, history));
+            LOG.info("Prequential over {} ({} events, history {}): {}", topics.train(), events, history, run.strategies());
+            driven = new StrategyDriver(connection, topics.train(), schema, run.stream().maxPollRecords(), historyOf,
+                    true, run.evaluation().window(), run.evaluation().fadingFactor(), run.evaluation().curveEvery())
+                    .run(strategies, events, concurrent, consumed -> { });
+            produced = concurrent != null ? concurrent.get() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TributaryException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new TributaryException(e.getCause().toString(), e);
+        } finally {
+            executor.shutdownNow();
+        }
+        if (produced == null) {
+            produced = new ProduceResult(run.name(), driven.events() + driven.rejected(), driven.events(), 0,
+                    driven.rejected(), 0, Map.of(), List.of(), topics.train(), topics.test(), topics.deadLetter(), 0);
+        }
+        List<StrategyResult> results = new ArrayList<>();
+        driven.outcomes().forEach((name, o) -> results.add(new StrategyResult(name, metadata(run, schema, o.strategy()),
+                training(name, topics.train(), o), null, o.prequential(), null, o.latency(), o.freshness(), o.cost())));
+        return new RunResult(r, run.seeds(), produced, results, driven.wallTimeMs(),
+                driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes());
+    }
+
+    private static TrainingSummary training(String name, String topic, StrategyDriver.Outcome o) {
+        return new TrainingSummary(name, topic, List.<OffsetRange>of(), o.recordsLearned(), 0,
+                o.strategy().gradientSteps(), 0, o.cost().wallTimeMs(), o.cost().cpuTimeMs());
+    }
+
+    /** @return the strategy's model provenance, or null for a reference learner, which has no model */
+    private static ModelMetadata metadata(ScenarioConfig run, Schema schema, Strategy strategy) {
+        if (strategy.artifact(null) == null) {
+            return null;
+        }
+        return new ModelMetadata(strategy.name(), 1, strategy.incorporated(), run.topics().train(), Map.of(),
+                System.currentTimeMillis(), run.model(), schema.numFeatures(), schema.numClasses(), run.seeds().model());
+    }
+
+    /** Saves each neural strategy's final model, with the provenance its result records. */
+    private void saveModels(RunResult result, Map<String, Strategy> strategies) {
+        strategies.forEach((name, strategy) -> {
+            ModelArtifact artifact = strategy.artifact(result.strategy(name).model());
+            if (artifact != null) {
+                ModelCodec.write(artifact, outputDir.resolve("models").resolve(name + ".model"));
+            }
+        });
     }
 
     /**
@@ -148,14 +257,6 @@ public final class ExperimentRunner {
                             + "needs empty topics: delete them, or rename the scenario with --name");
                 }
             }
-        }
-    }
-
-    private static void deleteStale(Path checkpoint) {
-        try {
-            Files.deleteIfExists(checkpoint);
-        } catch (IOException e) {
-            throw new TributaryException("cannot remove the previous run's checkpoint " + checkpoint + ": " + e, e);
         }
     }
 }

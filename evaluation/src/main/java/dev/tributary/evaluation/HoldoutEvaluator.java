@@ -11,7 +11,6 @@ import dev.tributary.common.kafka.OffsetRange;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.evaluation.metrics.ClassificationEvaluation;
 import dev.tributary.evaluation.metrics.ClassificationEvaluator;
-import dev.tributary.evaluation.metrics.MetricId;
 import dev.tributary.evaluation.results.HoldoutResult;
 
 import java.util.LinkedHashMap;
@@ -47,18 +46,28 @@ public final class HoldoutEvaluator {
     }
 
     /**
-     * @param models the models to score, by strategy name
+     * @param models saved models to score, by strategy name
      * @return each model's result, by strategy name, in the same order
      * @throws IllegalArgumentException if a model does not fit the schema
      */
-    public Map<String, HoldoutResult> evaluate(Map<String, ModelArtifact> models) {
+    public Map<String, HoldoutResult> evaluateModels(Map<String, ModelArtifact> models) {
+        Map<String, Predictor> predictors = new LinkedHashMap<>();
         models.forEach((name, model) -> {
             if (model.metadata().numFeatures() != schema.numFeatures() || model.metadata().numClasses() != schema.numClasses()) {
                 throw new IllegalArgumentException("model '" + name + "' takes " + model.metadata().numFeatures()
                         + " features and " + model.metadata().numClasses() + " classes; the test topic has "
                         + schema.numFeatures() + " and " + schema.numClasses());
             }
+            predictors.put(name, model::predictProbabilities);
         });
+        return evaluate(predictors);
+    }
+
+    /**
+     * @param models the predictors to score, by strategy name
+     * @return each one's result, by strategy name, in the same order
+     */
+    public Map<String, HoldoutResult> evaluate(Map<String, Predictor> models) {
         Map<String, Scorer> scorers = new LinkedHashMap<>();
         models.forEach((name, model) -> scorers.put(name, new Scorer(model, schema.numClasses())));
         ExampleCodec codec = ExampleCodec.forSchema(schema);
@@ -88,18 +97,18 @@ public final class HoldoutEvaluator {
 
     /** One model's running evaluation. */
     private static final class Scorer {
-        private final ModelArtifact model;
+        private final Predictor model;
         private final ClassificationEvaluator evaluator;
         private long scoringNanos;
 
-        Scorer(ModelArtifact model, int numClasses) {
+        Scorer(Predictor model, int numClasses) {
             this.model = model;
             this.evaluator = new ClassificationEvaluator(numClasses);
         }
 
         void score(ExampleBatch chunk) {
             long start = System.nanoTime();
-            double[][] probabilities = model.predictProbabilities(chunk.features());
+            double[][] probabilities = model.predict(chunk.features());
             scoringNanos += System.nanoTime() - start;
             int[] labels = chunk.labels();
             for (int i = 0; i < labels.length; i++) {
@@ -109,11 +118,7 @@ public final class HoldoutEvaluator {
 
         HoldoutResult result(String topic, List<OffsetRange> offsets, long rejected) {
             ClassificationEvaluation evaluation = evaluator.evaluate();
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            for (MetricId id : MetricId.values()) {
-                metrics.put(id.key(), evaluation.get(id));
-            }
-            return new HoldoutResult(topic, offsets, evaluation.count(), rejected, metrics,
+            return new HoldoutResult(topic, offsets, evaluation.count(), rejected, StrategyDriver.metrics(evaluation),
                     evaluation.confusionMatrix().toArray(), scoringNanos / 1_000_000);
         }
     }

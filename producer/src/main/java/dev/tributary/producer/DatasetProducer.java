@@ -48,6 +48,7 @@ public final class DatasetProducer implements SourceProducer {
     private final KafkaConnection connection;
     private final DatasetSpec dataset;
     private final SplitConfig split;
+    private final double trainShare;
     private final TopicsConfig topics;
     private final RateConfig rate;
     private final long splitSeed;
@@ -56,17 +57,20 @@ public final class DatasetProducer implements SourceProducer {
     /**
      * @param connection the cluster
      * @param dataset    the data set to read
-     * @param split      the train fraction and the missing-value policy
+     * @param split      shuffling and the missing-value policy
+     * @param trainShare the share of rows for the train topic: the split's fraction, or 1 for a
+     *                   single topic (the prequential protocol's events topic)
      * @param topics     where to write
      * @param rate       the pace of the sends
      * @param splitSeed  the seed of the shuffle before the split
      * @param progress   hears how many rows have been sent
      */
-    public DatasetProducer(KafkaConnection connection, DatasetSpec dataset, SplitConfig split, TopicsConfig topics,
-                           RateConfig rate, long splitSeed, ProgressListener progress) {
+    public DatasetProducer(KafkaConnection connection, DatasetSpec dataset, SplitConfig split, double trainShare,
+                           TopicsConfig topics, RateConfig rate, long splitSeed, ProgressListener progress) {
         this.connection = connection;
         this.dataset = dataset;
         this.split = split;
+        this.trainShare = trainShare;
         this.topics = topics;
         this.rate = rate;
         this.splitSeed = splitSeed;
@@ -85,7 +89,7 @@ public final class DatasetProducer implements SourceProducer {
             if (split.shuffled()) {
                 Collections.shuffle(accepted, new Random(splitSeed));
             }
-            int trainSize = (int) Math.round(accepted.size() * split.trainFraction());
+            int trainSize = (int) Math.round(accepted.size() * trainShare);
             List<ParsedRow> train = accepted.subList(0, trainSize);
             List<ParsedRow> test = accepted.subList(trainSize, accepted.size());
             long imputed = impute(train, test);

@@ -1,6 +1,7 @@
 package dev.tributary.producer;
 
 import dev.tributary.common.ProgressListener;
+import dev.tributary.common.config.Protocol;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.data.CsvLayout;
 import dev.tributary.common.data.Schema;
@@ -32,13 +33,14 @@ public interface SourceProducer {
      * @return the producer for the scenario's source
      */
     static SourceProducer forScenario(KafkaConnection connection, ScenarioConfig scenario, ProgressListener progress) {
+        // Prequential: one time-ordered events topic holds everything.
+        double trainShare = scenario.protocol() == Protocol.PREQUENTIAL ? 1.0 : scenario.split().trainFraction();
         if (scenario.source().generated()) {
             return new StreamProducer(connection, scenario.source().generator(), scenario.source().events(),
-                    scenario.split().trainFraction(), scenario.topics(), scenario.rate(), scenario.seeds().split(),
-                    progress);
+                    trainShare, scenario.topics(), scenario.rate(), scenario.seeds().split(), progress);
         }
-        return new DatasetProducer(connection, scenario.source().datasetSpec(), scenario.split(), scenario.topics(),
-                scenario.rate(), scenario.seeds().split(), progress);
+        return new DatasetProducer(connection, scenario.source().datasetSpec(), scenario.split(), trainShare,
+                scenario.topics(), scenario.rate(), scenario.seeds().split(), progress);
     }
 
     /**

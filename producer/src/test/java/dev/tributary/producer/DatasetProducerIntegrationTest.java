@@ -133,7 +133,8 @@ class DatasetProducerIntegrationTest {
     }
 
     private ProduceResult produce(DatasetSpec dataset, SplitConfig split, TopicsConfig topics, long seed) {
-        return new DatasetProducer(kafka, dataset, split, topics, RateConfig.UNLIMITED, seed, ProgressListener.NONE).produce();
+        return new DatasetProducer(kafka, dataset, split, split.trainFraction(), topics, RateConfig.UNLIMITED, seed,
+                ProgressListener.NONE).produce();
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {

@@ -3,16 +3,30 @@ package dev.tributary.reports;
 import dev.tributary.evaluation.metrics.MetricId;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.evaluation.stats.Summary;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The comparison as a fixed-width text table: one column per strategy, one row per metric,
- * then training counts and times. Numbers are formatted with {@link Locale#ROOT}.
+ * The comparison as a fixed-width text table: one column per strategy, one row per measure.
+ * With one repetition a cell is the value; with several it is the mean and the half-width of
+ * the 95 % interval ({@code 0.9512±0.0043}). Numbers are formatted with {@link Locale#ROOT}.
  */
 public final class ResultsTable {
+
+    /** Measures shown after the quality metrics: results.json key → row label (with unit). */
+    private static final Map<String, String> MEASURES = orderedMap(
+            "latency_p50_us", "latency p50 (µs)",
+            "latency_p99_us", "latency p99 (µs)",
+            "update_p99_us", "update p99 (µs)",
+            "freshness_p50_events", "freshness p50 (events)",
+            "freshness_p50_ms", "freshness p50 (ms)",
+            "events_per_second", "events/s",
+            "cpu_ms_per_1000_events", "cpu ms / 1000 events");
 
     private ResultsTable() {
     }
@@ -23,20 +37,46 @@ public final class ResultsTable {
      */
     public static String render(ExperimentResults results) {
         List<StrategyResult> strategies = results.strategies();
+        boolean repeated = results.runs().size() > 1;
         List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("metric"));
+        List<String> header = new ArrayList<>(List.of(repeated ? "measure (" + results.runs().size() + " runs)" : "measure"));
         strategies.forEach(s -> header.add(s.strategy()));
         rows.add(header.toArray(String[]::new));
         for (MetricId id : MetricId.values()) {
-            rows.add(row(id.key(), strategies, s -> format(s.holdout().metric(id.key()))));
+            rows.add(row(id.key(), strategies, s -> cell(results, s, id.key(), s.metrics().get(id.key()), 4)));
         }
-        rows.add(row("test examples", strategies, s -> Long.toString(s.holdout().examples())));
-        rows.add(row("train records", strategies, s -> s.training() == null ? "-" : Long.toString(s.training().recordsTrained())));
-        rows.add(row("gradient steps", strategies, s -> s.training() == null ? "-" : Long.toString(s.training().gradientSteps())));
-        rows.add(row("train wall ms", strategies, s -> s.training() == null ? "-" : Long.toString(s.training().wallTimeMs())));
-        rows.add(row("train cpu ms", strategies, s -> s.training() == null ? "-" : Long.toString(s.training().cpuTimeMs())));
+        MEASURES.forEach((key, label) -> {
+            String[] row = row(label, strategies, s -> cell(results, s, key, null, 0));
+            if (java.util.Arrays.stream(row).skip(1).anyMatch(c -> !c.equals("-"))) {
+                rows.add(row);
+            }
+        });
+        return layout(rows);
+    }
 
-        int[] widths = new int[header.size()];
+    private static String cell(ExperimentResults results, StrategyResult strategy, String key, Double single, int decimals) {
+        Map<String, Summary> summaries = results.summary().get(strategy.strategy());
+        Summary summary = summaries == null ? null : summaries.get(key);
+        if (summary == null || summary.n() == 0) {
+            return single == null ? "-" : format(single, decimals);
+        }
+        if (results.runs().size() == 1) {
+            return format(summary.mean(), decimals);
+        }
+        return format(summary.mean(), decimals) + "±" + format((summary.ci95High() - summary.ci95Low()) / 2, decimals);
+    }
+
+    private static String[] row(String label, List<StrategyResult> strategies, Function<StrategyResult, String> cell) {
+        String[] row = new String[strategies.size() + 1];
+        row[0] = label;
+        for (int i = 0; i < strategies.size(); i++) {
+            row[i + 1] = cell.apply(strategies.get(i));
+        }
+        return row;
+    }
+
+    private static String layout(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -46,37 +86,26 @@ public final class ResultsTable {
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             for (int i = 0; i < row.length; i++) {
-                String cell = i == 0 ? pad(row[i], widths[i], false) : pad(row[i], widths[i], true);
-                out.append(i == 0 ? "" : "  ").append(cell);
+                String pad = " ".repeat(widths[i] - row[i].length());
+                out.append(i == 0 ? row[i] + pad : "  " + pad + row[i]);
             }
             out.append('\n');
             if (r == 0) {
-                int total = 0;
-                for (int w : widths) {
-                    total += w;
-                }
-                out.append("-".repeat(total + 2 * (widths.length - 1))).append('\n');
+                out.append("-".repeat(java.util.Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append('\n');
             }
         }
         return out.toString();
     }
 
-    private static String[] row(String label, List<StrategyResult> strategies,
-                                java.util.function.Function<StrategyResult, String> cell) {
-        String[] row = new String[strategies.size() + 1];
-        row[0] = label;
-        for (int i = 0; i < strategies.size(); i++) {
-            row[i + 1] = cell.apply(strategies.get(i));
+    private static String format(double value, int decimals) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return row;
-    }
-
-    private static String format(double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static String pad(String text, int width, boolean right) {
-        String spaces = " ".repeat(width - text.length());
-        return right ? spaces + text : text + spaces;
+        return map;
     }
 }

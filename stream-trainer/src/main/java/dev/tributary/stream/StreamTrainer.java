@@ -10,12 +10,10 @@ import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.OffsetRange;
 import dev.tributary.common.model.CpuClock;
-import dev.tributary.common.model.MiniBatchFitter;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.common.model.ModelCodec;
 import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.NeuralNetwork;
-import dev.tributary.common.model.Standardizer;
+import dev.tributary.common.model.StandardizedNetwork;
 import dev.tributary.common.model.TrainingSummary;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -57,7 +55,7 @@ public final class StreamTrainer {
     private final KafkaConnection connection;
     private final String topic;
     private final Schema schema;
-    private final ModelConfig model;
+    private final ModelConfig config;
     private final StreamTrainingConfig training;
     private final Path checkpointFile;
     private final long modelSeed;
@@ -82,7 +80,7 @@ public final class StreamTrainer {
         this.connection = connection;
         this.topic = topic;
         this.schema = schema;
-        this.model = model;
+        this.config = model;
         this.training = training;
         this.checkpointFile = checkpointFile;
         this.modelSeed = modelSeed;
@@ -139,8 +137,7 @@ public final class StreamTrainer {
         private final long startNanos = System.nanoTime();
         private final long startCpu = CpuClock.threadCpuNanos();
         private final ExampleCodec codec = ExampleCodec.forSchema(schema);
-        private final NeuralNetwork network;
-        private final Standardizer standardizer;
+        private final StandardizedNetwork model;
         private final Map<Integer, Long> nextOffsets = new TreeMap<>();
         private final Map<Integer, Long> firstOffsets = new TreeMap<>();
         private final boolean resumed;
@@ -168,8 +165,7 @@ public final class StreamTrainer {
                             + topic + " (" + schema.numFeatures() + ", " + schema.numClasses()
                             + "); remove it or choose another --checkpoint-dir");
                 }
-                network = checkpoint.network();
-                standardizer = checkpoint.standardizer();
+                model = StandardizedNetwork.of(checkpoint);
                 nextOffsets.putAll(meta.nextOffsets());
                 version = meta.version();
                 recordsSeen = meta.recordsSeen();
@@ -177,8 +173,7 @@ public final class StreamTrainer {
                 LOG.info("Resuming from checkpoint {} (version {}, {} records seen, next offsets {})",
                         checkpointFile, version, recordsSeen, nextOffsets);
             } else {
-                network = NeuralNetwork.create(model, schema.numFeatures(), schema.numClasses(), modelSeed);
-                standardizer = new Standardizer(schema.numFeatures());
+                model = StandardizedNetwork.fresh(config, schema.numFeatures(), schema.numClasses(), modelSeed);
                 resumed = false;
             }
         }
@@ -252,11 +247,9 @@ public final class StreamTrainer {
                 nextOffsets.put(record.partition(), record.offset() + 1);
             }
             if (!batch.isEmpty()) {
-                double[][] raw = batch.features();
-                standardizer.update(raw);
                 // Seeded by position in the stream, so a resumed run shuffles as an uninterrupted one would.
-                steps += MiniBatchFitter.fit(network, standardizer.transform(raw), batch.labels(), training.epochsPerPoll(),
-                        training.batchSize(), new Random(shuffleSeed + recordsSeen));
+                steps += model.learn(batch.features(), batch.labels(), training.epochsPerPoll(), training.batchSize(),
+                        new Random(shuffleSeed + recordsSeen));
                 trained += batch.size();
                 recordsSeen += batch.size();
                 sinceCheckpoint += batch.size();
@@ -265,8 +258,8 @@ public final class StreamTrainer {
         }
 
         private ModelArtifact artifact() {
-            return new ModelArtifact(network, standardizer, new ModelMetadata(STRATEGY, version, recordsSeen, topic,
-                    nextOffsets, System.currentTimeMillis(), model, schema.numFeatures(), schema.numClasses(), modelSeed));
+            return model.toArtifact(new ModelMetadata(STRATEGY, version, recordsSeen, topic, nextOffsets,
+                    System.currentTimeMillis(), config, schema.numFeatures(), schema.numClasses(), modelSeed));
         }
 
         /** Writes the checkpoint, then commits its offsets: never the other way round. */

@@ -11,7 +11,12 @@ import java.util.Locale;
  */
 public enum Protocol {
     /** The tutorial's: final models scored on the held-out test topic. */
-    HOLDOUT;
+    HOLDOUT,
+    /**
+     * The stream-native one (as in MOA and River): one time-ordered events topic, every event
+     * predicted by every strategy before any strategy may learn from it.
+     */
+    PREQUENTIAL;
 
     /** @return the lower-case name used in scenario files */
     @JsonValue

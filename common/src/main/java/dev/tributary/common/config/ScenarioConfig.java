@@ -14,26 +14,40 @@ import java.util.Set;
  * @param source      where the events come from
  * @param split       train/test split; its {@code shuffle} is resolved from the source when unset
  * @param protocol    how strategies are scored
- * @param strategies  the strategies to compare, by name ({@value #BATCH}, {@value #ONLINE})
+ * @param strategies  the strategies to compare, by name: {@value #BATCH}, {@value #PERIODIC},
+ *                    {@value #ONLINE}, {@value #WARM_START}, and the reference learners
+ *                    {@value #MAJORITY} and {@value #NO_CHANGE}
  * @param model       the network every strategy trains
  * @param batch       the batch baseline's training
  * @param stream      the streaming learner's training; its group defaults to {@code <name>-stream-trainer}
+ * @param periodic    the periodic-retrain strategy's schedule
+ * @param evaluation  history, windows and curves of the comparison
  * @param kafka       topic layout and client properties
  * @param rate        the producer's pace
  * @param seed        the master seed
  * @param seeds       the component seeds, derived from {@code seed} (never set them directly)
- * @param repetitions how many seeds to run (1 for now)
+ * @param repetitions how many times to run, with master seeds {@code seed}, {@code seed + 1}, ...
  */
 public record ScenarioConfig(String name, String description, SourceConfig source, SplitConfig split,
                              Protocol protocol, List<String> strategies, ModelConfig model,
-                             BatchTrainingConfig batch, StreamTrainingConfig stream, KafkaSettings kafka,
-                             RateConfig rate, long seed, Seeds seeds, int repetitions) {
+                             BatchTrainingConfig batch, StreamTrainingConfig stream, PeriodicRetrainConfig periodic,
+                             EvaluationConfig evaluation, KafkaSettings kafka, RateConfig rate, long seed,
+                             Seeds seeds, int repetitions) {
 
     /** The batch baseline. */
     public static final String BATCH = "batch";
+    /** Retrained from scratch on a sliding window every N events. */
+    public static final String PERIODIC = "periodic-retrain";
     /** The streaming learner. */
     public static final String ONLINE = "online";
-    private static final Set<String> KNOWN_STRATEGIES = Set.of(BATCH, ONLINE);
+    /** Batch on the history, then online. */
+    public static final String WARM_START = "warm-start";
+    /** Reference: the most frequent class so far. */
+    public static final String MAJORITY = "majority";
+    /** Reference: the previous event's class. */
+    public static final String NO_CHANGE = "no-change";
+    /** Every strategy, in the order reports list them. */
+    public static final List<String> ALL_STRATEGIES = List.of(BATCH, PERIODIC, ONLINE, WARM_START, MAJORITY, NO_CHANGE);
 
     /**
      * Fills in what is derived and checks the parts against each other.
@@ -45,7 +59,8 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
                 "a topic-safe name (letters, digits, '.', '_', '-')");
         description = description == null ? "" : description;
         for (Object[] part : new Object[][] {{"source", source}, {"split", split}, {"protocol", protocol},
-                {"model", model}, {"batch", batch}, {"stream", stream}, {"kafka", kafka}, {"rate", rate}}) {
+                {"model", model}, {"batch", batch}, {"stream", stream}, {"periodic", periodic}, {"evaluation", evaluation},
+                {"kafka", kafka}, {"rate", rate}}) {
             ConfigException.require(part[1] != null, (String) part[0], null, "a " + part[0] + " section");
         }
         if (split.shuffle() == null) {
@@ -54,9 +69,9 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         ConfigException.require(!(source.generated() && split.shuffled()), "split.shuffle", true,
                 "false for a generated stream (it is split in time order, in constant memory)");
         strategies = strategies == null ? List.of(BATCH, ONLINE) : List.copyOf(strategies);
-        ConfigException.require(!strategies.isEmpty() && KNOWN_STRATEGIES.containsAll(strategies)
+        ConfigException.require(!strategies.isEmpty() && ALL_STRATEGIES.containsAll(strategies)
                         && Set.copyOf(strategies).size() == strategies.size(), "strategies", strategies,
-                "a list of distinct strategies from " + List.of(BATCH, ONLINE));
+                "a list of distinct strategies from " + ALL_STRATEGIES);
         if (stream.groupId() == null) {
             stream = stream.withGroupId(name + "-stream-trainer");
         }
@@ -64,8 +79,8 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         ConfigException.require(seeds == null || seeds.equals(derived), "seeds", seeds,
                 "nothing: the component seeds derive from 'seed'");
         seeds = derived;
-        ConfigException.require(repetitions == 1, "repetitions", repetitions,
-                "1 (several seeds per run are not supported yet)");
+        ConfigException.require(repetitions >= 1 && repetitions <= 100, "repetitions", repetitions,
+                "1 to 100 runs");
     }
 
     /**
@@ -78,13 +93,36 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         return new ScenarioConfig("breast-cancer",
                 "The tutorial: breast cancer, shuffled 60/40 split, batch versus online, holdout scores",
                 SourceConfig.ofDataset("breast-cancer"), SplitConfig.DEFAULT, Protocol.HOLDOUT, null,
-                ModelConfig.DEFAULT, BatchTrainingConfig.DEFAULT, StreamTrainingConfig.DEFAULT, KafkaSettings.DEFAULT,
+                ModelConfig.DEFAULT, BatchTrainingConfig.DEFAULT, StreamTrainingConfig.DEFAULT,
+                PeriodicRetrainConfig.DEFAULT, EvaluationConfig.DEFAULT, KafkaSettings.DEFAULT,
                 RateConfig.UNLIMITED, Seeds.DEFAULT_SEED, null, 1);
     }
 
-    /** @return the scenario's topics */
+    /** @return the topic of the prequential protocol's single, time-ordered stream */
+    public String eventsTopic() {
+        return name + "-events";
+    }
+
+    /**
+     * @return the scenario's topics; under the prequential protocol the "train" topic is the single
+     *         events topic, {@code <name>-events}, and the test topic stays empty
+     */
     public TopicsConfig topics() {
-        return TopicsConfig.of(name, kafka);
+        TopicsConfig split = TopicsConfig.of(name, kafka);
+        return protocol != Protocol.PREQUENTIAL ? split : new TopicsConfig(eventsTopic(), split.test(),
+                split.deadLetter(), split.trainPartitions(), split.testPartitions(), split.replicationFactor());
+    }
+
+    /**
+     * @param r a repetition, 0-based
+     * @return the scenario that repetition runs: master seed {@code seed + r}, and, when there are
+     *         several repetitions, its own topics ({@code <name>-r<r>-...}), which must start empty
+     */
+    public ScenarioConfig repetition(int r) {
+        String runName = repetitions == 1 ? name : name + "-r" + r;
+        boolean defaultGroup = stream.groupId().equals(name + "-stream-trainer");
+        return new ScenarioConfig(runName, description, source, split, protocol, strategies, model, batch,
+                defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation, kafka, rate, seed + r, null, 1);
     }
 
     /** @return whether the scenario compares that strategy */

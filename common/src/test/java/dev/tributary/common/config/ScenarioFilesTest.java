@@ -31,7 +31,15 @@ class ScenarioFilesTest {
 
     @Test
     void theDefaultScenarioIsTheTutorial() {
-        assertEquals(ScenarioConfig.defaults(), ScenarioFiles.load("breast-cancer", Map.of()));
+        ScenarioConfig tutorial = ScenarioFiles.load("breast-cancer", Map.of());
+        ScenarioConfig defaults = ScenarioConfig.defaults();
+        assertEquals(defaults.source(), tutorial.source());
+        assertEquals(defaults.split(), tutorial.split());
+        assertEquals(defaults.model(), tutorial.model());
+        assertEquals(defaults.batch(), tutorial.batch());
+        assertEquals(defaults.stream(), tutorial.stream());
+        assertEquals(Protocol.HOLDOUT, tutorial.protocol());
+        assertEquals(ScenarioConfig.ALL_STRATEGIES, tutorial.strategies());
     }
 
     @Test
@@ -81,8 +89,9 @@ class ScenarioFilesTest {
                 split: {shuffle: true}
                 """);
         assertRejected("strategies", "[batch, magic]", "distinct strategies", "strategies: [batch, magic]");
+        assertRejected("repetitions", "got 0", "1 to 100", "repetitions: 0");
         assertRejected("seeds", "", "derive from 'seed'", "seeds: {master: 1, split: 2, model: 3, shuffle: 4}");
-        assertRejected("protocol", "prequential", "[holdout]", "protocol: prequential");
+        assertRejected("protocol", "streaming", "[holdout, prequential]", "protocol: streaming");
         assertRejected("source.events", "got 0", "positive", "source: {generator: {concepts: [{type: sea}]}}");
 
         Path file = dir.resolve("broken.yaml");

@@ -1,9 +1,5 @@
 package dev.tributary.evaluation.metrics;
 
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * Accumulates (actual label, predicted class probabilities) pairs one at a time and turns them
  * into a {@link ClassificationEvaluation}. Batch and streaming runs feed the same accumulator,
@@ -44,16 +40,41 @@ import java.util.Map;
  *       pe = sum_k actual_k predicted_k / n². NaN when 1 - pe = 0, which happens only when every
  *       example is of one class and predicted as that class: chance agreement is then
  *       already perfect and the ratio is 0/0.</li>
+ *   <li><b>kappa-temporal</b> (Žliobaitė, Bifet, Read, Pfahringer &amp; Holmes, "Evaluation
+ *       methods and decision theory for classification of streaming data with temporal
+ *       dependence", Machine Learning 98(3), 2015) = (p0 - pe') / (1 - pe'), where pe' is the
+ *       accuracy of the <em>no-change</em> classifier, which predicts each example's class to be
+ *       the actual class of the example added just before it. It depends on the order of
+ *       {@link #add} calls: a model that does no better than repeating the last label scores 0
+ *       or below, however high its accuracy on a stream whose labels come in runs. The first
+ *       example has no predecessor; as in MOA's {@code BasicClassificationPerformanceEvaluator},
+ *       whose last-seen class starts at 0, the no-change classifier predicts class 0 for it.
+ *       NaN when pe' = 1, i.e. every example's class equals its predecessor's (the first's
+ *       being 0): a stream of class 0 only.</li>
+ *   <li><b>kappa-M</b> (Bifet, de Francisci Morales, Read, Holmes &amp; Pfahringer,
+ *       "Efficient online evaluation of big data stream classifiers", KDD 2015)
+ *       = (p0 - pM) / (1 - pM), where pM = max_k actual_k / n is the accuracy of the
+ *       majority-class classifier, which always predicts the most frequent actual class of the
+ *       evaluated examples. It shows whether a model beats that trivial baseline on imbalanced
+ *       data, where accuracy alone flatters. NaN when pM = 1 (every example of one class).
+ *       MOA instead scores a running majority classifier, updated with each example's class
+ *       just before predicting it; the two agree once the majority class settles, but only this
+ *       static form is independent of order and follows from the confusion matrix alone.</li>
  * </ul>
- * With no examples every metric is NaN and the confusion matrix is all zeros.
+ * Both baseline kappas are computed as (correct - baselineCorrect) / (n - baselineCorrect),
+ * which equals the ratio of fractions above. They range over (-∞, 1]: below 0 the model is
+ * worse than its baseline. With no examples every metric is NaN and the confusion matrix is
+ * all zeros.
  *
  * <p><b>Memory.</b> Everything except ROC AUC is computed from the confusion matrix
- * ({@code numClasses²} longs) and a running log-loss sum. AUC is a ranking statistic and needs
+ * ({@code numClasses²} longs), a running log-loss sum, the no-change classifier's hit count and
+ * the last label. AUC is a ranking statistic and needs
  * every score, so the evaluator keeps them in primitive arrays grown by doubling: one double
  * per example when binary (P(class 1)), and {@code numClasses} doubles per example otherwise
  * (P(class k) for every k), plus up to as much again of spare capacity. Scores are grouped by
  * actual class, so no label array is needed. No more than about 2³¹ examples of one class can
- * be held.
+ * be held. {@link PrequentialEvaluator} computes the same metrics in constant memory, with a
+ * binned AUC, for unbounded streams.
  *
  * <p><b>Not checked:</b> that the probabilities lie in [0, 1] and sum to 1; a softmax output
  * differs from 1 by rounding and would be wrongly rejected by an exact check. Only their
@@ -67,6 +88,12 @@ public final class ClassificationEvaluator {
     /** The lower clip on the probability of the actual class in the log loss. */
     public static final double LOG_LOSS_EPSILON = 1e-15;
 
+    /**
+     * The class the no-change classifier predicts for the first example, which has no
+     * predecessor: 0, as in MOA, whose last-seen class starts at 0.
+     */
+    static final int NO_CHANGE_INITIAL_LABEL = 0;
+
     private final int numClasses;
     private final long[][] counts;
     /**
@@ -74,23 +101,40 @@ public final class ClassificationEvaluator {
      * {@code actual}. Binary: j = 0 only, for class 1. Multi-class: j = k for every class k.
      */
     private final GrowableDoubleArray[][] scores;
+    private final NeumaierSum logLossSum = new NeumaierSum();
     private long count;
-    private double logLossSum;
-    // Neumaier compensation: a long stream adds millions of terms, and a plain sum would let
-    // rounding error grow with the count and make batch and stream results differ in digits
-    // that should agree.
-    private double logLossCompensation;
+    private long noChangeCorrect;
+    /** The actual class of the last example added: the no-change classifier's next prediction. */
+    private int lastLabel;
 
     /**
      * @param numClasses the number of classes, at least 2; labels are {@code 0 .. numClasses-1}
      * @throws IllegalArgumentException if {@code numClasses < 2}
      */
     public ClassificationEvaluator(int numClasses) {
+        this(numClasses, NO_CHANGE_INITIAL_LABEL);
+    }
+
+    /**
+     * For an evaluation over a slice of a longer stream, such as a sliding window, whose first
+     * example does have a predecessor: kappa-temporal then judges that example against the
+     * predecessor's class instead of against class 0.
+     *
+     * @param numClasses the number of classes, at least 2
+     * @param labelBeforeFirst the actual class of the example before the first one to be added
+     * @throws IllegalArgumentException if {@code numClasses < 2} or the label is out of range
+     */
+    ClassificationEvaluator(int numClasses, int labelBeforeFirst) {
         if (numClasses < 2) {
             throw new IllegalArgumentException("numClasses must be at least 2, got " + numClasses);
         }
+        if (labelBeforeFirst < 0 || labelBeforeFirst >= numClasses) {
+            throw new IllegalArgumentException("labelBeforeFirst must be in [0, " + numClasses + "), got "
+                    + labelBeforeFirst);
+        }
         this.numClasses = numClasses;
         this.counts = new long[numClasses][numClasses];
+        this.lastLabel = labelBeforeFirst;
         int scoredPerExample = numClasses == 2 ? 1 : numClasses;
         this.scores = new GrowableDoubleArray[numClasses][scoredPerExample];
         for (GrowableDoubleArray[] row : scores) {
@@ -106,7 +150,8 @@ public final class ClassificationEvaluator {
     }
 
     /**
-     * Records one example. Validation happens before any state changes, so a rejected example
+     * Records one example, after the examples already added: the order matters to
+     * kappa-temporal only. Validation happens before any state changes, so a rejected example
      * leaves the evaluator as it was.
      *
      * @param actualLabel the true class, {@code 0 <= actualLabel < numClasses()}
@@ -116,34 +161,15 @@ public final class ClassificationEvaluator {
      *     the wrong length, or an entry is NaN or infinite
      */
     public void add(int actualLabel, double[] classProbabilities) {
-        if (actualLabel < 0 || actualLabel >= numClasses) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "actualLabel must be in [0, %d), got %d", numClasses, actualLabel));
-        }
-        if (classProbabilities == null) {
-            throw new IllegalArgumentException("classProbabilities must not be null");
-        }
-        if (classProbabilities.length != numClasses) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "classProbabilities must have numClasses = %d entries, got %d",
-                    numClasses, classProbabilities.length));
-        }
-        int predicted = 0;
-        for (int k = 0; k < numClasses; k++) {
-            double p = classProbabilities[k];
-            if (!Double.isFinite(p)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "classProbabilities[%d] must be finite, got %s", k, p));
-            }
-            // Strictly greater, so that a tie goes to the lowest index.
-            if (p > classProbabilities[predicted]) {
-                predicted = k;
-            }
-        }
+        int predicted = MetricFormulas.checkedPrediction(numClasses, actualLabel, classProbabilities);
 
         counts[actualLabel][predicted]++;
         count++;
-        addLogLossTerm(-Math.log(Math.max(classProbabilities[actualLabel], LOG_LOSS_EPSILON)));
+        logLossSum.add(MetricFormulas.logLossTerm(actualLabel, classProbabilities));
+        if (actualLabel == lastLabel) {
+            noChangeCorrect++;
+        }
+        lastLabel = actualLabel;
         GrowableDoubleArray[] byScoredClass = scores[actualLabel];
         if (numClasses == 2) {
             byScoredClass[0].add(classProbabilities[1]);
@@ -166,53 +192,8 @@ public final class ClassificationEvaluator {
      * @return an immutable evaluation holding every {@link MetricId} and the confusion matrix
      */
     public ClassificationEvaluation evaluate() {
-        ConfusionMatrix matrix = new ConfusionMatrix(counts);
-        Map<MetricId, Double> metrics = new EnumMap<>(MetricId.class);
-        if (count == 0) {
-            for (MetricId id : MetricId.values()) {
-                metrics.put(id, Double.NaN);
-            }
-            return new ClassificationEvaluation(matrix, metrics);
-        }
-
-        double n = count;
-        double accuracy = matrix.correct() / n;
-
-        // Per-class precision, recall and F1 with zero_division = 0.
-        double[] precision = new double[numClasses];
-        double[] recall = new double[numClasses];
-        double[] f1 = new double[numClasses];
-        double chanceAgreement = 0;
-        for (int k = 0; k < numClasses; k++) {
-            long tp = matrix.count(k, k);
-            long predictedK = matrix.predictedTotal(k);
-            long actualK = matrix.actualTotal(k);
-            precision[k] = predictedK == 0 ? 0 : (double) tp / predictedK;
-            recall[k] = actualK == 0 ? 0 : (double) tp / actualK;
-            double sum = precision[k] + recall[k];
-            f1[k] = sum == 0 ? 0 : 2 * precision[k] * recall[k] / sum;
-            chanceAgreement += (double) actualK * predictedK;
-        }
-        chanceAgreement /= n * n;
-
-        double macroPrecision = mean(precision);
-        double macroRecall = mean(recall);
-        double macroF1 = mean(f1);
-        boolean binary = numClasses == 2;
-
-        metrics.put(MetricId.ACCURACY, accuracy);
-        metrics.put(MetricId.PRECISION, binary ? precision[1] : macroPrecision);
-        metrics.put(MetricId.RECALL, binary ? recall[1] : macroRecall);
-        metrics.put(MetricId.F1, binary ? f1[1] : macroF1);
-        metrics.put(MetricId.MACRO_PRECISION, macroPrecision);
-        metrics.put(MetricId.MACRO_RECALL, macroRecall);
-        metrics.put(MetricId.MACRO_F1, macroF1);
-        metrics.put(MetricId.MICRO_F1, accuracy);
-        metrics.put(MetricId.ROC_AUC, binary ? binaryAuc() : oneVsRestAuc());
-        metrics.put(MetricId.LOG_LOSS, (logLossSum + logLossCompensation) / n);
-        metrics.put(MetricId.COHEN_KAPPA,
-                1 - chanceAgreement == 0 ? Double.NaN : (accuracy - chanceAgreement) / (1 - chanceAgreement));
-        return new ClassificationEvaluation(matrix, metrics);
+        double auc = count == 0 ? Double.NaN : numClasses == 2 ? binaryAuc() : oneVsRestAuc();
+        return MetricFormulas.evaluation(new ConfusionMatrix(counts), logLossSum.value(), noChangeCorrect, auc);
     }
 
     private double binaryAuc() {
@@ -255,23 +236,5 @@ public final class ClassificationEvaluator {
             included++;
         }
         return included == 0 ? Double.NaN : sum / included;
-    }
-
-    private void addLogLossTerm(double term) {
-        double t = logLossSum + term;
-        if (Math.abs(logLossSum) >= Math.abs(term)) {
-            logLossCompensation += (logLossSum - t) + term;
-        } else {
-            logLossCompensation += (term - t) + logLossSum;
-        }
-        logLossSum = t;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 }

@@ -19,6 +19,7 @@ final class GrowableDoubleArray {
     private double[] values = new double[0];
     private int size;
 
+    /** @param value the value to append, growing the backing array if it is full */
     void add(double value) {
         if (size == values.length) {
             grow();
@@ -26,6 +27,7 @@ final class GrowableDoubleArray {
         values[size++] = value;
     }
 
+    /** @return the number of values appended */
     int size() {
         return size;
     }

@@ -35,7 +35,19 @@ public enum MetricId {
     /** Mean negative log-probability of the actual class, in nats, clipped at 1e-15. */
     LOG_LOSS("log_loss", "Mean of -ln(probability of the actual class), in nats, probabilities clipped below at 1e-15."),
     /** Cohen's kappa: agreement of actual and predicted classes corrected for chance. */
-    COHEN_KAPPA("cohen_kappa", "Cohen's kappa: agreement of actual and predicted classes corrected for chance agreement.");
+    COHEN_KAPPA("cohen_kappa", "Cohen's kappa: agreement of actual and predicted classes corrected for chance agreement."),
+    /**
+     * Kappa-temporal (Žliobaitė et al. 2015): accuracy relative to the no-change classifier,
+     * which predicts the previous example's class; depends on the order of the examples.
+     */
+    KAPPA_TEMPORAL("kappa_temporal", "Kappa-temporal: (accuracy - pe') / (1 - pe'), pe' the accuracy of predicting"
+            + " each example's class as the previous example's actual class (class 0 for the first)."),
+    /**
+     * Kappa-M (Bifet et al. 2015): accuracy relative to the majority-class classifier, which
+     * always predicts the most frequent actual class.
+     */
+    KAPPA_M("kappa_m", "Kappa-M: (accuracy - pM) / (1 - pM), pM the accuracy of always predicting the most"
+            + " frequent actual class (its share of the examples).");
 
     private static final Map<String, MetricId> BY_KEY;
 

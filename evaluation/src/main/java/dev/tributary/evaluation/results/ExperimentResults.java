@@ -3,48 +3,58 @@ package dev.tributary.evaluation.results;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.provenance.EnvironmentInfo;
-import dev.tributary.producer.ProduceResult;
+import dev.tributary.evaluation.stats.Summary;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * Everything results.json holds about one run: enough to reproduce it (configuration with
- * its seeds, environment, commit) and to compare its strategies.
+ * Everything results.json holds about one scenario run: enough to reproduce it (scenario with
+ * its seeds, environment, commit) and to compare its strategies, per repetition and summarised.
  *
  * @param schemaVersion the version of this layout, {@value #SCHEMA_VERSION}
  * @param runId         a unique id of the run
  * @param startedAt     ISO-8601 UTC
  * @param finishedAt    ISO-8601 UTC
- * @param scenario      the run's scenario, every key spelled out, seeds included (null when only evaluated)
- * @param schema        the data set's features and classes
+ * @param scenario      the scenario, every key spelled out, seeds included (null when only evaluated)
+ * @param schema        the source's features and classes
  * @param kafka         the cluster
  * @param environment   machine, JVM, thread settings, build
- * @param produce       what the producer wrote, or {@code null} when the run did not produce
- * @param strategies    one entry per strategy, in the order they ran
+ * @param runs          one entry per repetition, with every value measured
+ * @param summary       strategy → headline measure → mean and 95 % interval over the repetitions
  */
 public record ExperimentResults(int schemaVersion, String runId, String startedAt, String finishedAt,
                                 ScenarioConfig scenario, Schema schema, KafkaInfo kafka,
-                                EnvironmentInfo environment, ProduceResult produce,
-                                List<StrategyResult> strategies) {
+                                EnvironmentInfo environment, List<RunResult> runs,
+                                Map<String, Map<String, Summary>> summary) {
 
     /** The results.json layout version; bumped on any incompatible change. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /**
-     * Copies the strategies.
+     * Copies the runs.
      */
     public ExperimentResults {
-        strategies = List.copyOf(strategies);
+        runs = List.copyOf(runs);
+        summary = summary == null ? Map.of() : summary;
     }
 
     /**
      * @param strategy a strategy name
-     * @return its result
+     * @return its result in the first repetition
      * @throws IllegalArgumentException if the run has no such strategy
      */
     public StrategyResult strategy(String strategy) {
-        return strategies.stream().filter(s -> s.strategy().equals(strategy)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no strategy '" + strategy + "' in run " + runId
-                        + "; have " + strategies.stream().map(StrategyResult::strategy).toList()));
+        return runs.get(0).strategy(strategy);
+    }
+
+    /** @return the first repetition's producer counts */
+    public dev.tributary.producer.ProduceResult produce() {
+        return runs.get(0).produce();
+    }
+
+    /** @return the first repetition's strategies */
+    public List<StrategyResult> strategies() {
+        return runs.get(0).strategies();
     }
 }

@@ -282,6 +282,122 @@ class ClassificationEvaluatorTest {
         assertTrue(Double.isNaN(multi.evaluate().get(MetricId.ROC_AUC)), "no class has both positives and negatives");
     }
 
+    /**
+     * Six binary examples in this order; MOA's no-change classifier predicts class 0 for the
+     * first, which has no predecessor.
+     * <pre>
+     * i          1  2  3  4  5  6
+     * actual     1  1  1  0  1  1
+     * predicted  1  1  0  0  1  1     correct = 5 (all but i = 3)
+     * no-change  0  1  1  1  0  1     (previous actual; 0 for i = 1)
+     * hit        n  y  y  n  n  y     noChangeCorrect = 3
+     * </pre>
+     */
+    @Test
+    void kappaTemporalAndKappaMOnABinarySequence() {
+        ClassificationEvaluator e = new ClassificationEvaluator(2);
+        int[] actual = {1, 1, 1, 0, 1, 1};
+        int[] predicted = {1, 1, 0, 0, 1, 1};
+        for (int i = 0; i < actual.length; i++) {
+            e.add(actual[i], oneHotish(2, predicted[i]));
+        }
+        ClassificationEvaluation r = e.evaluate();
+        assertEquals(5.0 / 6.0, r.get(MetricId.ACCURACY), TOLERANCE);
+        // p0 = 5/6, pe' = 3/6: kappa_t = (5/6 - 3/6) / (1 - 3/6) = (5 - 3) / (6 - 3) = 2/3
+        assertEquals(2.0 / 3.0, r.get(MetricId.KAPPA_TEMPORAL), TOLERANCE);
+        // actual counts: class 0 -> 1, class 1 -> 5; pM = 5/6: kappa_M = (5 - 5) / (6 - 5) = 0,
+        // the model is no better than always answering 1.
+        assertEquals(0.0, r.get(MetricId.KAPPA_M), TOLERANCE);
+        // Cohen for contrast: actual totals (1, 5), predicted totals (2, 4);
+        // pe = (1*2 + 5*4) / 36 = 22/36; kappa = (30/36 - 22/36) / (14/36) = 4/7
+        assertEquals(4.0 / 7.0, r.get(MetricId.COHEN_KAPPA), TOLERANCE);
+    }
+
+    /**
+     * Eight three-class examples whose labels come in runs, then the same (actual, predicted)
+     * pairs reordered so that no label repeats its predecessor.
+     * <pre>
+     * actual     2  2  2  0  0  1  1  1
+     * predicted  2  2  0  0  1  1  1  2     correct = 5
+     * no-change  0  2  2  2  0  0  1  1     hits: i = 2, 3, 5, 7, 8 -> 5
+     * </pre>
+     */
+    @Test
+    void kappaTemporalDependsOnOrderAndKappaMDoesNot() {
+        int[][] runs = {{2, 2}, {2, 2}, {2, 0}, {0, 0}, {0, 1}, {1, 1}, {1, 1}, {1, 2}};
+        ClassificationEvaluator inRuns = new ClassificationEvaluator(3);
+        for (int[] pair : runs) {
+            inRuns.add(pair[0], oneHotish(3, pair[1]));
+        }
+        ClassificationEvaluation r = inRuns.evaluate();
+        assertEquals(5.0 / 8.0, r.get(MetricId.ACCURACY), TOLERANCE);
+        // pe' = 5/8 = p0: kappa_t = (5 - 5) / (8 - 5) = 0; the model only matches "repeat the last label".
+        assertEquals(0.0, r.get(MetricId.KAPPA_TEMPORAL), TOLERANCE);
+        // actual counts 2, 3, 3; pM = 3/8: kappa_M = (5 - 3) / (8 - 3) = 2/5
+        assertEquals(2.0 / 5.0, r.get(MetricId.KAPPA_M), TOLERANCE);
+
+        // Labels 2 0 1 2 0 1 2 1: no label equals its predecessor, and the first (2) is not the
+        // initial 0, so pe' = 0 and kappa_t = (5 - 0) / (8 - 0) = accuracy.
+        int[][] alternating = {{2, 2}, {0, 0}, {1, 1}, {2, 2}, {0, 1}, {1, 1}, {2, 0}, {1, 2}};
+        ClassificationEvaluator shuffled = new ClassificationEvaluator(3);
+        for (int[] pair : alternating) {
+            shuffled.add(pair[0], oneHotish(3, pair[1]));
+        }
+        ClassificationEvaluation s = shuffled.evaluate();
+        assertEquals(5.0 / 8.0, s.get(MetricId.KAPPA_TEMPORAL), TOLERANCE);
+        assertEquals(r.get(MetricId.KAPPA_M), s.get(MetricId.KAPPA_M));
+        assertEquals(r.get(MetricId.COHEN_KAPPA), s.get(MetricId.COHEN_KAPPA));
+        assertEquals(r.confusionMatrix(), s.confusionMatrix());
+
+        // With the example before the first known to be of class 2 (as for a window of a longer
+        // stream), the first example is a no-change hit too: pe' = 6/8,
+        // kappa_t = (5 - 6) / (8 - 6) = -1/2, worse than the baseline.
+        ClassificationEvaluator seeded = new ClassificationEvaluator(3, 2);
+        for (int[] pair : runs) {
+            seeded.add(pair[0], oneHotish(3, pair[1]));
+        }
+        assertEquals(-0.5, seeded.evaluate().get(MetricId.KAPPA_TEMPORAL), TOLERANCE);
+    }
+
+    @Test
+    void noChangeClassifierPredictsClassZeroForTheFirstExample() {
+        // One example of class 0: the no-change guess 0 is right, pe' = 1 -> kappa_t = 0/0 = NaN.
+        ClassificationEvaluator zero = new ClassificationEvaluator(2);
+        zero.add(0, new double[] {0.9, 0.1});
+        assertTrue(Double.isNaN(zero.evaluate().get(MetricId.KAPPA_TEMPORAL)));
+        // One example of class 1: the guess 0 is wrong, pe' = 0 -> kappa_t = (1 - 0) / (1 - 0) = 1.
+        ClassificationEvaluator one = new ClassificationEvaluator(2);
+        one.add(1, new double[] {0.1, 0.9});
+        assertEquals(1.0, one.evaluate().get(MetricId.KAPPA_TEMPORAL));
+    }
+
+    @Test
+    void singleClassStreamsMakeTheBaselineKappasUndefined() {
+        // Three examples of class 0, all right: pe' = 3/3 and pM = 3/3, both ratios 0/0.
+        ClassificationEvaluator zeros = new ClassificationEvaluator(2);
+        for (int i = 0; i < 3; i++) {
+            zeros.add(0, new double[] {0.8, 0.2});
+        }
+        ClassificationEvaluation z = zeros.evaluate();
+        assertTrue(Double.isNaN(z.get(MetricId.KAPPA_TEMPORAL)), "pe' = 1");
+        assertTrue(Double.isNaN(z.get(MetricId.KAPPA_M)), "pM = 1");
+        // Three examples of class 1, all right: the first no-change guess (0) misses, so
+        // pe' = 2/3 and kappa_t = (3 - 2) / (3 - 2) = 1; pM = 1 still.
+        ClassificationEvaluator ones = new ClassificationEvaluator(2);
+        for (int i = 0; i < 3; i++) {
+            ones.add(1, new double[] {0.2, 0.8});
+        }
+        ClassificationEvaluation o = ones.evaluate();
+        assertEquals(1.0, o.get(MetricId.KAPPA_TEMPORAL));
+        assertTrue(Double.isNaN(o.get(MetricId.KAPPA_M)), "pM = 1");
+    }
+
+    @Test
+    void labelBeforeFirstMustBeAClass() {
+        assertThrows(IllegalArgumentException.class, () -> new ClassificationEvaluator(3, 3));
+        assertThrows(IllegalArgumentException.class, () -> new ClassificationEvaluator(3, -1));
+    }
+
     @Test
     void rejectsInvalidInputWithoutChangingState() {
         ClassificationEvaluator e = new ClassificationEvaluator(2);
@@ -303,6 +419,14 @@ class ClassificationEvaluatorTest {
     void rejectsFewerThanTwoClasses() {
         assertThrows(IllegalArgumentException.class, () -> new ClassificationEvaluator(1));
         assertThrows(IllegalArgumentException.class, () -> new ClassificationEvaluator(0));
+    }
+
+    /** @return probabilities whose argmax is {@code predicted}: 0.8 there, the rest shared equally */
+    private static double[] oneHotish(int numClasses, int predicted) {
+        double[] p = new double[numClasses];
+        java.util.Arrays.fill(p, 0.2 / (numClasses - 1));
+        p[predicted] = 0.8;
+        return p;
     }
 
     private static void addTimes(ClassificationEvaluator e, int actual, int predicted, int times) {

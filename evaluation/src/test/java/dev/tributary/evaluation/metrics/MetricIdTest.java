@@ -38,6 +38,8 @@ class MetricIdTest {
         assertEquals("macro_f1", MetricId.MACRO_F1.key());
         assertEquals("micro_f1", MetricId.MICRO_F1.key());
         assertEquals("cohen_kappa", MetricId.COHEN_KAPPA.key());
+        assertEquals("kappa_temporal", MetricId.KAPPA_TEMPORAL.key());
+        assertEquals("kappa_m", MetricId.KAPPA_M.key());
     }
 
     @Test

@@ -1,0 +1,35 @@
+package dev.tributary.common.config;
+
+/**
+ * How strategies are compared.
+ *
+ * @param historyFraction    the leading share of the stream that is history: what {@code batch}
+ *                           and {@code warm-start} train on before they serve, and where
+ *                           prequential scoring starts (holdout: the share of the train topic
+ *                           {@code warm-start} learns in batch; {@code batch} takes it all)
+ * @param window             events in the prequential sliding window
+ * @param fadingFactor       weight of the past in the fading-factor metrics, per event
+ * @param curveEvery         events between points of the prequential curves
+ * @param holdoutCurveEvery  polls between scorings of the online model on the test topic
+ *                           (holdout learning curve); 0 for none
+ */
+public record EvaluationConfig(double historyFraction, int window, double fadingFactor, int curveEvery,
+                               int holdoutCurveEvery) {
+
+    /** 20 % history, a window of 1,000, fading factor 0.999, a curve point every 1,000 events, a holdout point every 5 polls. */
+    public static final EvaluationConfig DEFAULT = new EvaluationConfig(0.2, 1_000, 0.999, 1_000, 5);
+
+    /**
+     * @throws ConfigException naming the field, if a value is out of range
+     */
+    public EvaluationConfig {
+        ConfigException.require(historyFraction > 0 && historyFraction < 1, "evaluation.history-fraction",
+                historyFraction, "a fraction strictly between 0 and 1");
+        ConfigException.require(window > 0, "evaluation.window", window, "a positive number of events");
+        ConfigException.require(fadingFactor > 0 && fadingFactor < 1, "evaluation.fading-factor", fadingFactor,
+                "a factor strictly between 0 and 1");
+        ConfigException.require(curveEvery > 0, "evaluation.curve-every", curveEvery, "a positive number of events");
+        ConfigException.require(holdoutCurveEvery >= 0, "evaluation.holdout-curve-every", holdoutCurveEvery,
+                "0 (no curve) or a positive number of polls");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tributary.evaluation;
+
+import dev.tributary.evaluation.results.RunResult;
+import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.evaluation.stats.Summary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Summarises repetitions: for every strategy, each headline measure's mean and 95 % interval
+ * over the runs. The per-run values stay in the runs; this only aggregates.
+ */
+final class RepetitionSummary {
+
+    /** Headline measures beyond the quality metrics, by the key results.json uses. */
+    private static final Map<String, Function<StrategyResult, Double>> MEASURES = new LinkedHashMap<>();
+
+    static {
+        MEASURES.put("latency_p50_us", s -> s.latency() == null || s.latency().eventToPredictionMicros().count() == 0
+                ? null : (double) s.latency().eventToPredictionMicros().p50());
+        MEASURES.put("latency_p99_us", s -> s.latency() == null || s.latency().eventToPredictionMicros().count() == 0
+                ? null : (double) s.latency().eventToPredictionMicros().p99());
+        MEASURES.put("update_p99_us", s -> s.latency() == null || s.latency().updateMicros().count() == 0
+                ? null : (double) s.latency().updateMicros().p99());
+        MEASURES.put("freshness_p50_events", s -> s.freshness() == null || s.freshness().events().count() == 0
+                ? null : (double) s.freshness().events().p50());
+        MEASURES.put("freshness_p50_ms", s -> s.freshness() == null || s.freshness().millis().count() == 0
+                ? null : (double) s.freshness().millis().p50());
+        MEASURES.put("events_per_second", s -> s.cost() == null ? null : s.cost().eventsPerSecond());
+        MEASURES.put("cpu_ms_per_1000_events", s -> s.cost() == null ? null : s.cost().cpuMsPer1000Events());
+    }
+
+    private RepetitionSummary() {
+    }
+
+    /**
+     * @param runs the repetitions
+     * @return strategy → measure → summary over the runs (quality metrics first, then the measures above)
+     */
+    static Map<String, Map<String, Summary>> of(List<RunResult> runs) {
+        Map<String, Map<String, Summary>> summary = new LinkedHashMap<>();
+        for (StrategyResult first : runs.get(0).strategies()) {
+            String strategy = first.strategy();
+            Map<String, Summary> measures = new LinkedHashMap<>();
+            for (String metric : first.metrics().keySet()) {
+                measures.put(metric, Summary.of(values(runs, strategy, s -> s.metrics().get(metric))));
+            }
+            MEASURES.forEach((key, measure) -> {
+                List<Double> values = values(runs, strategy, measure);
+                if (!values.isEmpty()) {
+                    measures.put(key, Summary.of(values));
+                }
+            });
+            summary.put(strategy, measures);
+        }
+        return summary;
+    }
+
+    private static List<Double> values(List<RunResult> runs, String strategy, Function<StrategyResult, Double> measure) {
+        List<Double> values = new ArrayList<>();
+        for (RunResult run : runs) {
+            Double value = measure.apply(run.strategy(strategy));
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+}

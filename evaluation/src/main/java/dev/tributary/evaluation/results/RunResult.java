@@ -1,0 +1,39 @@
+package dev.tributary.evaluation.results;
+
+import dev.tributary.common.config.Seeds;
+import dev.tributary.producer.ProduceResult;
+
+import java.util.List;
+
+/**
+ * One repetition of a scenario.
+ *
+ * @param repetition      0-based
+ * @param seeds           its seeds
+ * @param produce         what the producer wrote (null when only evaluated)
+ * @param strategies      one entry per strategy, in the scenario's order
+ * @param wallTimeMs      the protocol's wall time, ms
+ * @param eventsPerSecond events the protocol consumed per second of its wall time
+ * @param peakHeapBytes   the highest heap in use right after a GC during the run (whole process)
+ */
+public record RunResult(int repetition, Seeds seeds, ProduceResult produce, List<StrategyResult> strategies,
+                        long wallTimeMs, double eventsPerSecond, long peakHeapBytes) {
+
+    /**
+     * Copies the strategies.
+     */
+    public RunResult {
+        strategies = List.copyOf(strategies);
+    }
+
+    /**
+     * @param strategy a strategy name
+     * @return its result
+     * @throws IllegalArgumentException if the run has no such strategy
+     */
+    public StrategyResult strategy(String strategy) {
+        return strategies.stream().filter(s -> s.strategy().equals(strategy)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no strategy '" + strategy + "'; have "
+                        + strategies.stream().map(StrategyResult::strategy).toList()));
+    }
+}

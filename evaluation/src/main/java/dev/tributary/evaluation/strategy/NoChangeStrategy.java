@@ -1,0 +1,72 @@
+package dev.tributary.evaluation.strategy;
+
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelMetadata;
+
+/**
+ * Reference learner: predicts that each event has the class of the event before it. Within a
+ * mini-batch it may only use labels it has learned, so every event of a batch gets the last
+ * label of the previous batch; the probability 1 goes to that class (log loss clips it).
+ */
+final class NoChangeStrategy implements Strategy {
+
+    private final int numClasses;
+    private int last = -1;
+    private long seen;
+
+    NoChangeStrategy(StrategyContext context) {
+        this.numClasses = context.numClasses();
+    }
+
+    @Override
+    public String name() {
+        return ScenarioConfig.NO_CHANGE;
+    }
+
+    @Override
+    public boolean learnsHistoryInBatch() {
+        return false;
+    }
+
+    @Override
+    public void learnHistory(double[][] features, int[] labels) {
+        throw new IllegalStateException("no-change learns the history incrementally");
+    }
+
+    @Override
+    public double[][] predict(double[][] features) {
+        double[][] out = new double[features.length][numClasses];
+        for (double[] row : out) {
+            if (last < 0) {
+                java.util.Arrays.fill(row, 1.0 / numClasses);
+            } else {
+                row[last] = 1;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void learn(double[][] features, int[] labels) {
+        if (labels.length > 0) {
+            last = labels[labels.length - 1];
+        }
+        seen += labels.length;
+    }
+
+    @Override
+    public long incorporated() {
+        return seen;
+    }
+
+    @Override
+    public long gradientSteps() {
+        return 0;
+    }
+
+    @Override
+    public ModelArtifact artifact(ModelMetadata metadata) {
+        return null;
+    }
+}
