@@ -31,8 +31,8 @@ import java.util.concurrent.Callable;
         description = {"Produce a generated stream through Kafka and consume it back, reporting throughput and the "
                 + "live heap (after a full GC) at every tenth of each phase: flat for a stream processed in "
                 + "constant memory.",
-                "Default: the sea-abrupt scenario's generator with its length from --events. "
-                        + "Without --bootstrap-servers an embedded broker is used."})
+                "Default: the sea-abrupt scenario's generator with its length from --events, as fast as possible "
+                        + "(--rate to pace it). Without --bootstrap-servers an embedded broker is used."})
 final class SoakCommand implements Callable<Integer> {
 
     private static final int SAMPLES_PER_PHASE = 10;
@@ -77,6 +77,10 @@ final class SoakCommand implements Callable<Integer> {
     public Integer call() {
         if (!spec.commandLine().getParseResult().hasMatchedOption("--scenario")) {
             scenario.scenario = "sea-abrupt";
+        }
+        if (scenario.rate == null) {
+            // A soak measures memory over a long stream: as fast as possible unless asked otherwise.
+            scenario.rate = 0.0;
         }
         ScenarioConfig config = scenario.load();
         if (!config.source().generated()) {

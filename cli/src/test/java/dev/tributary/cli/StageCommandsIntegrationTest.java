@@ -71,7 +71,7 @@ class StageCommandsIntegrationTest {
     void runAGeneratedScenarioAndSoakAStream(@TempDir Path dir) {
         TributaryCommandTest.Outcome tooShort = tributary("run", "--scenario", "sea-abrupt", "--events", "2000");
         assertEquals(2, tooShort.code());
-        assertTrue(tooShort.err().contains("source.generator.drift.positions: got [25000]"), tooShort.err());
+        assertTrue(tooShort.err().contains("source.generator.drift.positions: got [10000]"), tooShort.err());
 
         TributaryCommandTest.Outcome run = tributary("run", "--scenario", "sea-abrupt", "--events", "2000", "--drift-at", "1000",
                 "--bootstrap-servers", kafka.bootstrapServers(), "--name", SharedKafka.unique("cli-sea"),
@@ -87,6 +87,25 @@ class StageCommandsIntegrationTest {
         assertTrue(soak.out().contains("consumed            20,000"), soak.out());
         assertEquals(10, soak.out().lines().filter(l -> l.startsWith("live heap, consume")).findFirst().orElseThrow()
                 .replaceAll("[^0-9 ]", " ").trim().split("\\s+").length, soak.out());
+    }
+
+    @Test
+    void repetitionsRunSeveralSeedsAndSummariseThem(@TempDir Path dir) {
+        TributaryCommandTest.Outcome run = tributary("run", "-R", "3", "--strategies", "batch,majority", "--epochs", "2",
+                "--hidden-layers", "16", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--name", SharedKafka.unique("cli-reps"), "-o", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("measure (3 runs)"), run.out());
+        ExperimentResults results = ResultsFile.read(dir.resolve("results.json"));
+        assertEquals(3, results.runs().size());
+        assertEquals(java.util.Set.of(42L, 43L, 44L),
+                results.runs().stream().map(r -> r.seeds().master()).collect(java.util.stream.Collectors.toSet()));
+        var accuracy = results.summary().get("batch").get("accuracy");
+        assertEquals(3, accuracy.n());
+        double mean = results.runs().stream().mapToDouble(r -> r.strategy("batch").metrics().get("accuracy")).average()
+                .orElseThrow();
+        assertEquals(mean, accuracy.mean(), 1e-12);
+        assertTrue(accuracy.ci95Low() <= mean && mean <= accuracy.ci95High());
     }
 
     private static String[] concat(String[] a, String[] b) {

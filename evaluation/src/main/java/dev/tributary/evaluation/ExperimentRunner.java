@@ -171,7 +171,7 @@ public final class ExperimentRunner {
                 training(name, topics.train(), o), scores.get(name), null,
                 name.equals(ScenarioConfig.ONLINE) ? curve : null, o.latency(), null, o.cost())));
         return new RunResult(r, run.seeds(), produced, results, driven.wallTimeMs(),
-                driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes());
+                driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes(), heap.sample());
     }
 
     private RunResult prequential(int r, ScenarioConfig run, Schema schema, Map<String, Strategy> strategies,
@@ -217,7 +217,7 @@ public final class ExperimentRunner {
         driven.outcomes().forEach((name, o) -> results.add(new StrategyResult(name, metadata(run, schema, o.strategy()),
                 training(name, topics.train(), o), null, o.prequential(), null, o.latency(), o.freshness(), o.cost())));
         return new RunResult(r, run.seeds(), produced, results, driven.wallTimeMs(),
-                driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes());
+                driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes(), heap.sample());
     }
 
     private static TrainingSummary training(String name, String topic, StrategyDriver.Outcome o) {

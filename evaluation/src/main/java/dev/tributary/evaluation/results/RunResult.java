@@ -14,10 +14,12 @@ import java.util.List;
  * @param strategies      one entry per strategy, in the scenario's order
  * @param wallTimeMs      the protocol's wall time, ms
  * @param eventsPerSecond events the protocol consumed per second of its wall time
- * @param peakHeapBytes   the highest heap in use right after a GC during the run (whole process)
+ * @param peakHeapBytes   the highest memory in use right after any GC during the run (whole process,
+ *                        embedded broker included; garbage the collector had not reached yet counts)
+ * @param liveHeapBytes   the heap still in use after a full GC at the end of the run: what it retained
  */
 public record RunResult(int repetition, Seeds seeds, ProduceResult produce, List<StrategyResult> strategies,
-                        long wallTimeMs, double eventsPerSecond, long peakHeapBytes) {
+                        long wallTimeMs, double eventsPerSecond, long peakHeapBytes, long liveHeapBytes) {
 
     /**
      * Copies the strategies.
