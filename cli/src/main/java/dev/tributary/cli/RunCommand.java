@@ -3,6 +3,7 @@ package dev.tributary.cli;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.evaluation.ExperimentRunner;
 import dev.tributary.evaluation.results.ExperimentResults;
+import dev.tributary.reports.ReportWriter;
 import dev.tributary.reports.ResultsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +44,9 @@ final class RunCommand implements Callable<Integer> {
             out.println(config.name() + ": " + config.description());
             out.print(ResultsTable.render(results));
             out.println();
+            ReportWriter.write(results, output);
             out.println("results: " + output.resolve(ExperimentRunner.RESULTS_FILE));
+            out.println("report:  " + output.resolve(ReportWriter.INDEX));
         }
         return 0;
     }

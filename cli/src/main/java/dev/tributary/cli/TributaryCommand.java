@@ -21,13 +21,16 @@ import java.nio.charset.StandardCharsets;
         versionProvider = TributaryCommand.Version.class,
         description = "Batch versus streaming learning on Apache Kafka, measured.",
         subcommands = {RunCommand.class, ScenariosCommand.class, ProduceCommand.class, TrainBatchCommand.class,
-                TrainStreamCommand.class, EvaluateCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
+                TrainStreamCommand.class, EvaluateCommand.class, ReportCommand.class, GateCommand.class, SoakCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 
     /** Exit code of a bad option or value (picocli's usage code). */
     public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     /** Exit code of a known operational failure. */
     public static final int EXIT_FAILURE = 3;
+    /** Exit code of results that miss a quality gate. */
+    public static final int EXIT_GATE = 4;
     /** Exit code of a bug. */
     public static final int EXIT_BUG = CommandLine.ExitCode.SOFTWARE;
 
@@ -49,7 +52,7 @@ public final class TributaryCommand implements Runnable {
      * @param args the arguments
      * @param out  standard output
      * @param err  standard error
-     * @return the exit code: 0 ok, 2 bad option or value, 3 operational failure, 1 bug
+     * @return the exit code: 0 ok, 2 bad option or value, 3 operational failure, 4 quality gate missed, 1 bug
      */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);

@@ -6,6 +6,6 @@
  *
  * <p>Exit codes: 0 success; 2 a bad option or value (the message names it); 3 a known
  * operational failure (a broker that cannot be reached, a missing file), one line, no stack
- * trace; 1 a bug, with its stack trace.
+ * trace; 4 results that miss a quality gate ({@code gate}); 1 a bug, with its stack trace.
  */
 package dev.tributary.cli;

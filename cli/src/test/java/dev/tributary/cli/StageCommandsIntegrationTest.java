@@ -108,6 +108,65 @@ class StageCommandsIntegrationTest {
         assertTrue(accuracy.ci95Low() <= mean && mean <= accuracy.ci95High());
     }
 
+    @Test
+    void aDegradedModelTripsTheGateNamingTheMetric(@TempDir Path dir) throws Exception {
+        String good = SharedKafka.unique("gate-good");
+        String bad = SharedKafka.unique("gate-bad");
+        Path gates = dir.resolve("gates.yaml");
+        Files.writeString(gates, "gates:\n"
+                + "  - {scenario: " + good + ", protocol: holdout, strategy: batch, metric: accuracy, min: 0.93, max-drop: 0.02}\n"
+                + "  - {scenario: " + bad + ", protocol: holdout, strategy: batch, metric: accuracy, min: 0.93, max-drop: 0.02}\n");
+        Path baseline = dir.resolve("baseline.yaml");
+        String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--strategies", "batch,majority"};
+
+        TributaryCommandTest.Outcome trained = tributary(concat(new String[] {"run", "--name", good, "-o",
+                dir.resolve("good").toString()}, common));
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(Files.exists(dir.resolve("good/index.html")), "run writes the report");
+        String goodResults = dir.resolve("good/results.json").toString();
+        TributaryCommandTest.Outcome passes = tributary("gate", "--gates", gates.toString(), "--baseline",
+                baseline.toString(), goodResults);
+        assertEquals(0, passes.code(), passes.out() + passes.err());
+        assertTrue(passes.out().contains("all 1 quality gates passed"), passes.out());
+
+        // Zero epochs: the batch model is its random initialisation.
+        TributaryCommandTest.Outcome degraded = tributary(concat(new String[] {"run", "--name", bad, "--epochs", "0",
+                "-o", dir.resolve("bad").toString()}, common));
+        assertEquals(0, degraded.code(), degraded.err());
+        TributaryCommandTest.Outcome fails = tributary("gate", "--gates", gates.toString(), "--baseline",
+                baseline.toString(), dir.resolve("bad/results.json").toString());
+        assertEquals(TributaryCommand.EXIT_GATE, fails.code());
+        assertTrue(fails.out().contains("FAIL   " + bad + "/holdout/batch/accuracy"), fails.out());
+        assertTrue(fails.out().contains("is below the minimum 0.9300"), fails.out());
+        assertTrue(fails.err().contains("1 of 1 quality gates missed"), fails.err());
+
+        // A recorded baseline catches a drop that the floor alone would let through.
+        assertEquals(0, tributary("gate", "--gates", gates.toString(), "--baseline", baseline.toString(),
+                "--update-baseline", goodResults).code());
+        assertTrue(Files.readString(baseline).contains(good + "/holdout/batch/accuracy"));
+        Files.writeString(gates, Files.readString(gates).replace("min: 0.93", "min: 0.5"));
+        Files.writeString(baseline, Files.readString(baseline).replace(good, bad));
+        TributaryCommandTest.Outcome dropped = tributary("gate", "--gates", gates.toString(), "--baseline",
+                baseline.toString(), dir.resolve("bad/results.json").toString());
+        assertEquals(TributaryCommand.EXIT_GATE, dropped.code(), dropped.out());
+        assertTrue(dropped.out().contains("worse than the baseline"), dropped.out());
+    }
+
+    @Test
+    void reportReRendersFromResultsAlone(@TempDir Path dir) {
+        TributaryCommandTest.Outcome run = tributary("run", "--scenario", "sea-abrupt", "--events", "3000",
+                "--drift-at", "1500", "--rate", "0", "--epochs", "1", "--hidden-layers", "8",
+                "--bootstrap-servers", kafka.bootstrapServers(), "--name", SharedKafka.unique("cli-report"),
+                "-o", dir.resolve("run").toString());
+        assertEquals(0, run.code(), run.err());
+        TributaryCommandTest.Outcome report = tributary("report", dir.resolve("run/results.json").toString(),
+                "-o", dir.resolve("again").toString());
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.exists(dir.resolve("again/index.html")));
+        assertTrue(Files.exists(dir.resolve("again/summary.md")));
+        assertTrue(Files.exists(dir.resolve("again/prequential-accuracy.png")));
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -2,6 +2,7 @@ package dev.tributary.evaluation;
 
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
+import dev.tributary.common.config.EvaluationConfig;
 import dev.tributary.common.config.Protocol;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
@@ -144,13 +145,15 @@ public final class ExperimentRunner {
         HoldoutEvaluator testTopic = new HoldoutEvaluator(connection, topics.test(), schema);
         List<LearningCurvePoint> curve = new ArrayList<>();
         Strategy online = strategies.get(ScenarioConfig.ONLINE);
-        int every = run.evaluation().holdoutCurveEvery();
-        int[] polls = {0};
+        long polls = Math.max(1, (train + run.stream().maxPollRecords() - 1) / run.stream().maxPollRecords());
+        int every = run.evaluation().holdoutCurveEvery() > 0 ? run.evaluation().holdoutCurveEvery()
+                : (int) Math.max(1, polls / EvaluationConfig.HOLDOUT_CURVE_POINTS);
+        int[] polled = {0};
         LOG.info("Training {} on {} ({} events, history {})", run.strategies(), topics.train(), train, history);
         StrategyDriver.Run driven = new StrategyDriver(connection, topics.train(), schema, run.stream().maxPollRecords(),
                 historyOf, false, run.evaluation().window(), run.evaluation().fadingFactor(), run.evaluation().curveEvery())
                 .run(strategies, train, null, consumed -> {
-                    if (online != null && every > 0 && ++polls[0] % every == 0) {
+                    if (online != null && ++polled[0] % every == 0) {
                         HoldoutResult point = testTopic.evaluate(Map.of(ScenarioConfig.ONLINE, online::predict))
                                 .get(ScenarioConfig.ONLINE);
                         curve.add(new LearningCurvePoint(online.incorporated(), point.metric("accuracy"),

@@ -36,6 +36,14 @@ public final class ResultsTable {
      * @return the table, lines separated by {@code \n}
      */
     public static String render(ExperimentResults results) {
+        return layout(rows(results));
+    }
+
+    /**
+     * @param results a run
+     * @return the table as rows of cells, the header first (for the HTML and Markdown reports)
+     */
+    public static List<String[]> rows(ExperimentResults results) {
         List<StrategyResult> strategies = results.strategies();
         boolean repeated = results.runs().size() > 1;
         List<String[]> rows = new ArrayList<>();
@@ -51,7 +59,7 @@ public final class ResultsTable {
                 rows.add(row);
             }
         });
-        return layout(rows);
+        return rows;
     }
 
     private static String cell(ExperimentResults results, StrategyResult strategy, String key, Double single, int decimals) {

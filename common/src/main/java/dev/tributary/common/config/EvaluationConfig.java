@@ -10,14 +10,18 @@ package dev.tributary.common.config;
  * @param window             events in the prequential sliding window
  * @param fadingFactor       weight of the past in the fading-factor metrics, per event
  * @param curveEvery         events between points of the prequential curves
- * @param holdoutCurveEvery  polls between scorings of the online model on the test topic
- *                           (holdout learning curve); 0 for none
+ * @param holdoutCurveEvery  polls between scorings of the online model on the whole test topic
+ *                           (holdout learning curve); 0 spaces about {@value #HOLDOUT_CURVE_POINTS}
+ *                           points over the run, since each point re-reads the test topic
  */
 public record EvaluationConfig(double historyFraction, int window, double fadingFactor, int curveEvery,
                                int holdoutCurveEvery) {
 
-    /** 20 % history, a window of 1,000, fading factor 0.999, a curve point every 1,000 events, a holdout point every 5 polls. */
-    public static final EvaluationConfig DEFAULT = new EvaluationConfig(0.2, 1_000, 0.999, 1_000, 5);
+    /** Holdout learning-curve points when {@code holdoutCurveEvery} is 0. */
+    public static final int HOLDOUT_CURVE_POINTS = 20;
+
+    /** 20 % history, a window of 1,000, fading factor 0.999, a curve point every 1,000 events, about 20 holdout points. */
+    public static final EvaluationConfig DEFAULT = new EvaluationConfig(0.2, 1_000, 0.999, 1_000, 0);
 
     /**
      * @throws ConfigException naming the field, if a value is out of range
@@ -30,6 +34,6 @@ public record EvaluationConfig(double historyFraction, int window, double fading
                 "a factor strictly between 0 and 1");
         ConfigException.require(curveEvery > 0, "evaluation.curve-every", curveEvery, "a positive number of events");
         ConfigException.require(holdoutCurveEvery >= 0, "evaluation.holdout-curve-every", holdoutCurveEvery,
-                "0 (no curve) or a positive number of polls");
+                "0 (about " + HOLDOUT_CURVE_POINTS + " points) or a positive number of polls");
     }
 }

@@ -1,0 +1,171 @@
+package dev.tributary.reports;
+
+import dev.tributary.common.AtomicFiles;
+import dev.tributary.common.config.ScenarioFiles;
+import dev.tributary.evaluation.metrics.MetricId;
+import dev.tributary.evaluation.results.ExperimentResults;
+import dev.tributary.evaluation.results.RunResult;
+import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.reports.figures.Figure;
+import dev.tributary.reports.figures.Figures;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the browsable report of a run: {@value #INDEX} with every figure, tables of every
+ * measure, the scenario, seeds, environment and commit; and {@value #SUMMARY}, the same tables
+ * in Markdown for pull-request comments. It only reads results: {@code tributary report} re-renders
+ * a report without re-running anything.
+ */
+public final class ReportWriter {
+
+    /** The HTML report's file name. */
+    public static final String INDEX = "index.html";
+    /** The Markdown summary's file name. */
+    public static final String SUMMARY = "summary.md";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * @param results a run
+     * @param dir     where index.html, summary.md and the figures go
+     * @return the figures drawn
+     */
+    public static List<Figure> write(ExperimentResults results, Path dir) {
+        List<Figure> figures = Figures.render(results, dir);
+        AtomicFiles.write(dir.resolve(INDEX), html(results, figures).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve(SUMMARY), markdown(results).getBytes(StandardCharsets.UTF_8));
+        return figures;
+    }
+
+    static String markdown(ExperimentResults results) {
+        StringBuilder md = new StringBuilder();
+        String name = results.scenario() == null ? results.runId() : results.scenario().name();
+        md.append("## Tributary: ").append(name).append("\n\n");
+        if (results.scenario() != null) {
+            md.append(results.scenario().description()).append(" (").append(results.scenario().protocol().key())
+                    .append(" protocol, ").append(results.runs().size()).append(" run")
+                    .append(results.runs().size() == 1 ? "" : "s").append(", seed ").append(results.scenario().seed())
+                    .append(")\n\n");
+        }
+        List<String[]> rows = ResultsTable.rows(results);
+        md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
+        md.append("|").append(" --- |".repeat(rows.get(0).length)).append("\n");
+        for (String[] row : rows.subList(1, rows.size())) {
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        var build = results.environment().build();
+        md.append("\nCommit ").append(build.gitCommit()).append(build.gitDirty() ? " (dirty)" : "")
+                .append(", Kafka ").append(build.kafkaVersion()).append(", DL4J ").append(build.dl4jVersion())
+                .append(", Java ").append(results.environment().javaVersion()).append(", ")
+                .append(results.environment().availableProcessors()).append(" cores.\n");
+        return md.toString();
+    }
+
+    static String html(ExperimentResults results, List<Figure> figures) {
+        StringBuilder h = new StringBuilder();
+        String name = results.scenario() == null ? results.runId() : results.scenario().name();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Tributary: ")
+                .append(esc(name)).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;max-width:1240px;margin:2em auto;color:#222}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
+                .append("text-align:right}th:first-child,td:first-child{text-align:left}")
+                .append("figure{margin:2em 0}img{max-width:100%;border:1px solid #eee}")
+                .append("pre{background:#f6f6f6;padding:1em;overflow:auto}.broken{outline:3px solid red}\n")
+                .append("</style></head>\n<body data-images=\"").append(figures.size()).append("\">\n");
+        h.append("<h1>Tributary: ").append(esc(name)).append("</h1>\n");
+        if (results.scenario() != null) {
+            h.append("<p>").append(esc(results.scenario().description())).append(" &mdash; ")
+                    .append(esc(results.scenario().protocol().key())).append(" protocol, ")
+                    .append(results.runs().size()).append(" run(s), master seed ").append(results.scenario().seed())
+                    .append(".</p>\n");
+        }
+        h.append("<p>Run ").append(esc(results.runId())).append(", ").append(esc(results.startedAt())).append(" to ")
+                .append(esc(results.finishedAt())).append(".</p>\n");
+        h.append("<h2>Measures</h2>\n").append(htmlTable(ResultsTable.rows(results)));
+        h.append("<h2>Figures</h2>\n");
+        for (Figure f : figures) {
+            h.append("<figure id=\"").append(esc(f.id())).append("\"><img src=\"").append(esc(f.png()))
+                    .append("\" alt=\"").append(esc(f.title())).append("\" width=\"1200\" height=\"800\">")
+                    .append("<figcaption><b>").append(esc(f.title())).append(".</b> ").append(esc(f.caption()))
+                    .append(" (<a href=\"").append(esc(f.svg())).append("\">SVG</a>)</figcaption></figure>\n");
+        }
+        h.append("<h2>Runs</h2>\n");
+        for (RunResult run : results.runs()) {
+            h.append("<h3>Run ").append(run.repetition() + 1).append(run.seeds() == null ? "" : ", seeds " + esc(
+                    String.valueOf(run.seeds()))).append("</h3>\n");
+            if (run.produce() != null) {
+                h.append(String.format(Locale.ROOT, "<p>Produced %,d events (%,d train, %,d test, %,d dead-lettered) at"
+                                + " %,.0f events/s; drift at %s. Protocol: %,.0f events/s; heap %,.1f MB peak after GC,"
+                                + " %,.1f MB live at the end.</p>%n", run.produce().read(), run.produce().trainRecords(),
+                        run.produce().testRecords(), run.produce().deadLettered(), run.produce().eventsPerSecond(),
+                        run.produce().driftPositions(), run.eventsPerSecond(), run.peakHeapBytes() / 1048576.0,
+                        run.liveHeapBytes() / 1048576.0));
+            }
+            h.append("<table><tr><th>strategy</th>");
+            for (MetricId id : MetricId.values()) {
+                h.append("<th>").append(id.key()).append("</th>");
+            }
+            h.append("</tr>\n");
+            for (StrategyResult s : run.strategies()) {
+                h.append("<tr><td>").append(esc(s.strategy())).append("</td>");
+                for (MetricId id : MetricId.values()) {
+                    Double v = s.metrics().get(id.key());
+                    h.append("<td>").append(v == null || v.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.4f", v))
+                            .append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("<h2>Scenario</h2>\n<pre>").append(results.scenario() == null ? "(evaluation only)"
+                : esc(ScenarioFiles.toYaml(results.scenario()))).append("</pre>\n");
+        var env = results.environment();
+        h.append("<h2>Environment</h2>\n<table>")
+                .append(row("commit", env.build().gitCommit() + (env.build().gitDirty() ? " (dirty)" : "")))
+                .append(row("Tributary", env.build().version()))
+                .append(row("Kafka", env.build().kafkaVersion() + " (client " + env.kafkaClientVersion() + ")"))
+                .append(row("Deeplearning4j", env.build().dl4jVersion()))
+                .append(row("Java", env.javaVersion() + " (" + env.jvm() + ", " + env.javaVendor() + ")"))
+                .append(row("OS", env.osName() + " " + env.osArch()))
+                .append(row("cores / max heap", env.availableProcessors() + " / " + env.maxHeapBytes() / 1048576 + " MB"))
+                .append(row("ND4J threads", env.nd4jMaxThreads() + " (OMP_NUM_THREADS " + env.ompNumThreads() + ")"))
+                .append(row("Kafka cluster", (results.kafka().embedded() ? "embedded, " : "") + results.kafka().clientProperties()))
+                .append("</table>\n");
+        // Marks images that fail to load, for people and for the headless-browser check alike.
+        h.append("<script>\nwindow.addEventListener('load', function () {\n")
+                .append("  var broken = 0;\n  document.querySelectorAll('img').forEach(function (img) {\n")
+                .append("    if (!img.complete || img.naturalWidth === 0) { broken++; img.classList.add('broken'); }\n")
+                .append("  });\n  document.body.setAttribute('data-broken-images', String(broken));\n});\n</script>\n");
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static String htmlTable(List<String[]> rows) {
+        StringBuilder t = new StringBuilder("<table>\n<tr>");
+        for (String cell : rows.get(0)) {
+            t.append("<th>").append(esc(cell)).append("</th>");
+        }
+        t.append("</tr>\n");
+        for (String[] row : rows.subList(1, rows.size())) {
+            t.append("<tr>");
+            for (String cell : row) {
+                t.append("<td>").append(esc(cell)).append("</td>");
+            }
+            t.append("</tr>\n");
+        }
+        return t.append("</table>\n").toString();
+    }
+
+    private static String row(String label, String value) {
+        return "<tr><td>" + esc(label) + "</td><td>" + esc(value) + "</td></tr>\n";
+    }
+
+    static String esc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tributary.reports.figures;
+
+import dev.tributary.common.AtomicFiles;
+import dev.tributary.common.TributaryException;
+import dev.tributary.evaluation.results.ExperimentResults;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Draws a run's figures and writes each as {@code <id>.png} and {@code <id>.svg}, 1200×800.
+ * The ids, in the order they are drawn:
+ * <ul>
+ *   <li>{@code prequential-accuracy}: windowed accuracy along the stream, per strategy, with drift positions;</li>
+ *   <li>{@code learning-curve}: test-topic accuracy as the incremental strategies learn, against the batch model's;</li>
+ *   <li>{@code latency}: event → prediction latency by percentile, in ms;</li>
+ *   <li>{@code freshness}: events until an event is learned, by percentile;</li>
+ *   <li>{@code throughput}: events per second per strategy, beside the producer's and the protocol's;</li>
+ *   <li>{@code tradeoff-latency}: accuracy against p99 latency, one point per strategy;</li>
+ *   <li>{@code tradeoff-throughput}: accuracy against events per second, one point per strategy;</li>
+ *   <li>{@code cost}: CPU ms per 1,000 events per strategy;</li>
+ *   <li>{@code heap}: the run's peak and live heap, in MB.</li>
+ * </ul>
+ * A figure whose data the results lack is not written: a holdout run has no prequential
+ * curves, prediction latency or freshness; a prequential run has no learning curve. With
+ * several repetitions, curves show the mean and a 95 % band, points and bars a 95 % error bar,
+ * and percentile plots pool the runs' histograms.
+ *
+ * <p>The SVG files draw their text as outlines (XChart renders glyphs as shapes), so they look
+ * the same without the fonts installed, at the price of size: a few hundred KB to about 1 MB each.
+ */
+public final class Figures {
+
+    /** Every figure, in report order; each returns empty when the results hold nothing for it. */
+    private static final List<Function<ExperimentResults, Optional<DrawnFigure>>> FIGURES = List.of(
+            PrequentialAccuracyFigure::draw,
+            LearningCurveFigure::draw,
+            PercentileFigure::latency,
+            PercentileFigure::freshness,
+            ThroughputFigure::draw,
+            TradeoffFigure::latency,
+            TradeoffFigure::throughput,
+            CostFigure::cost,
+            CostFigure::heap);
+
+    private Figures() {
+    }
+
+    /**
+     * Draws every figure the results have data for and writes it to {@code dir}, replacing
+     * files of the same name (each written atomically).
+     *
+     * @param results a run, as read from results.json
+     * @param dir     the output directory; created if missing
+     * @return the figures written, in report order; empty if the results hold no run
+     * @throws TributaryException if a figure cannot be encoded or written
+     */
+    public static List<Figure> render(ExperimentResults results, Path dir) {
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(dir, "dir");
+        List<Figure> figures = new ArrayList<>();
+        if (results.runs().isEmpty()) {
+            return figures;
+        }
+        for (Function<ExperimentResults, Optional<DrawnFigure>> figure : FIGURES) {
+            figure.apply(results).ifPresent(drawn -> figures.add(write(drawn, dir)));
+        }
+        return List.copyOf(figures);
+    }
+
+    private static Figure write(DrawnFigure drawn, Path dir) {
+        String png = drawn.id() + ".png";
+        String svg = drawn.id() + ".svg";
+        try {
+            AtomicFiles.write(dir.resolve(png), BitmapEncoder.getBitmapBytes(drawn.chart(), BitmapEncoder.BitmapFormat.PNG));
+            ByteArrayOutputStream vector = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(drawn.chart(), vector, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            AtomicFiles.write(dir.resolve(svg), vector.toByteArray());
+        } catch (IOException e) {
+            throw new TributaryException("cannot encode figure '" + drawn.id() + "' into " + dir + ": " + e.getMessage(), e);
+        }
+        return new Figure(drawn.id(), drawn.title(), drawn.caption(), png, svg, drawn.seriesPoints());
+    }
+}
