@@ -2,6 +2,7 @@ package dev.tributary.cli;
 
 import dev.tributary.batch.BatchTrainer;
 import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.model.ModelCodec;
 import dev.tributary.producer.SourceProducer;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "train-batch", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Read <name>-train to its end offsets, train the batch baseline, and save it "
-                + "(network, standardisation and provenance) to <output>/models/batch.model.")
+                + "(network, standardisation and provenance) to <output>/models/batch.model and publish it to "
+                + "<name>-models for scorers.")
 final class TrainBatchCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +41,10 @@ final class TrainBatchCommand implements Callable<Integer> {
                 config.seeds().model(), config.seeds().shuffle()).train();
         Path file = StageCommands.modelFile(output, BatchTrainer.STRATEGY);
         ModelCodec.write(result.artifact(), file);
+        try (ModelTopic models = ModelTopic.open(StageCommands.cluster(kafka, "train-batch", config), config.modelsTopic(),
+                (short) -1)) {
+            models.publish(BatchTrainer.STRATEGY, result.artifact());
+        }
         spec.commandLine().getOut().printf("trained on %d records (%d rejected) in %d ms: %s%n",
                 result.summary().recordsTrained(), result.summary().recordsRejected(), result.summary().wallTimeMs(), file);
         return 0;

@@ -167,6 +167,23 @@ class StageCommandsIntegrationTest {
         assertTrue(Files.exists(dir.resolve("again/prequential-accuracy.png")));
     }
 
+    @Test
+    void serveBenchComparesTheScorerWithBareKafka(@TempDir Path dir) {
+        TributaryCommandTest.Outcome bench = tributary("serve-bench", "--rates", "500", "--seconds", "1",
+                "--hidden-layers", "8", "--epochs", "1", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--name", SharedKafka.unique("bench"), "-o", dir.toString());
+        assertEquals(0, bench.code(), bench.err());
+        ExperimentResults results = ResultsFile.read(dir.resolve("results.json"));
+        assertEquals(1, results.serving().size());
+        var load = results.serving().get(0);
+        assertEquals(500, load.events());
+        assertEquals(500, load.bareMicros().count(), "every bare event measured");
+        assertEquals(500, load.scoredMicros().count(), "every prediction measured");
+        assertEquals((double) load.scoredMicros().p50() / load.bareMicros().p50(), load.p50Ratio(), 1e-9);
+        assertTrue(Files.exists(dir.resolve("index.html")));
+        assertTrue(bench.out().contains("p50 ratio"), bench.out());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

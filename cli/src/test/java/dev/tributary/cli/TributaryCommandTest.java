@@ -35,7 +35,7 @@ class TributaryCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "produce", "train-batch", "train-stream", "evaluate", "soak", "scenarios"})
+    @ValueSource(strings = {"run", "produce", "train-batch", "train-stream", "evaluate", "score", "serve-bench", "soak", "scenarios"})
     void everyCommandHasHelpWithDefaults(String command) {
         Outcome help = tributary(command, "--help");
         assertEquals(0, help.code());
@@ -109,7 +109,7 @@ class TributaryCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"produce", "train-batch", "train-stream", "evaluate"})
+    @ValueSource(strings = {"produce", "train-batch", "train-stream", "evaluate", "score"})
     void stagesNeedAClusterThatOutlivesThem(String command) {
         Outcome bad = tributary(command);
         assertEquals(2, bad.code());

@@ -52,11 +52,12 @@ public final class ReportWriter {
                     .append(results.runs().size() == 1 ? "" : "s").append(", seed ").append(results.scenario().seed())
                     .append(")\n\n");
         }
-        List<String[]> rows = ResultsTable.rows(results);
-        md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
-        md.append("|").append(" --- |".repeat(rows.get(0).length)).append("\n");
-        for (String[] row : rows.subList(1, rows.size())) {
-            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        if (!results.runs().isEmpty()) {
+            markdownTable(md, ResultsTable.rows(results));
+        }
+        if (results.serving() != null) {
+            md.append("\nLatency under load (from intended send time):\n\n");
+            markdownTable(md, ServingTable.rows(results.serving()));
         }
         var build = results.environment().build();
         md.append("\nCommit ").append(build.gitCommit()).append(build.gitDirty() ? " (dirty)" : "")
@@ -64,6 +65,14 @@ public final class ReportWriter {
                 .append(", Java ").append(results.environment().javaVersion()).append(", ")
                 .append(results.environment().availableProcessors()).append(" cores.\n");
         return md.toString();
+    }
+
+    private static void markdownTable(StringBuilder md, List<String[]> rows) {
+        md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
+        md.append("|").append(" --- |".repeat(rows.get(0).length)).append("\n");
+        for (String[] row : rows.subList(1, rows.size())) {
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
     }
 
     static String html(ExperimentResults results, List<Figure> figures) {
@@ -86,7 +95,14 @@ public final class ReportWriter {
         }
         h.append("<p>Run ").append(esc(results.runId())).append(", ").append(esc(results.startedAt())).append(" to ")
                 .append(esc(results.finishedAt())).append(".</p>\n");
-        h.append("<h2>Measures</h2>\n").append(htmlTable(ResultsTable.rows(results)));
+        if (!results.runs().isEmpty()) {
+            h.append("<h2>Measures</h2>\n").append(htmlTable(ResultsTable.rows(results)));
+        }
+        if (results.serving() != null) {
+            h.append("<h2>Latency under load</h2>\n<p>Event &rarr; prediction through the scorer, and bare Kafka "
+                    + "produce &rarr; consume at the same open-loop rates, both from each event's intended send time.</p>\n")
+                    .append(htmlTable(ServingTable.rows(results.serving())));
+        }
         h.append("<h2>Figures</h2>\n");
         for (Figure f : figures) {
             h.append("<figure id=\"").append(esc(f.id())).append("\"><img src=\"").append(esc(f.png()))

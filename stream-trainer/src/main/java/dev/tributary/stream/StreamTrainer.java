@@ -8,6 +8,7 @@ import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.kafka.OffsetRange;
 import dev.tributary.common.model.CpuClock;
 import dev.tributary.common.model.ModelArtifact;
@@ -60,6 +61,7 @@ public final class StreamTrainer {
     private final Path checkpointFile;
     private final long modelSeed;
     private final long shuffleSeed;
+    private final String modelsTopic;
 
     private volatile boolean stopRequested;
     private volatile KafkaConsumer<byte[], byte[]> activeConsumer;
@@ -74,9 +76,11 @@ public final class StreamTrainer {
      * @param checkpointFile where the checkpoint is written and, on start, resumed from
      * @param modelSeed      weight-initialisation seed of a fresh model
      * @param shuffleSeed    seed of the within-poll shuffles
+     * @param modelsTopic    the compacted topic each checkpointed version is published to, or {@code null}
      */
     public StreamTrainer(KafkaConnection connection, String topic, Schema schema, ModelConfig model,
-                         StreamTrainingConfig training, Path checkpointFile, long modelSeed, long shuffleSeed) {
+                         StreamTrainingConfig training, Path checkpointFile, long modelSeed, long shuffleSeed,
+                         String modelsTopic) {
         this.connection = connection;
         this.topic = topic;
         this.schema = schema;
@@ -85,6 +89,7 @@ public final class StreamTrainer {
         this.checkpointFile = checkpointFile;
         this.modelSeed = modelSeed;
         this.shuffleSeed = shuffleSeed;
+        this.modelsTopic = modelsTopic;
     }
 
     /**
@@ -142,6 +147,7 @@ public final class StreamTrainer {
         private final Map<Integer, Long> firstOffsets = new TreeMap<>();
         private final boolean resumed;
         private KafkaConsumer<byte[], byte[]> consumer;
+        private ModelTopic publisher;
         /** The model as last written; what a run returns, so the caller sees exactly the saved state. */
         private ModelArtifact saved;
         private long version;
@@ -181,8 +187,10 @@ public final class StreamTrainer {
         Result run() {
             Map<String, Object> config = connection.consumerConfig(training.groupId());
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, training.maxPollRecords());
-            try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config)) {
+            try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config);
+                 ModelTopic models = modelsTopic == null ? null : ModelTopic.open(connection, modelsTopic, (short) -1)) {
                 consumer = kafka;
+                publisher = models;
                 activeConsumer = kafka;
                 kafka.subscribe(List.of(topic), this);
                 consumeUntilDone();
@@ -262,7 +270,7 @@ public final class StreamTrainer {
                     System.currentTimeMillis(), config, schema.numFeatures(), schema.numClasses(), modelSeed));
         }
 
-        /** Writes the checkpoint, then commits its offsets: never the other way round. */
+        /** Writes the checkpoint, then commits its offsets (never the other way round), then publishes the version. */
         private void checkpoint() {
             if (sinceCheckpoint == 0 && saved != null) {
                 return;
@@ -275,6 +283,9 @@ public final class StreamTrainer {
             nextOffsets.forEach((p, offset) -> commit.put(new TopicPartition(topic, p), new OffsetAndMetadata(offset)));
             if (!commit.isEmpty()) {
                 consumer.commitSync(commit);
+            }
+            if (publisher != null) {
+                publisher.publish(STRATEGY, artifact);
             }
             checkpoints++;
             sinceCheckpoint = 0;

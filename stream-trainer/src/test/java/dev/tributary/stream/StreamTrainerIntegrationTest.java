@@ -31,8 +31,12 @@ class StreamTrainerIntegrationTest {
     private final KafkaConnection kafka = SharedKafka.connection();
 
     private StreamTrainer trainer(String topic, String group, Path checkpoint, long maxRecords) {
+        return trainer(topic, group, checkpoint, maxRecords, null);
+    }
+
+    private StreamTrainer trainer(String topic, String group, Path checkpoint, long maxRecords, String models) {
         StreamTrainingConfig config = new StreamTrainingConfig(32, 3, 50, 100, 3_000, maxRecords, group);
-        return new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, config, checkpoint, 11, 12);
+        return new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, config, checkpoint, 11, 12, models);
     }
 
     @Test
@@ -43,7 +47,8 @@ class StreamTrainerIntegrationTest {
         TopicFixtures.write(kafka, topic, 1, stream);
         Path checkpoint = dir.resolve("online.model");
 
-        StreamTrainer.Result result = trainer(topic, group, checkpoint, 0).run();
+        String models = SharedKafka.unique("models");
+        StreamTrainer.Result result = trainer(topic, group, checkpoint, 0, models).run();
 
         assertFalse(result.resumed());
         assertEquals(400, result.summary().recordsTrained());
@@ -57,6 +62,15 @@ class StreamTrainerIntegrationTest {
         assertEquals(Map.of(0, 401L), saved.metadata().nextOffsets());
         assertEquals(400, saved.metadata().recordsSeen());
         assertEquals(401L, committed(group, topic).get(new TopicPartition(topic, 0)).offset());
+
+        // Every checkpointed version is published to the models topic, the last one being the saved model.
+        List<ModelArtifact> published = new java.util.ArrayList<>();
+        new dev.tributary.common.kafka.BoundedTopicReader(kafka).read(models, r -> {
+            assertEquals("online", new String(r.key(), java.nio.charset.StandardCharsets.UTF_8));
+            published.add(ModelCodec.decode(r.value()));
+        });
+        assertEquals(result.summary().checkpoints(), published.size());
+        assertEquals(saved.metadata(), published.get(published.size() - 1).metadata());
     }
 
     @Test
@@ -98,7 +112,7 @@ class StreamTrainerIntegrationTest {
         Path checkpoint = dir.resolve("online.model");
         StreamTrainingConfig forever = new StreamTrainingConfig(32, 1, 50, 10_000, 0, 0,
                 SharedKafka.unique("group"));
-        StreamTrainer trainer = new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, forever, checkpoint, 1, 2);
+        StreamTrainer trainer = new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, forever, checkpoint, 1, 2, null);
         Thread worker = new Thread(trainer::run);
         worker.start();
         Thread.sleep(3_000);

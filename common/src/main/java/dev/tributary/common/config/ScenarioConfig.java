@@ -98,6 +98,11 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
                 RateConfig.UNLIMITED, Seeds.DEFAULT_SEED, null, 1);
     }
 
+    /** @return the compacted topic trainers publish model versions to, keyed by strategy */
+    public String modelsTopic() {
+        return name + "-models";
+    }
+
     /** @return the topic of the prequential protocol's single, time-ordered stream */
     public String eventsTopic() {
         return name + "-events";

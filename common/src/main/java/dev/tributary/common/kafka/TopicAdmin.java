@@ -42,13 +42,14 @@ public final class TopicAdmin implements AutoCloseable {
      *
      * @param topic             the name
      * @param partitions        the partition count
-     * @param replicationFactor the replication factor of a new topic
+     * @param replicationFactor the replication factor of a new topic (-1: the broker's default)
      * @param configs           topic configs of a new topic (e.g. {@code cleanup.policy=compact})
      * @throws TributaryException if it exists with another partition count, or the cluster fails
      */
     public void ensureTopic(String topic, int partitions, short replicationFactor, Map<String, String> configs) {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.of(replicationFactor))
+            Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replication)
                     .configs(configs))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -22,11 +22,13 @@ import java.util.Map;
  * @param environment   machine, JVM, thread settings, build
  * @param runs          one entry per repetition, with every value measured
  * @param summary       strategy → headline measure → mean and 95 % interval over the repetitions
+ * @param serving       latency under load of the scorer against bare Kafka, or {@code null}
+ *                      ({@code tributary serve-bench})
  */
 public record ExperimentResults(int schemaVersion, String runId, String startedAt, String finishedAt,
                                 ScenarioConfig scenario, Schema schema, KafkaInfo kafka,
                                 EnvironmentInfo environment, List<RunResult> runs,
-                                Map<String, Map<String, Summary>> summary) {
+                                Map<String, Map<String, Summary>> summary, List<ServingLoadResult> serving) {
 
     /** The results.json layout version; bumped on any incompatible change. */
     public static final int SCHEMA_VERSION = 2;
@@ -37,6 +39,15 @@ public record ExperimentResults(int schemaVersion, String runId, String startedA
     public ExperimentResults {
         runs = List.copyOf(runs);
         summary = summary == null ? Map.of() : summary;
+    }
+
+    /**
+     * Results without a serving measurement.
+     */
+    public ExperimentResults(int schemaVersion, String runId, String startedAt, String finishedAt,
+                             ScenarioConfig scenario, Schema schema, KafkaInfo kafka, EnvironmentInfo environment,
+                             List<RunResult> runs, Map<String, Map<String, Summary>> summary) {
+        this(schemaVersion, runId, startedAt, finishedAt, scenario, schema, kafka, environment, runs, summary, null);
     }
 
     /**

@@ -1,0 +1,74 @@
+package dev.tributary.cli;
+
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.producer.SourceProducer;
+import dev.tributary.stream.serving.ModelScorer;
+import dev.tributary.stream.serving.ScoringTopology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code tributary score}: the Kafka Streams scorer as its own long-running process.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Score an events topic with the latest model of a strategy (read from <name>-models as it "
+                + "changes) and write <name>-predictions: predicted class, probability, model version, event time, "
+                + "scoring time. Runs until SIGTERM/Ctrl-C.",
+                "Instances started with the same --application-id share the events topic's partitions."})
+final class ScoreCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ScenarioOptions scenario;
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--strategy", paramLabel = "NAME", description = "Whose models to serve.")
+    String strategy = "online";
+
+    @Option(names = "--input", paramLabel = "TOPIC", description = "The events topic (default: <name>-events).")
+    String input;
+
+    @Option(names = "--application-id", paramLabel = "ID", description = "Streams application id (default: <name>-scorer-<strategy>).")
+    String applicationId;
+
+    @Option(names = "--max-batch", paramLabel = "ROWS", description = "The largest micro-batch scored in one network call.")
+    int maxBatch = 256;
+
+    @Option(names = "--flush-interval-ms", paramLabel = "MS", description = "How long a partial micro-batch may wait.")
+    long flushIntervalMs = 1;
+
+    @Option(names = "--exactly-once", description = "Kafka Streams exactly_once_v2 instead of at-least-once.")
+    boolean exactlyOnce;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams' state directory.")
+    Path stateDir = Path.of("tributary-output", "streams");
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ScenarioConfig config = scenario.load();
+        var topics = new ScoringTopology.ScoringTopics(input != null ? input : config.eventsTopic(),
+                config.modelsTopic(), config.name() + "-predictions", config.name() + "-scorer-dlq");
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ModelScorer scorer = ModelScorer.start(StageCommands.cluster(kafka, "score", config),
+                SourceProducer.schema(config), new ModelScorer.Settings(applicationId != null ? applicationId
+                        : config.name() + "-scorer-" + strategy, strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
+                        stateDir))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "score-shutdown"));
+            spec.commandLine().getOut().printf("scoring %s with %s models from %s into %s%n", topics.events(), strategy,
+                    topics.models(), topics.predictions());
+            stopped.await();
+            spec.commandLine().getOut().printf("stopped: %d model versions served, %d rejected%n",
+                    scorer.serving().swaps(), scorer.serving().rejected());
+        }
+        return 0;
+    }
+}

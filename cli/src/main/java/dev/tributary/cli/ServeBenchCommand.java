@@ -1,0 +1,77 @@
+package dev.tributary.cli;
+
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.provenance.EnvironmentInfo;
+import dev.tributary.evaluation.ExperimentRunner;
+import dev.tributary.evaluation.ServingBenchmark;
+import dev.tributary.evaluation.results.ExperimentResults;
+import dev.tributary.evaluation.results.KafkaInfo;
+import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.evaluation.results.ServingLoadResult;
+import dev.tributary.producer.SourceProducer;
+import dev.tributary.reports.ReportWriter;
+import dev.tributary.reports.ServingTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tributary serve-bench}: the scorer's latency under load against bare Kafka's.
+ */
+@Command(name = "serve-bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Measure event -> prediction latency through the scorer at several open-loop rates, side by "
+                + "side with Kafka's bare produce -> consume latency at the same rates and settings; write "
+                + "results.json and the report, with the overhead of scoring over bare Kafka as a ratio.",
+                "Default: the sea-abrupt scenario's generator and model. Without --bootstrap-servers an embedded "
+                        + "broker is used."})
+final class ServeBenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ScenarioOptions scenario;
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--rates", paramLabel = "EVENTS/S", split = ",", description = "Target rates, events per second.")
+    List<Double> rates = List.of(1_000.0, 5_000.0, 20_000.0);
+
+    @Option(names = "--seconds", paramLabel = "S", description = "How long each measurement sends.")
+    double seconds = 5;
+
+    @Option(names = "--max-batch", paramLabel = "ROWS", description = "The scorer's largest micro-batch.")
+    int maxBatch = 256;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where results.json and the report go.")
+    Path output = Path.of("tributary-output", "serving");
+
+    @Override
+    public Integer call() {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--scenario")) {
+            scenario.scenario = "sea-abrupt";
+        }
+        ScenarioConfig config = scenario.load();
+        String started = Instant.now().toString();
+        try (KafkaOptions.Session session = kafka.openOrEmbed()) {
+            List<ServingLoadResult> serving = new ServingBenchmark(session.connection(), config,
+                    output.resolve("streams"), maxBatch).run(rates, seconds);
+            ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
+                    config.name() + "-serve-bench-" + started, started, Instant.now().toString(), config,
+                    SourceProducer.schema(config), new KafkaInfo(session.embedded() != null,
+                    session.connection().describe()), EnvironmentInfo.capture(), List.of(), Map.of(), serving);
+            ResultsFile.write(results, output.resolve(ExperimentRunner.RESULTS_FILE));
+            ReportWriter.write(results, output);
+            spec.commandLine().getOut().print(ServingTable.render(serving));
+            spec.commandLine().getOut().println("results: " + output.resolve(ExperimentRunner.RESULTS_FILE));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tributary.stream.serving;
+
+import dev.tributary.common.data.MalformedRecordException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * One scored event, as the predictions topic carries it: a CSV line
+ * {@code predictedClass,probability,modelVersion,eventTimeMs,scoringTimeMs}. The record key is
+ * the event's key (its class), so predictions can be scored against it.
+ *
+ * @param predictedClass the class with the highest probability
+ * @param probability    that probability
+ * @param modelVersion   the version of the model that scored it (0: no model yet)
+ * @param eventTimeMs    the event's record timestamp, ms since the epoch
+ * @param scoringTimeMs  when the prediction was made, ms since the epoch
+ */
+public record Prediction(int predictedClass, double probability, long modelVersion, long eventTimeMs,
+                         long scoringTimeMs) {
+
+    /** @return the record value */
+    public byte[] encode() {
+        return String.format(Locale.ROOT, "%d,%.6f,%d,%d,%d", predictedClass, probability, modelVersion, eventTimeMs,
+                scoringTimeMs).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param value a record value written by {@link #encode()}
+     * @return the prediction
+     * @throws MalformedRecordException if it is not one
+     */
+    public static Prediction decode(byte[] value) {
+        String[] f = new String(value, StandardCharsets.UTF_8).split(",", -1);
+        if (f.length != 5) {
+            throw new MalformedRecordException(MalformedRecordException.Kind.WRONG_ARITY,
+                    "expected 5 prediction fields, found " + f.length);
+        }
+        try {
+            return new Prediction(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Long.parseLong(f[4]));
+        } catch (NumberFormatException e) {
+            throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "prediction: " + e.getMessage());
+        }
+    }
+}

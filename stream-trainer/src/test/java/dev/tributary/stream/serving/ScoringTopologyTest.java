@@ -1,0 +1,107 @@
+package dev.tributary.stream.serving;
+
+import dev.tributary.common.data.Example;
+import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.test.SyntheticData;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScoringTopologyTest {
+
+    private static final ScoringTopology.ScoringTopics TOPICS =
+            new ScoringTopology.ScoringTopics("events", "models", "predictions", "dlq");
+    private final ServingModel serving = new ServingModel("online");
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> events;
+    private TestInputTopic<String, byte[]> models;
+    private TestOutputTopic<byte[], byte[]> predictions;
+
+    @BeforeEach
+    void start() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(ScoringTopology.build(TOPICS, SyntheticData.SCHEMA, serving, 4,
+                Duration.ofMillis(1)), config);
+        events = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
+        models = driver.createInputTopic("models", new StringSerializer(), new ByteArraySerializer());
+        predictions = driver.createOutputTopic("predictions", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(List<Example> examples) {
+        for (Example e : examples) {
+            events.pipeInput(ExampleCodec.encodeKey(e.label()), ExampleCodec.encodeValue(e.features()));
+        }
+    }
+
+    @Test
+    void scoresInMicroBatchesWithTheLatestModel() {
+        // Before any model: answered anyway, version 0, uniform.
+        send(SyntheticData.blobs(4, 1));
+        List<Prediction> early = predictions.readValuesToList().stream().map(Prediction::decode).toList();
+        assertEquals(4, early.size(), "a full micro-batch is scored at once");
+        assertTrue(early.stream().allMatch(p -> p.modelVersion() == 0 && p.probability() == 0.5));
+
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 10)));
+        List<Example> test = SyntheticData.blobs(403, 9);
+        send(test);
+        assertEquals(400, predictions.getQueueSize(), "100 full batches; 3 events wait for the flush");
+        driver.advanceWallClockTime(Duration.ofMillis(2));
+        List<TestRecord<byte[], byte[]>> scored = predictions.readRecordsToList();
+        assertEquals(403, scored.size(), "the punctuation flushes the partial batch");
+        long correct = scored.stream().filter(r -> Prediction.decode(r.value()).predictedClass()
+                == Integer.parseInt(new String(r.key(), StandardCharsets.UTF_8))).count();
+        assertTrue(correct / 403.0 > 0.9, "the served model is the trained one: " + correct + "/403");
+        assertTrue(scored.stream().allMatch(r -> Prediction.decode(r.value()).modelVersion() == 1));
+    }
+
+    @Test
+    void swapsModelsWithoutLosingEventsAndKeepsTheLastGoodOne() {
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 1)));
+        send(SyntheticData.blobs(8, 2));
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(2, 5)));
+        models.pipeInput("batch", ModelCodec.encode(ServingFixtures.model(9, 1)));
+        send(SyntheticData.blobs(8, 3));
+        models.pipeInput("online", new byte[] {1, 2, 3});
+        send(SyntheticData.blobs(8, 4));
+        List<Long> versions = predictions.readValuesToList().stream().map(v -> Prediction.decode(v).modelVersion()).toList();
+        assertEquals(24, versions.size(), "one prediction per event across the swaps");
+        assertEquals(List.of(1L, 2L, 2L), List.of(versions.get(0), versions.get(8), versions.get(16)),
+                "another strategy's model is ignored; a malformed one is rejected");
+        assertEquals(2, serving.swaps());
+        assertEquals(1, serving.rejected());
+    }
+
+    @Test
+    void undecodableEventsGoToTheDeadLetterTopicWithTheirReason() {
+        events.pipeInput("1".getBytes(StandardCharsets.UTF_8), "1,2,x,4".getBytes(StandardCharsets.UTF_8));
+        var dead = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecord();
+        assertEquals("feature 2: 'x' is not a number",
+                new String(dead.headers().lastHeader("tributary.dlq.reason").value(), StandardCharsets.UTF_8));
+        driver.advanceWallClockTime(Duration.ofMillis(2));
+        assertTrue(predictions.isEmpty());
+    }
+}
