@@ -18,17 +18,6 @@ final class BatchStrategy extends NeuralStrategy {
     }
 
     @Override
-    public boolean learnsHistoryInBatch() {
-        return true;
-    }
-
-    @Override
-    public void learnHistory(double[][] features, int[] labels) {
-        serving = fitFromScratch(features, labels, 0);
-        incorporated = features.length;
-    }
-
-    @Override
     public void learn(double[][] features, int[] labels) {
         // Frozen by definition.
     }

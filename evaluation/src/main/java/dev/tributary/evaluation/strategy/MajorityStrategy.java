@@ -1,17 +1,14 @@
 package dev.tributary.evaluation.strategy;
 
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelMetadata;
 
 /**
  * Reference learner: predicts the class seen most often so far. Its probabilities are the
  * class frequencies with add-one smoothing, so that log loss stays finite.
  */
-final class MajorityStrategy implements Strategy {
+final class MajorityStrategy extends ReferenceStrategy {
 
     private final long[] counts;
-    private long seen;
 
     MajorityStrategy(StrategyContext context) {
         this.counts = new long[context.numClasses()];
@@ -20,16 +17,6 @@ final class MajorityStrategy implements Strategy {
     @Override
     public String name() {
         return ScenarioConfig.MAJORITY;
-    }
-
-    @Override
-    public boolean learnsHistoryInBatch() {
-        return false;
-    }
-
-    @Override
-    public void learnHistory(double[][] features, int[] labels) {
-        throw new IllegalStateException("majority learns the history incrementally");
     }
 
     @Override
@@ -51,20 +38,5 @@ final class MajorityStrategy implements Strategy {
             counts[label]++;
         }
         seen += labels.length;
-    }
-
-    @Override
-    public long incorporated() {
-        return seen;
-    }
-
-    @Override
-    public long gradientSteps() {
-        return 0;
-    }
-
-    @Override
-    public ModelArtifact artifact(ModelMetadata metadata) {
-        return null;
     }
 }

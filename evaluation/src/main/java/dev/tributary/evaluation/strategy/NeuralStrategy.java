@@ -37,6 +37,21 @@ abstract class NeuralStrategy implements Strategy {
         this.serving = StandardizedNetwork.fresh(model, numFeatures, numClasses, modelSeed);
     }
 
+    /**
+     * The history, in batch, from scratch: what {@code batch}, {@code warm-start} and (on its
+     * window) {@code periodic-retrain} start from.
+     */
+    @Override
+    public boolean learnsHistoryInBatch() {
+        return true;
+    }
+
+    @Override
+    public void learnHistory(double[][] features, int[] labels) {
+        serving = fitFromScratch(features, labels, 0);
+        incorporated = features.length;
+    }
+
     /** A batch fit from scratch, as the batch baseline does it. */
     protected StandardizedNetwork fitFromScratch(double[][] features, int[] labels, long position) {
         StandardizedNetwork fresh = StandardizedNetwork.fresh(model, numFeatures, numClasses, modelSeed);

@@ -1,19 +1,16 @@
 package dev.tributary.evaluation.strategy;
 
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelMetadata;
 
 /**
  * Reference learner: predicts that each event has the class of the event before it. Within a
  * mini-batch it may only use labels it has learned, so every event of a batch gets the last
  * label of the previous batch; the probability 1 goes to that class (log loss clips it).
  */
-final class NoChangeStrategy implements Strategy {
+final class NoChangeStrategy extends ReferenceStrategy {
 
     private final int numClasses;
     private int last = -1;
-    private long seen;
 
     NoChangeStrategy(StrategyContext context) {
         this.numClasses = context.numClasses();
@@ -22,16 +19,6 @@ final class NoChangeStrategy implements Strategy {
     @Override
     public String name() {
         return ScenarioConfig.NO_CHANGE;
-    }
-
-    @Override
-    public boolean learnsHistoryInBatch() {
-        return false;
-    }
-
-    @Override
-    public void learnHistory(double[][] features, int[] labels) {
-        throw new IllegalStateException("no-change learns the history incrementally");
     }
 
     @Override
@@ -53,20 +40,5 @@ final class NoChangeStrategy implements Strategy {
             last = labels[labels.length - 1];
         }
         seen += labels.length;
-    }
-
-    @Override
-    public long incorporated() {
-        return seen;
-    }
-
-    @Override
-    public long gradientSteps() {
-        return 0;
-    }
-
-    @Override
-    public ModelArtifact artifact(ModelMetadata metadata) {
-        return null;
     }
 }

@@ -27,11 +27,6 @@ final class PeriodicRetrainStrategy extends NeuralStrategy {
         return ScenarioConfig.PERIODIC;
     }
 
-    @Override
-    public boolean learnsHistoryInBatch() {
-        return true;
-    }
-
     /** The first model: a retrain at the end of the history, on its last {@code window} events. */
     @Override
     public void learnHistory(double[][] features, int[] labels) {
