@@ -184,6 +184,27 @@ class StageCommandsIntegrationTest {
         assertTrue(bench.out().contains("p50 ratio"), bench.out());
     }
 
+    @Test
+    void secretsNeverReachTheOutputOrTheResults(@TempDir Path dir) throws Exception {
+        String password = "Sup3r-S3cret-" + System.nanoTime();
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "ssl.truststore.password=" + password + "\n"
+                + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
+                + "username=\"u\" password=\"" + password + "\";\n");
+        TributaryCommandTest.Outcome run = tributary("run", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--kafka-config", config.toString(), "-X", "ssl.key.password=" + password, "--strategies", "batch",
+                "--epochs", "1", "--name", SharedKafka.unique("secret"), "-o", dir.resolve("out").toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(!run.out().contains(password) && !run.err().contains(password), "the password was printed");
+        try (var files = Files.walk(dir.resolve("out"))) {
+            for (Path f : files.filter(p -> p.toString().matches(".*\\.(json|html|md)$")).toList()) {
+                assertTrue(!Files.readString(f).contains(password), "the password is in " + f);
+            }
+        }
+        String results = Files.readString(dir.resolve("out/results.json"));
+        assertTrue(results.contains("\"ssl.truststore.password\" : \"[hidden]\""), "masked, not dropped");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
