@@ -7,6 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,6 +21,11 @@ import java.util.Map;
  * A real single-node Kafka broker (KRaft, broker and controller combined) running in this
  * process: Kafka's own server code, on ephemeral loopback ports ({@code localhost}), with its logs in a temporary
  * directory that is deleted on {@link #close()}.
+ *
+ * <p>The log directory is the broker's own temporary directory, deleted by {@link #close()} once
+ * the broker has stopped. Kafka's test kit would otherwise create one that a JVM shutdown hook
+ * deletes, which races with any other hook that is still closing the broker: a log directory
+ * that vanishes under a running broker is a log-dir failure, and the broker halts the JVM.
  *
  * <p>A single node cannot meet the default replication factor (3) of Kafka's internal topics.
  * The broker would accept the settings and then leave consumer groups waiting forever for a
@@ -39,9 +50,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final KafkaConnection connection;
+    private final Path logDir;
 
-    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster) {
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, Path logDir) {
         this.cluster = cluster;
+        this.logDir = logDir;
         this.connection = KafkaConnection.to(cluster.bootstrapServers());
     }
 
@@ -54,13 +67,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start() {
         long startNanos = System.nanoTime();
         KafkaClusterTestKit cluster = null;
+        Path logDir = null;
         try {
+            logDir = Files.createTempDirectory("tributary-kafka-");
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    .setBaseDirectory(logDir)
                     .build())
-                    .setDeleteOnClose(true);
+                    .setDeleteOnClose(false);
             SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
             cluster = builder.build();
             formatQuietly(cluster);
@@ -68,12 +84,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             cluster.waitForReadyBrokers();
         } catch (Exception e) {
             closeQuietly(cluster);
+            deleteQuietly(logDir);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw new TributaryException("the embedded Kafka broker did not start: " + e, e);
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, logDir);
         LOG.info("Embedded Kafka broker ready at {} in {} ms", broker.bootstrapServers(),
                 (System.nanoTime() - startNanos) / 1_000_000);
         return broker;
@@ -107,10 +124,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return connection;
     }
 
-    /** Stops the broker and deletes its log directory. */
+    /** Stops the broker, then deletes its log directory. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closeQuietly(cluster);
+        deleteQuietly(logDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete the embedded broker's log directory {}: {}", dir, e.toString());
+        }
     }
 
     private static void closeQuietly(KafkaClusterTestKit cluster) {
