@@ -105,19 +105,6 @@ public record DatasetSpec(
     }
 
     /**
-     * A user's CSV file with the usual defaults: header, no ignored columns, classes inferred.
-     *
-     * @param name        the data set's name
-     * @param location    the file
-     * @param labelColumn the label column, by name or index
-     * @return the spec
-     */
-    public static DatasetSpec csv(String name, String location, String labelColumn) {
-        return new DatasetSpec(name, location, true, List.of(), labelColumn, List.of(), List.of(), null, List.of(),
-                List.of(), "");
-    }
-
-    /**
      * @param name a built-in data set's name
      * @return its spec
      * @throws ConfigException listing the built-in names, if there is none of that name

@@ -129,9 +129,4 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         return new ScenarioConfig(runName, description, source, split, protocol, strategies, model, batch,
                 defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation, kafka, rate, seed + r, null, 1);
     }
-
-    /** @return whether the scenario compares that strategy */
-    public boolean runs(String strategy) {
-        return strategies.contains(strategy);
-    }
 }

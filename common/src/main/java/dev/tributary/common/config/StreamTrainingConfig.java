@@ -40,9 +40,4 @@ public record StreamTrainingConfig(int batchSize, int epochsPerPoll, int maxPoll
     public StreamTrainingConfig withGroupId(String group) {
         return new StreamTrainingConfig(batchSize, epochsPerPoll, maxPollRecords, checkpointEvery, idleTimeoutMs, maxRecords, group);
     }
-
-    /** @return a copy that stops after {@code limit} records (0: no limit) */
-    public StreamTrainingConfig withMaxRecords(long limit) {
-        return new StreamTrainingConfig(batchSize, epochsPerPoll, maxPollRecords, checkpointEvery, idleTimeoutMs, limit, groupId);
-    }
 }

@@ -66,9 +66,4 @@ public final class StandardizedNetwork {
     public ModelArtifact toArtifact(ModelMetadata metadata) {
         return new ModelArtifact(network, standardizer, metadata);
     }
-
-    /** @return rows learned by the statistics */
-    public long rowsSeen() {
-        return standardizer.count();
-    }
 }
