@@ -4,13 +4,10 @@ import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.model.ModelArtifact;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +20,12 @@ import java.util.List;
  * Scores events in adaptive micro-batches (see the package documentation) and forwards one
  * prediction per event. An event that cannot be decoded is forwarded to the dead-letter sink
  * with its reason instead, so counts still reconcile: events = predictions + dead letters.
- *
- * <p>The events of a partial micro-batch wait in a changelogged state store ({@value #BUFFER}),
- * not only in memory: Kafka Streams may commit their offsets before they are scored, and a task
- * that is closed and revived (after a producer error, say) would otherwise drop them. A revived
- * task restores the store and scores what it held.
  */
 final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
     static final String PREDICTIONS_SINK = "predictions";
     static final String DEAD_LETTER_SINK = "dead-letters";
-    /** The state store holding the events of the micro-batch being filled, by sequence number. */
-    static final String BUFFER = "scoring-buffer";
 
     private final ServingModel serving;
     private final ExampleCodec codec;
@@ -44,10 +34,7 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     private final Duration flushInterval;
     private final List<Record<byte[], byte[]>> pending = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
-    private final List<Long> sequences = new ArrayList<>();
     private ProcessorContext<byte[], byte[]> context;
-    private KeyValueStore<Long, byte[]> buffer;
-    private long nextSequence;
 
     ScoringProcessor(ServingModel serving, Schema schema, int maxBatch, Duration flushInterval) {
         this.serving = serving;
@@ -60,18 +47,6 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        this.buffer = context.getStateStore(BUFFER);
-        // A revived task: what the store still holds was consumed but never scored.
-        try (KeyValueIterator<Long, byte[]> held = buffer.all()) {
-            while (held.hasNext()) {
-                KeyValue<Long, byte[]> entry = held.next();
-                Record<byte[], byte[]> record = BufferedEvent.decode(entry.value);
-                rows.add(codec.decode(record.key(), record.value()).features());
-                pending.add(record);
-                sequences.add(entry.key);
-                nextSequence = Math.max(nextSequence, entry.key + 1);
-            }
-        }
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
@@ -80,9 +55,6 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         try {
             rows.add(codec.decode(record.key(), record.value()).features());
             pending.add(record);
-            long sequence = nextSequence++;
-            buffer.put(sequence, BufferedEvent.encode(record));
-            sequences.add(sequence);
         } catch (MalformedRecordException e) {
             context.forward(record.withHeaders(record.headers().add("tributary.dlq.reason",
                     e.getMessage().getBytes(StandardCharsets.UTF_8))), DEAD_LETTER_SINK);
@@ -117,12 +89,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         if (LOG.isTraceEnabled()) {
             LOG.trace("Scored {} events with version {}", pending.size(), version);
         }
-        for (Long sequence : sequences) {
-            buffer.delete(sequence);
-        }
         pending.clear();
         rows.clear();
-        sequences.clear();
     }
 
     private double[] uniform() {
@@ -133,9 +101,9 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
 
     @Override
     public void close() {
-        // The store keeps the pending events for the next incarnation of this task.
+        // Pending events are not lost: their offsets are not committed until forwarded, so they
+        // are read again after a restart.
         pending.clear();
         rows.clear();
-        sequences.clear();
     }
 }

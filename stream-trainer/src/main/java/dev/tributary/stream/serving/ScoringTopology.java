@@ -32,8 +32,6 @@ public final class ScoringTopology {
         Topology topology = new Topology();
         topology.addSource("events", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.events());
         topology.addProcessor("score", () -> new ScoringProcessor(serving, schema, maxBatch, flushInterval), "events");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.BUFFER),
-                Serdes.Long(), Serdes.ByteArray()), "score");
         topology.addSink(ScoringProcessor.PREDICTIONS_SINK, topics.predictions(), new ByteArraySerializer(),
                 new ByteArraySerializer(), "score");
         topology.addSink(ScoringProcessor.DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(),

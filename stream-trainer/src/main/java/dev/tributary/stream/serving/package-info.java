@@ -7,9 +7,7 @@
  * Events are scored in adaptive micro-batches: whatever has arrived since the last flush, up to
  * a bound, is scored in one network call (DL4J's per-call overhead dwarfs its per-row cost), and
  * a wall-clock punctuation flushes a partial batch within about a millisecond, so latency stays
- * low at light load while throughput rises with load. The events of a partial micro-batch wait in
- * a changelogged state store, so a task that Kafka Streams closes and revives (after a producer
- * error, say) scores them instead of losing them.
+ * low at light load while throughput rises with load.
  *
  * <p>A malformed model record is rejected and counted; the scorer keeps its last good model.
  * Before the first model arrives, events are still answered, with model version 0 and a uniform

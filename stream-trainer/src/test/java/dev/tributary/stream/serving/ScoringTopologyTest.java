@@ -96,16 +96,6 @@ class ScoringTopologyTest {
     }
 
     @Test
-    void aPartialBatchWaitsInTheChangeloggedBufferUntilScored() {
-        send(SyntheticData.blobs(3, 5));
-        var buffer = driver.<Long, byte[]>getKeyValueStore(ScoringProcessor.BUFFER);
-        assertEquals(3, buffer.approximateNumEntries(), "consumed, not yet scored: held where a revived task finds it");
-        driver.advanceWallClockTime(Duration.ofMillis(2));
-        assertEquals(3, predictions.getQueueSize());
-        assertEquals(0, buffer.approximateNumEntries(), "scored events leave the buffer");
-    }
-
-    @Test
     void undecodableEventsGoToTheDeadLetterTopicWithTheirReason() {
         events.pipeInput("1".getBytes(StandardCharsets.UTF_8), "1,2,x,4".getBytes(StandardCharsets.UTF_8));
         var dead = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecord();
