@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ModelScorerIntegrationTest {
 
-    private static final long BASE_MS = 1_700_000_000_000L;
+    /** Recent, so that retention (7 days by default) never deletes the events mid-test. */
+    private static final long BASE_MS = System.currentTimeMillis();
     private final KafkaConnection kafka = SharedKafka.connection();
 
     private ScoringTopology.ScoringTopics topics(String name) {
