@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.tributary.cli.TributaryCommandTest.tributary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -182,6 +183,28 @@ class StageCommandsIntegrationTest {
         assertEquals((double) load.scoredMicros().p50() / load.bareMicros().p50(), load.p50Ratio(), 1e-9);
         assertTrue(Files.exists(dir.resolve("index.html")));
         assertTrue(bench.out().contains("p50 ratio"), bench.out());
+    }
+
+    @Test
+    void benchPrintsTheRatiosAndReportsThemWithTheJmhTable(@TempDir Path dir) throws Exception {
+        Path jmh = dir.resolve("jmh.json");
+        Files.writeString(jmh, "[{\"benchmark\": \"dev.tributary.benchmarks.model.FitBenchmark.fit\", \"mode\": \"avgt\","
+                + " \"forks\": 1, \"measurementIterations\": 5, \"params\": {\"batchSize\": \"32\"},"
+                + " \"primaryMetric\": {\"score\": 4873.1, \"scoreError\": 310.5, \"scoreUnit\": \"us/op\"}}]");
+        TributaryCommandTest.Outcome bench = tributary("bench", "--measures", "trainer,cost", "-R", "1", "--warmups", "0",
+                "--trainer-records", "200", "--cost-events", "500,2000", "--hidden-layers", "8",
+                "--bootstrap-servers", kafka.bootstrapServers(), "--jmh", jmh.toString(), "-o", dir.toString());
+        assertEquals(0, bench.code(), bench.err());
+        List<String> ids = bench.out().lines().filter(l -> !l.startsWith(" ") && !l.startsWith("ratio")
+                && !l.startsWith("results:")).map(l -> l.split("\\s+")[0]).toList();
+        assertEquals(List.of("trainer", "cost-time", "cost-heap"), ids, bench.out());
+        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("bench.json").toFile());
+        assertEquals(3, results.get("ratios").size());
+        assertEquals(2000, results.get("settings").get("costLongEvents").asLong());
+        assertTrue(results.get("environment").has("javaVersion"), "the run records its environment");
+        String html = Files.readString(dir.resolve("index.html"));
+        assertTrue(html.contains("Microbenchmarks (JMH)") && html.contains("FitBenchmark.fit"), "the JMH table");
+        assertTrue(html.contains("cost-heap"));
     }
 
     @Test

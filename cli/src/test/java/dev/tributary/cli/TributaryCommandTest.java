@@ -77,6 +77,19 @@ class TributaryCommandTest {
     }
 
     @Test
+    void benchRejectsBadSizesAndAMissingJmhFileBeforeMeasuring(@TempDir Path dir) {
+        Outcome lengths = tributary("bench", "--cost-events", "1000");
+        assertEquals(2, lengths.code());
+        assertTrue(lengths.err().contains("--cost-events") && lengths.err().contains("SHORT,LONG"), lengths.err());
+        Outcome order = tributary("bench", "--cost-events", "1000,10");
+        assertEquals(2, order.code());
+        assertTrue(order.err().contains("--cost-events"), order.err());
+        Outcome jmh = tributary("bench", "--jmh", dir.resolve("none.json").toString(), "-o", dir.toString());
+        assertEquals(3, jmh.code());
+        assertTrue(jmh.err().contains("none.json"), jmh.err());
+    }
+
+    @Test
     void noSubcommandIsAUsageErrorThatListsThem() {
         Outcome none = tributary();
         assertEquals(2, none.code());

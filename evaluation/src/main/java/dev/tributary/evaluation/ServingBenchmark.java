@@ -78,7 +78,7 @@ public final class ServingBenchmark {
     public List<ServingLoadResult> run(List<Double> rates, double secondsPerRate) {
         String models = scenario.modelsTopic();
         try (ModelTopic topic = ModelTopic.open(connection, models, (short) -1)) {
-            topic.publish(STRATEGY, model());
+            topic.publish(STRATEGY, servingModel(scenario));
         }
         List<ServingLoadResult> results = new ArrayList<>();
         for (double rate : rates) {
@@ -109,8 +109,11 @@ public final class ServingBenchmark {
         return results;
     }
 
-    /** A model worth serving: the scenario's network trained on the stream's first events. */
-    private ModelArtifact model() {
+    /**
+     * @param scenario a scenario with a generated source
+     * @return a model worth serving: the scenario's network trained on the stream's first events
+     */
+    public static ModelArtifact servingModel(ScenarioConfig scenario) {
         ExampleGenerator generator = Generators.create(scenario.source().generator(), scenario.seeds().split());
         int n = 2_000;
         double[][] x = new double[n][];
@@ -183,7 +186,13 @@ public final class ServingBenchmark {
                 scenario.kafka().replicationFactor());
     }
 
-    private static void awaitModel(ModelScorer scorer) {
+    /**
+     * Waits until the scorer runs and has swapped in its first model.
+     *
+     * @param scorer a started scorer
+     * @throws TributaryException if that takes over 60 s
+     */
+    public static void awaitModel(ModelScorer scorer) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && (!scorer.awaitRunning(Duration.ofMillis(100)) || scorer.serving().swaps() == 0)) {
             Thread.onSpinWait();

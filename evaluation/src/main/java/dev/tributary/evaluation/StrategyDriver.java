@@ -49,7 +49,7 @@ import java.util.function.Consumer;
  * a retrain period for {@code periodic-retrain}; none for a frozen model, whose events are
  * only counted).
  */
-final class StrategyDriver {
+public final class StrategyDriver {
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
@@ -75,7 +75,7 @@ final class StrategyDriver {
      * @param fadingFactor   prequential fading factor
      * @param curveEvery     events between prequential curve points
      */
-    StrategyDriver(KafkaConnection connection, String topic, Schema schema, int maxPollRecords,
+    public StrategyDriver(KafkaConnection connection, String topic, Schema schema, int maxPollRecords,
                    Map<String, Long> historyOf, boolean scored, int window, double fadingFactor, int curveEvery) {
         this.connection = connection;
         this.topic = topic;
@@ -89,12 +89,12 @@ final class StrategyDriver {
     }
 
     /** What the driver measured for one strategy. */
-    record Outcome(Strategy strategy, PrequentialResult prequential, LatencyResult latency, FreshnessResult freshness,
+    public record Outcome(Strategy strategy, PrequentialResult prequential, LatencyResult latency, FreshnessResult freshness,
                    CostResult cost, long recordsLearned) {
     }
 
     /** What the driver measured overall. */
-    record Run(Map<String, Outcome> outcomes, long events, long rejected, long wallTimeMs) {
+    public record Run(Map<String, Outcome> outcomes, long events, long rejected, long wallTimeMs) {
     }
 
     /**
@@ -104,7 +104,7 @@ final class StrategyDriver {
      * @param everyPoll  called after each poll's learning with the events consumed so far
      * @return the measures
      */
-    Run run(Map<String, Strategy> strategies, long events, Future<?> producer, Consumer<Long> everyPoll) {
+    public Run run(Map<String, Strategy> strategies, long events, Future<?> producer, Consumer<Long> everyPoll) {
         long startNanos = System.nanoTime();
         Map<String, Tracker> trackers = new LinkedHashMap<>();
         strategies.forEach((name, s) -> trackers.put(name, new Tracker(s, historyOf.getOrDefault(name, 0L))));

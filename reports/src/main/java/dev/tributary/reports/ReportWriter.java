@@ -2,8 +2,10 @@ package dev.tributary.reports;
 
 import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.config.ScenarioFiles;
+import dev.tributary.common.provenance.EnvironmentInfo;
 import dev.tributary.evaluation.metrics.MetricId;
 import dev.tributary.evaluation.results.ExperimentResults;
+import dev.tributary.evaluation.results.KafkaInfo;
 import dev.tributary.evaluation.results.RunResult;
 import dev.tributary.evaluation.results.StrategyResult;
 import dev.tributary.reports.figures.Figure;
@@ -67,7 +69,7 @@ public final class ReportWriter {
         return md.toString();
     }
 
-    private static void markdownTable(StringBuilder md, List<String[]> rows) {
+    static void markdownTable(StringBuilder md, List<String[]> rows) {
         md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
         md.append("|").append(" --- |".repeat(rows.get(0).length)).append("\n");
         for (String[] row : rows.subList(1, rows.size())) {
@@ -78,14 +80,7 @@ public final class ReportWriter {
     static String html(ExperimentResults results, List<Figure> figures) {
         StringBuilder h = new StringBuilder();
         String name = results.scenario() == null ? results.runId() : results.scenario().name();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Tributary: ")
-                .append(esc(name)).append("</title>\n<style>\n")
-                .append("body{font-family:sans-serif;max-width:1240px;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
-                .append("text-align:right}th:first-child,td:first-child{text-align:left}")
-                .append("figure{margin:2em 0}img{max-width:100%;border:1px solid #eee}")
-                .append("pre{background:#f6f6f6;padding:1em;overflow:auto}.broken{outline:3px solid red}\n")
-                .append("</style></head>\n<body data-images=\"").append(figures.size()).append("\">\n");
+        h.append(head(name, figures.size()));
         h.append("<h1>Tributary: ").append(esc(name)).append("</h1>\n");
         if (results.scenario() != null) {
             h.append("<p>").append(esc(results.scenario().description())).append(" &mdash; ")
@@ -140,18 +135,7 @@ public final class ReportWriter {
         }
         h.append("<h2>Scenario</h2>\n<pre>").append(results.scenario() == null ? "(evaluation only)"
                 : esc(ScenarioFiles.toYaml(results.scenario()))).append("</pre>\n");
-        var env = results.environment();
-        h.append("<h2>Environment</h2>\n<table>")
-                .append(row("commit", env.build().gitCommit() + (env.build().gitDirty() ? " (dirty)" : "")))
-                .append(row("Tributary", env.build().version()))
-                .append(row("Kafka", env.build().kafkaVersion() + " (client " + env.kafkaClientVersion() + ")"))
-                .append(row("Deeplearning4j", env.build().dl4jVersion()))
-                .append(row("Java", env.javaVersion() + " (" + env.jvm() + ", " + env.javaVendor() + ")"))
-                .append(row("OS", env.osName() + " " + env.osArch()))
-                .append(row("cores / max heap", env.availableProcessors() + " / " + env.maxHeapBytes() / 1048576 + " MB"))
-                .append(row("ND4J threads", env.nd4jMaxThreads() + " (OMP_NUM_THREADS " + env.ompNumThreads() + ")"))
-                .append(row("Kafka cluster", (results.kafka().embedded() ? "embedded, " : "") + results.kafka().clientProperties()))
-                .append("</table>\n");
+        h.append("<h2>Environment</h2>\n").append(environmentTable(results.environment(), results.kafka()));
         // Marks images that fail to load, for people and for the headless-browser check alike.
         h.append("<script>\nwindow.addEventListener('load', function () {\n")
                 .append("  var broken = 0;\n  document.querySelectorAll('img').forEach(function (img) {\n")
@@ -161,7 +145,34 @@ public final class ReportWriter {
         return h.toString();
     }
 
-    private static String htmlTable(List<String[]> rows) {
+    /** The page's head and the opening body tag, which carries the number of images for the browser check. */
+    static String head(String title, int images) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Tributary: " + esc(title)
+                + "</title>\n<style>\n"
+                + "body{font-family:sans-serif;max-width:1240px;margin:2em auto;color:#222}"
+                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
+                + "text-align:right}th:first-child,td:first-child{text-align:left}"
+                + "figure{margin:2em 0}img{max-width:100%;border:1px solid #eee}"
+                + "pre{background:#f6f6f6;padding:1em;overflow:auto}.broken{outline:3px solid red}\n"
+                + "</style></head>\n<body data-images=\"" + images + "\">\n";
+    }
+
+    /** Machine, JVM, build and cluster: what a reader needs to reproduce or compare a figure. */
+    static String environmentTable(EnvironmentInfo env, KafkaInfo kafka) {
+        return new StringBuilder("<table>")
+                .append(row("commit", env.build().gitCommit() + (env.build().gitDirty() ? " (dirty)" : "")))
+                .append(row("Tributary", env.build().version()))
+                .append(row("Kafka", env.build().kafkaVersion() + " (client " + env.kafkaClientVersion() + ")"))
+                .append(row("Deeplearning4j", env.build().dl4jVersion()))
+                .append(row("Java", env.javaVersion() + " (" + env.jvm() + ", " + env.javaVendor() + ")"))
+                .append(row("OS", env.osName() + " " + env.osArch()))
+                .append(row("cores / max heap", env.availableProcessors() + " / " + env.maxHeapBytes() / 1048576 + " MB"))
+                .append(row("ND4J threads", env.nd4jMaxThreads() + " (OMP_NUM_THREADS " + env.ompNumThreads() + ")"))
+                .append(row("Kafka cluster", (kafka.embedded() ? "embedded, " : "") + kafka.clientProperties()))
+                .append("</table>\n").toString();
+    }
+
+    static String htmlTable(List<String[]> rows) {
         StringBuilder t = new StringBuilder("<table>\n<tr>");
         for (String cell : rows.get(0)) {
             t.append("<th>").append(esc(cell)).append("</th>");

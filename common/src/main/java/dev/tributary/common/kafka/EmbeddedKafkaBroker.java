@@ -1,20 +1,18 @@
 package dev.tributary.common.kafka;
 
+import dev.tributary.common.StdoutCapture;
 import dev.tributary.common.TributaryException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -101,17 +99,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * the output of a CLI command (a results table, JSON); it goes to the log instead.
      */
     private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        synchronized (System.class) {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            try {
-                cluster.format();
-            } finally {
-                System.setOut(stdout);
-            }
-        }
-        LOG.debug("Kafka storage format: {}", captured.toString(StandardCharsets.UTF_8).trim());
+        LOG.debug("Kafka storage format: {}", StdoutCapture.capture(cluster::format).trim());
     }
 
     /** @return {@code localhost:port} of the broker's client listener (loopback only) */

@@ -138,6 +138,26 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes topics; one that does not exist is not an error.
+     *
+     * @param topics the names
+     * @throws TributaryException if the cluster fails
+     */
+    public void delete(String... topics) {
+        for (String topic : topics) {
+            try {
+                admin.deleteTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw failure("delete topic " + topic, e.getCause());
+                }
+            } catch (TimeoutException | InterruptedException e) {
+                throw failure("delete topic " + topic, e);
+            }
+        }
+    }
+
     private TributaryException failure(String what, Throwable cause) {
         if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();

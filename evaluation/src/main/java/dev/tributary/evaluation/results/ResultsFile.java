@@ -38,6 +38,18 @@ public final class ResultsFile {
     }
 
     /**
+     * @param document any other results document ({@code bench.json}), written as results.json is
+     * @param file     the destination, replaced atomically
+     */
+    public static void writeJson(Object document, Path file) {
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsBytes(document));
+        } catch (IOException e) {
+            throw new TributaryException("cannot encode " + file + ": " + e, e);
+        }
+    }
+
+    /**
      * @param file a results.json
      * @return the run
      * @throws TributaryException if the file is missing, unreadable or of an unknown schema version

@@ -19,10 +19,33 @@ import java.util.Locale;
 public record Prediction(int predictedClass, double probability, long modelVersion, long eventTimeMs,
                          long scoringTimeMs) {
 
-    /** @return the record value */
+    /**
+     * The probability is written with six decimals, as {@code %.6f} would write it (half-up
+     * rounding). Not through {@code String.format}: it was a fifth of the scorer's thread time,
+     * most of it looking up locale symbols, measured with JFR under {@code tributary bench}.
+     *
+     * @return the record value
+     */
     public byte[] encode() {
-        return String.format(Locale.ROOT, "%d,%.6f,%d,%d,%d", predictedClass, probability, modelVersion, eventTimeMs,
-                scoringTimeMs).getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(48).append(predictedClass).append(',');
+        appendSixDecimals(sb, probability);
+        sb.append(',').append(modelVersion).append(',').append(eventTimeMs).append(',').append(scoringTimeMs);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code %.6f} for a finite value whose magnitude is below 9e12. */
+    static void appendSixDecimals(StringBuilder sb, double value) {
+        if (!Double.isFinite(value) || Math.abs(value) >= 9e12) {
+            sb.append(String.format(Locale.ROOT, "%.6f", value));
+            return;
+        }
+        long micros = Math.round(Math.abs(value) * 1_000_000);
+        if (value < 0 && micros != 0) {
+            sb.append('-');
+        }
+        sb.append(micros / 1_000_000).append('.');
+        String fraction = Long.toString(micros % 1_000_000);
+        sb.append("000000", 0, 6 - fraction.length()).append(fraction);
     }
 
     /**

@@ -35,6 +35,10 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     private final List<Record<byte[], byte[]>> pending = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
     private ProcessorContext<byte[], byte[]> context;
+    private long scored;
+    private long batches;
+    /** When the oldest pending event arrived: Streams' wall-clock time, which tests can drive. */
+    private long oldestPendingMs;
 
     ScoringProcessor(ServingModel serving, Schema schema, int maxBatch, Duration flushInterval) {
         this.serving = serving;
@@ -47,13 +51,18 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushIfDue);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        long now = context.currentSystemTimeMs();
+        flushIfDue(now);
         try {
             rows.add(codec.decode(record.key(), record.value()).features());
+            if (pending.isEmpty()) {
+                oldestPendingMs = now;
+            }
             pending.add(record);
         } catch (MalformedRecordException e) {
             context.forward(record.withHeaders(record.headers().add("tributary.dlq.reason",
@@ -61,6 +70,19 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
             return;
         }
         if (pending.size() >= maxBatch) {
+            flush();
+        }
+    }
+
+    /**
+     * Flushes a partial batch once its oldest event has waited the flush interval, and not
+     * before: flushing on every punctuation instead cut batches at whatever the punctuation's
+     * phase was: 18 to 37 rows on average under a backlog with a 1 ms interval (measured with
+     * {@code tributary bench --measures scorer}), where a network call costs about 400 µs
+     * however few its rows (JMH: 396 µs for 1 row, 656 µs for 32, 2.65 ms for 256).
+     */
+    private void flushIfDue(long nowMs) {
+        if (!pending.isEmpty() && nowMs - oldestPendingMs >= flushInterval.toMillis()) {
             flush();
         }
     }
@@ -89,6 +111,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         if (LOG.isTraceEnabled()) {
             LOG.trace("Scored {} events with version {}", pending.size(), version);
         }
+        scored += pending.size();
+        batches++;
         pending.clear();
         rows.clear();
     }
@@ -101,6 +125,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
 
     @Override
     public void close() {
+        LOG.info("Scored {} events in {} micro-batches ({} rows per batch on average)", scored, batches,
+                batches == 0 ? 0 : Math.round((double) scored / batches));
         // Pending events are not lost: their offsets are not committed until forwarded, so they
         // are read again after a restart.
         pending.clear();

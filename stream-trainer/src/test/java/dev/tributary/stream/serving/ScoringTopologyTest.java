@@ -79,6 +79,28 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void aPartialBatchWaitsTheFlushIntervalForMoreEventsAndNoLonger() {
+        driver.close();
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-interval-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(ScoringTopology.build(TOPICS, SyntheticData.SCHEMA, serving, 100,
+                Duration.ofMillis(10)), config);
+        events = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
+        predictions = driver.createOutputTopic("predictions", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+
+        // Events arrive 8 ms into the punctuation period; the punctuation at 10 ms finds them 2 ms old.
+        driver.advanceWallClockTime(Duration.ofMillis(8));
+        send(SyntheticData.blobs(3, 2));
+        driver.advanceWallClockTime(Duration.ofMillis(3));
+        assertEquals(0, predictions.getQueueSize(), "a batch younger than the interval waits for more events");
+        send(SyntheticData.blobs(2, 3));
+        driver.advanceWallClockTime(Duration.ofMillis(10));
+        assertEquals(5, predictions.readValuesToList().size(),
+                "once its oldest event has waited the interval, the batch is scored, later arrivals with it");
+    }
+
+    @Test
     void swapsModelsWithoutLosingEventsAndKeepsTheLastGoodOne() {
         models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 1)));
         send(SyntheticData.blobs(8, 2));

@@ -1,0 +1,86 @@
+package dev.tributary.evaluation.bench;
+
+import dev.tributary.common.ProgressListener;
+import dev.tributary.common.config.RateConfig;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.TopicsConfig;
+import dev.tributary.common.data.Example;
+import dev.tributary.common.data.Schema;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.evaluation.StrategyDriver;
+import dev.tributary.evaluation.strategy.Strategies;
+import dev.tributary.evaluation.strategy.Strategy;
+import dev.tributary.evaluation.strategy.StrategyContext;
+import dev.tributary.producer.StreamProducer;
+import dev.tributary.producer.generator.ExampleGenerator;
+import dev.tributary.producer.generator.Generators;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The online learner end to end against the same learner in memory. Through Kafka it is the
+ * harness's own prequential loop ({@link StrategyDriver}): poll, decode, predict every event,
+ * learn the poll, update the prequential measures, from a topic filled beforehand. In memory,
+ * a fresh learner with the same seeds predicts and then learns the same events in the same
+ * mini-batches ({@code stream.max-poll-records}), read from an array: the ceiling, the
+ * network's own cost.
+ */
+final class TrainerCeiling {
+
+    private final KafkaConnection connection;
+    private final ScenarioConfig scenario;
+    private final long events;
+
+    TrainerCeiling(KafkaConnection connection, ScenarioConfig scenario, long events) {
+        this.connection = connection;
+        this.scenario = scenario;
+        this.events = events;
+    }
+
+    /** Fills the topic the harness side reads (not timed). */
+    void prepare(String topic) {
+        new StreamProducer(connection, scenario.source().generator(), events, 1.0,
+                new TopicsConfig(topic, topic + "-test", topic + "-dlq", 1, 1, scenario.kafka().replicationFactor()),
+                RateConfig.UNLIMITED, scenario.seeds().split(), ProgressListener.NONE).produce();
+    }
+
+    /** @return events/s learned (test-then-train) from the topic */
+    double harness(String topic) {
+        StrategyDriver driver = new StrategyDriver(connection, topic, schema(), scenario.stream().maxPollRecords(),
+                Map.of(ScenarioConfig.ONLINE, 0L), true, scenario.evaluation().window(),
+                scenario.evaluation().fadingFactor(), scenario.evaluation().curveEvery());
+        StrategyDriver.Run run = driver.run(Map.of(ScenarioConfig.ONLINE, learner()), events, null, consumed -> { });
+        return run.events() * 1000.0 / Math.max(1, run.wallTimeMs());
+    }
+
+    /** @return events/s learned (test-then-train) from memory */
+    double ceiling() {
+        ExampleGenerator generator = Generators.create(scenario.source().generator(), scenario.seeds().split());
+        double[][] x = new double[(int) events][];
+        int[] y = new int[(int) events];
+        for (int i = 0; i < events; i++) {
+            Example e = generator.next();
+            x[i] = e.features();
+            y[i] = e.label();
+        }
+        Strategy learner = learner();
+        int poll = scenario.stream().maxPollRecords();
+        long start = System.nanoTime();
+        for (int from = 0; from < events; from += poll) {
+            int to = (int) Math.min(events, from + poll);
+            double[][] batch = Arrays.copyOfRange(x, from, to);
+            learner.predict(batch);
+            learner.learn(batch, Arrays.copyOfRange(y, from, to));
+        }
+        return events * 1e9 / Math.max(1, System.nanoTime() - start);
+    }
+
+    private Schema schema() {
+        return Generators.create(scenario.source().generator(), scenario.seeds().split()).schema();
+    }
+
+    private Strategy learner() {
+        return Strategies.create(ScenarioConfig.ONLINE, StrategyContext.of(scenario, schema(), scenario.seeds()));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tributary.reports;
+
+import dev.tributary.evaluation.bench.HeadlineRatio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The headline-ratio table of {@code tributary bench}: per ratio, the medians of both sides,
+ * the median ratio with every repetition's ratio beside it, and the goal.
+ */
+public final class HeadlineTable {
+
+    private HeadlineTable() {
+    }
+
+    /**
+     * @param ratios the measured ratios
+     * @return the table as rows of cells, the header first
+     */
+    public static List<String[]> rows(List<HeadlineRatio> ratios) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ratio", "numerator (median)", "denominator (median)", "ratio (median)",
+                "per repetition", "goal", "met"});
+        for (HeadlineRatio r : ratios) {
+            rows.add(new String[] {r.id(), r.numerator() + ": " + number(r.medianNumerator()),
+                    r.denominator() + ": " + number(r.medianDenominator()), f("%.3f", r.medianRatio()),
+                    r.ratios().stream().map(x -> f("%.3f", x)).collect(Collectors.joining(" ")),
+                    (r.atLeast() ? ">= " : "<= ") + f("%.2f", r.goal()), r.met() ? "yes" : "NO"});
+        }
+        return rows;
+    }
+
+    /**
+     * @param ratios the measured ratios
+     * @return the table as aligned text, one ratio per block of lines
+     */
+    public static String render(List<HeadlineRatio> ratios) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-10s %8s  %-18s %-4s %s%n", "ratio", "median", "goal", "met",
+                "per repetition"));
+        for (HeadlineRatio r : ratios) {
+            out.append(String.format(Locale.ROOT, "%-10s %8.3f  %-18s %-4s %s%n", r.id(), r.medianRatio(),
+                    (r.atLeast() ? ">= " : "<= ") + f("%.2f", r.goal()), r.met() ? "yes" : "NO",
+                    r.ratios().stream().map(x -> f("%.3f", x)).collect(Collectors.joining(" "))));
+            out.append(String.format(Locale.ROOT, "%-10s   %s: %s%n", "", r.numerator(), number(r.medianNumerator())));
+            out.append(String.format(Locale.ROOT, "%-10s   %s: %s%n", "", r.denominator(), number(r.medianDenominator())));
+        }
+        return out.toString();
+    }
+
+    private static String number(double value) {
+        return Math.abs(value) >= 100 ? f("%,.0f", value) : f("%.2f", value);
+    }
+
+    private static String f(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
+    }
+}
