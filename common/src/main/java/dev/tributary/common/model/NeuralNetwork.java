@@ -21,6 +21,11 @@ import java.io.IOException;
  */
 public final class NeuralNetwork {
 
+    static {
+        // Reading a saved model is ND4J's first use in some processes (evaluate, score).
+        Dl4j.init();
+    }
+
     private final MultiLayerNetwork network;
     private final int numFeatures;
     private final int numClasses;
