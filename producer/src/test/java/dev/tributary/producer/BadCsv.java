@@ -15,7 +15,8 @@ import java.util.Random;
  * the missing-value marker {@code ?}, under {@code missing-values=drop}.
  *
  * <p>The faults: lines truncated anywhere before their last delimiter (inside a quoted field
- * too), NaN and Infinity, numbers too large for a double (up to 100,000 digits), wrong arity,
+ * too), NaN and Infinity, numbers too large for a double (up to 100,000 digits) or too large to
+ * learn from, wrong arity,
  * empty and missing values, labels that are not classes, bytes that are not UTF-8, stray
  * delimiters (doubled, a semicolon, a carriage return that splits a line in two) and stray quotes
  * (unclosed, or followed by text). Blank lines are mixed in: they are not rows.
@@ -54,6 +55,9 @@ final class BadCsv {
 
     private static final List<String> NOT_NUMBERS = List.of("NaN", "Infinity", "-Infinity", "+Infinity", "1e400",
             "-1e999", "9".repeat(400), "abc", "1.2.3", "--1", "1 2", "0x10", "1\u00072", "12\"5", "\u00e9");
+    /** Finite, but beyond {@link ExampleCodec#MAX_MAGNITUDE}. */
+    private static final List<String> HUGE = List.of("1e101", "-1.7976931348623157E308", "1" + "0".repeat(250),
+            "-2.5e200");
     private static final List<String> BAD_LABELS = List.of("2", "-1", "", "x", "0.0", "01", "1.", "\"\"", "yes");
 
     private final Random random;
@@ -126,9 +130,14 @@ final class BadCsv {
                 reject(String.join(",", tokens), Kind.NOT_A_NUMBER, "column 'f" + column + "': '");
             }
             case 1 -> {
-                // Too large for a double however it is written: up to 100,000 digits.
-                tokens.set(column, "9".repeat(309 + random.nextInt(random.nextInt(10) == 0 ? 100_000 : 1_000)));
-                reject(String.join(",", tokens), Kind.NOT_A_NUMBER, "column 'f" + column + "': '999");
+                if (random.nextBoolean()) {
+                    // Too large for a double however it is written: up to 100,000 digits.
+                    tokens.set(column, "9".repeat(309 + random.nextInt(random.nextInt(10) == 0 ? 100_000 : 1_000)));
+                    reject(String.join(",", tokens), Kind.NOT_A_NUMBER, "column 'f" + column + "': '999");
+                } else {
+                    tokens.set(column, HUGE.get(random.nextInt(HUGE.size())));
+                    reject(String.join(",", tokens), Kind.OUT_OF_RANGE, "column 'f" + column + "': '");
+                }
             }
             case 2 -> {
                 int missing = 1 + random.nextInt(2);

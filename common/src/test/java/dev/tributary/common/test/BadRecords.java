@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is valid and, if not, which {@link Kind} and reason a stage must give it. The faults: missing
  * key or value, labels that are not class indices (out of range, negative, text, empty, bytes that
  * are not UTF-8), too few or too many features, truncated values, stray delimiters, NaN and
- * Infinity, numbers too large for a double, empty values, quotes and bytes that are not UTF-8
- * inside a feature.
+ * Infinity, numbers too large for a double or too large to learn from, empty values, quotes and
+ * bytes that are not UTF-8 inside a feature.
  */
 public final class BadRecords {
 
@@ -91,7 +91,7 @@ public final class BadRecords {
         for (double v : e.features()) {
             fields.add(bytes(ExampleCodec.encodeFeatures(new double[] {v})));
         }
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(10)) {
             case 0:
                 return new Case(null, join(fields), null, Kind.MALFORMED, "missing key");
             case 1:
@@ -125,6 +125,14 @@ public final class BadRecords {
                 List<byte[]> cut = new ArrayList<>(fields);
                 cut.set(3, bytes(random.nextBoolean() ? "-" : "5e"));
                 return new Case(key, join(cut), null, Kind.NOT_A_NUMBER, "feature 3: ");
+            }
+            case 8: {
+                // Finite, but too large to learn from: both signs, so that, accepted, they would turn
+                // the standardisation's mean into NaN.
+                int at = random.nextInt(fields.size());
+                List<byte[]> huge = new ArrayList<>(fields);
+                huge.set(at, bytes((random.nextBoolean() ? "-" : "") + (random.nextBoolean() ? "1.7e308" : "1e101")));
+                return new Case(key, join(huge), null, Kind.OUT_OF_RANGE, "feature " + at + ": ");
             }
             case 7: {
                 // An empty value, or nothing but delimiters.
