@@ -100,6 +100,21 @@ class SecuredClusterIntegrationTest {
         assertSecretsAbsent(produced.all(), "the output or log", wrong, broker.password());
     }
 
+    @Test
+    void unusableSecuritySettingsAreAnOperationalFailureNotABug(@TempDir Path dir) throws IOException {
+        Map<String, String> properties = new java.util.LinkedHashMap<>(broker.clientProperties(broker.password()));
+        properties.put("ssl.truststore.location", dir.resolve("no-such-truststore.p12").toString());
+        Path config = properties(dir.resolve("client.properties"), properties);
+
+        Captured produced = run("produce", "--kafka-config", config.toString(), "--dataset-name", "secured-no-trust");
+
+        assertEquals(TributaryCommand.EXIT_FAILURE, produced.code(), produced.all());
+        assertTrue(produced.err().contains("no-such-truststore.p12"), "names what is wrong: " + produced.err());
+        assertFalse(produced.err().contains("\tat "), "one line, no stack trace: " + produced.err());
+        assertSecretsAbsent(produced.all(), "the output or log", broker.password(),
+                properties.get("ssl.truststore.password"));
+    }
+
     /** What one invocation printed, and everything logged to standard error meanwhile. */
     private record Captured(int code, String out, String err, String log) {
         String all() {
