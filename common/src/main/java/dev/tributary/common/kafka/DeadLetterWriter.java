@@ -8,13 +8,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where a stage that consumes a topic puts the records it cannot use: each goes, untouched, to
  * the stage's dead-letter topic as a {@link DeadLetter} (reason, {@code topic-partition@offset},
- * stage), and is counted by {@link MalformedRecordException.Kind}.
+ * stage); the stage counts it.
  *
  * <p>Sends are asynchronous; {@link #flush()} waits for them and throws if Kafka rejected any.
  * A stage that commits offsets must flush first, so that no rejected record is committed past
@@ -31,7 +30,6 @@ public final class DeadLetterWriter implements AutoCloseable {
             failure.compareAndSet(null, e);
         }
     };
-    private final Map<String, Long> byReason = new TreeMap<>();
 
     private DeadLetterWriter(String topic, String stage, Producer<byte[], byte[]> producer) {
         this.topic = topic;
@@ -66,7 +64,6 @@ public final class DeadLetterWriter implements AutoCloseable {
         String source = record.topic() + "-" + record.partition() + "@" + record.offset();
         producer.send(new DeadLetter(record.key(), record.value(), rejection.getMessage(), source, stage).toRecord(topic),
                 onCompletion);
-        byReason.merge(rejection.kind().key(), 1L, Long::sum);
     }
 
     /**
@@ -85,11 +82,6 @@ public final class DeadLetterWriter implements AutoCloseable {
     /** @return the dead-letter topic */
     public String topic() {
         return topic;
-    }
-
-    /** @return records rejected so far, by {@link MalformedRecordException.Kind#key()} */
-    public Map<String, Long> rejectedByReason() {
-        return Map.copyOf(byReason);
     }
 
     /** Flushes what is pending, then closes the producer. */
