@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -215,20 +216,14 @@ public final class BadRecords {
     }
 
     private static byte[] join(List<byte[]> fields) {
-        List<Byte> out = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                out.add((byte) ',');
+                out.write(',');
             }
-            for (byte b : fields.get(i)) {
-                out.add(b);
-            }
+            out.writeBytes(fields.get(i));
         }
-        byte[] joined = new byte[out.size()];
-        for (int i = 0; i < joined.length; i++) {
-            joined[i] = out.get(i);
-        }
-        return joined;
+        return out.toByteArray();
     }
 
     private static byte[] pick(List<byte[]> choices, Random random) {
