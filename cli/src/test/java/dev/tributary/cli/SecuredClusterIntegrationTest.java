@@ -1,8 +1,14 @@
 package dev.tributary.cli;
 
+import dev.tributary.common.config.DatasetSpec;
+import dev.tributary.common.data.CsvLayout;
+import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.test.SecuredKafkaBroker;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.stream.serving.ModelScorer;
+import dev.tributary.stream.serving.ScoringTopology;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The stages against a SASL_SSL cluster (PLAIN over TLS, a self-signed certificate), configured
- * only through {@code --kafka-config}: they work with the right password, fail with exit code 3
+ * only through {@code --kafka-config}: they work with the right password (the Streams scorer too), fail with exit code 3
  * and a clear message with a wrong one, and neither password appears in anything they print or
  * log (standard error is captured, so the log is checked too) or in any file they write.
  */
@@ -74,6 +81,15 @@ class SecuredClusterIntegrationTest {
         assertEquals("SASL_SSL", recorded.get("security.protocol"), "non-secret settings are recorded as given");
         assertEquals("[hidden]", recorded.get("sasl.jaas.config"));
         assertEquals("[hidden]", recorded.get("ssl.truststore.password"));
+
+        // The Streams scorer takes the same file: it scores the test topic with the published model.
+        KafkaConnection secured = KafkaConnection.load(null, config, Map.of());
+        var topics = new ScoringTopology.ScoringTopics(name + "-test", name + "-models", name + "-predictions",
+                name + "-scorer-dlq");
+        try (ModelScorer scorer = ModelScorer.start(secured, CsvLayout.resolve(DatasetSpec.BREAST_CANCER).schema(),
+                new ModelScorer.Settings(name + "-scorer", "online", topics, 64, 1, false, dir.resolve("streams")))) {
+            assertEquals(280, count(secured, topics.predictions(), 280), "one prediction per test event");
+        }
 
         String truststorePassword = broker.clientProperties("").get("ssl.truststore.password");
         for (Captured c : List.of(produced, batch, stream, evaluated)) {
@@ -143,6 +159,19 @@ class SecuredClusterIntegrationTest {
         String logged = log.toString(StandardCharsets.UTF_8);
         stderr.print(logged);
         return new Captured(outcome.code(), outcome.out(), outcome.err(), logged);
+    }
+
+    /** Counts a topic's records until {@code expected} arrive or 60 s pass. */
+    private static long count(KafkaConnection connection, String topic, long expected) {
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(connection.consumerConfig(topic + "-reader"))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (count < expected && System.nanoTime() < deadline) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        return count;
     }
 
     private static void assertSecretsAbsent(String text, String where, String... secrets) {
