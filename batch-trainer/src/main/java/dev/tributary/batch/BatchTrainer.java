@@ -8,6 +8,7 @@ import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.BoundedTopicReader;
+import dev.tributary.common.kafka.DeadLetterWriter;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.OffsetRange;
 import dev.tributary.common.model.CpuClock;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,11 +31,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Memory: the whole topic is decoded into memory (one {@code double[]} per record), which
  * is what batch learning means; use the streaming learner for topics that do not fit.
+ *
+ * <p>A record that is not a valid example (see {@link ExampleCodec#decode}) is not trained on: it
+ * goes, untouched, to the dead-letter topic with its reason, source ({@code topic-partition@offset})
+ * and stage {@value #STAGE}, and is counted, so that records read = trained + dead-lettered. The
+ * dead letters are acknowledged before training starts. Each training run reads the whole topic
+ * again, and so dead-letters its malformed records again.
  */
 public final class BatchTrainer {
 
     /** The strategy name recorded with the model. */
     public static final String STRATEGY = "batch";
+    /** The stage named in this trainer's dead letters. */
+    public static final String STAGE = "batch-trainer";
     private static final Logger LOG = LoggerFactory.getLogger(BatchTrainer.class);
 
     private final KafkaConnection connection;
@@ -43,6 +53,7 @@ public final class BatchTrainer {
     private final BatchTrainingConfig training;
     private final long modelSeed;
     private final long shuffleSeed;
+    private final String deadLetterTopic;
 
     /**
      * @param connection  the cluster
@@ -52,9 +63,10 @@ public final class BatchTrainer {
      * @param training    epochs and batch size
      * @param modelSeed   weight-initialisation seed
      * @param shuffleSeed seed of the per-epoch shuffles
+     * @param deadLetterTopic where records that are not valid examples go (created if needed)
      */
     public BatchTrainer(KafkaConnection connection, String topic, Schema schema, ModelConfig model,
-                        BatchTrainingConfig training, long modelSeed, long shuffleSeed) {
+                        BatchTrainingConfig training, long modelSeed, long shuffleSeed, String deadLetterTopic) {
         this.connection = connection;
         this.topic = topic;
         this.schema = schema;
@@ -62,6 +74,7 @@ public final class BatchTrainer {
         this.training = training;
         this.modelSeed = modelSeed;
         this.shuffleSeed = shuffleSeed;
+        this.deadLetterTopic = Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
     }
 
     /**
@@ -75,7 +88,8 @@ public final class BatchTrainer {
 
     /**
      * @return the trained model
-     * @throws TributaryException if the topic cannot be read
+     * @throws TributaryException if the topic cannot be read, a dead letter cannot be written, or
+     *                            the topic holds no valid example
      */
     public Result train() {
         long startNanos = System.nanoTime();
@@ -83,16 +97,22 @@ public final class BatchTrainer {
         ExampleCodec codec = ExampleCodec.forSchema(schema);
         ExampleBatch data = new ExampleBatch();
         AtomicLong rejected = new AtomicLong();
-        List<OffsetRange> offsets = new BoundedTopicReader(connection).read(topic, record -> {
-            try {
-                data.add(codec.decode(record.key(), record.value()));
-            } catch (MalformedRecordException e) {
-                rejected.incrementAndGet();
-                LOG.warn("Skipping {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-            }
-        });
+        List<OffsetRange> offsets;
+        try (DeadLetterWriter deadLetters = DeadLetterWriter.open(connection, deadLetterTopic, STAGE, (short) -1)) {
+            offsets = new BoundedTopicReader(connection).read(topic, record -> {
+                try {
+                    data.add(codec.decode(record.key(), record.value()));
+                } catch (MalformedRecordException e) {
+                    deadLetters.reject(record, e);
+                    rejected.incrementAndGet();
+                    LOG.debug("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                            e.getMessage());
+                }
+            });
+        }
         if (data.isEmpty()) {
-            throw new TributaryException("train topic " + topic + " holds no usable record");
+            throw new TributaryException("train topic " + topic + " holds no usable record (" + rejected.get()
+                    + " dead-lettered to " + deadLetterTopic + ")");
         }
         StandardizedNetwork network = StandardizedNetwork.fresh(model, schema.numFeatures(), schema.numClasses(), modelSeed);
         long steps = network.learn(data.features(), data.labels(), training.epochs(), training.batchSize(),
@@ -104,8 +124,8 @@ public final class BatchTrainer {
                 model, schema.numFeatures(), schema.numClasses(), modelSeed);
         TrainingSummary summary = new TrainingSummary(STRATEGY, topic, offsets, data.size(), rejected.get(), steps, 0,
                 (System.nanoTime() - startNanos) / 1_000_000, (CpuClock.threadCpuNanos() - startCpu) / 1_000_000);
-        LOG.info("Batch model trained on {} records ({} rejected): {} epochs, {} steps, {} ms",
-                data.size(), rejected.get(), training.epochs(), steps, summary.wallTimeMs());
+        LOG.info("Batch model trained on {} records ({} rejected to {}): {} epochs, {} steps, {} ms",
+                data.size(), rejected.get(), deadLetterTopic, training.epochs(), steps, summary.wallTimeMs());
         return new Result(network.toArtifact(metadata), summary);
     }
 }

@@ -29,7 +29,7 @@ class BatchTrainerIntegrationTest {
         TopicFixtures.write(kafka, topic, 3, SyntheticData.blobs(600, 1));
 
         BatchTrainer.Result result = new BatchTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL,
-                new BatchTrainingConfig(10, 64), 5, 6).train();
+                new BatchTrainingConfig(10, 64), 5, 6, topic + "-batch-trainer-dlq").train();
 
         assertEquals(600, result.summary().recordsTrained());
         assertEquals(1, result.summary().recordsRejected(), "the fixture's trailing tombstone has no key");
@@ -46,7 +46,7 @@ class BatchTrainerIntegrationTest {
         List<Example> train = SyntheticData.blobs(200, 2);
         TopicFixtures.write(kafka, topic, 1, train);
         ModelArtifact model = new BatchTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL,
-                new BatchTrainingConfig(2, 32), 5, 6).train().artifact();
+                new BatchTrainingConfig(2, 32), 5, 6, topic + "-batch-trainer-dlq").train().artifact();
 
         double mean0 = train.stream().mapToDouble(e -> e.features()[0]).average().orElseThrow();
         assertEquals(mean0, model.standardizer().mean()[0], 1e-9);
@@ -70,8 +70,8 @@ class BatchTrainerIntegrationTest {
     }
 
     private ModelArtifact train(String topic, long seed) {
-        return new BatchTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, new BatchTrainingConfig(3, 32), seed, seed)
-                .train().artifact();
+        return new BatchTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, new BatchTrainingConfig(3, 32), seed, seed,
+                topic + "-batch-trainer-dlq").train().artifact();
     }
 
     static double accuracy(ModelArtifact model, List<Example> examples) {

@@ -56,7 +56,7 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ScenarioConfig config = scenario.load();
         var topics = new ScoringTopology.ScoringTopics(input != null ? input : config.eventsTopic(),
-                config.modelsTopic(), config.name() + "-predictions", config.name() + "-scorer-dlq");
+                config.modelsTopic(), config.name() + "-predictions", config.deadLetterTopic(ModelScorer.STAGE));
         CountDownLatch stopped = new CountDownLatch(1);
         try (ModelScorer scorer = ModelScorer.start(StageCommands.cluster(kafka, "score", config),
                 SourceProducer.schema(config), new ModelScorer.Settings(applicationId != null ? applicationId

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "train-batch", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Read <name>-train to its end offsets, train the batch baseline, and save it "
                 + "(network, standardisation and provenance) to <output>/models/batch.model and publish it to "
-                + "<name>-models for scorers.")
+                + "<name>-models for scorers. Records that are not valid examples go to <name>-batch-trainer-dlq with "
+                + "their reason.")
 final class TrainBatchCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +39,7 @@ final class TrainBatchCommand implements Callable<Integer> {
         ScenarioConfig config = scenario.load();
         BatchTrainer.Result result = new BatchTrainer(StageCommands.cluster(kafka, "train-batch", config),
                 config.topics().train(), SourceProducer.schema(config), config.model(), config.batch(),
-                config.seeds().model(), config.seeds().shuffle()).train();
+                config.seeds().model(), config.seeds().shuffle(), config.deadLetterTopic(BatchTrainer.STAGE)).train();
         Path file = StageCommands.modelFile(output, BatchTrainer.STRATEGY);
         ModelCodec.write(result.artifact(), file);
         try (ModelTopic models = ModelTopic.open(StageCommands.cluster(kafka, "train-batch", config), config.modelsTopic(),

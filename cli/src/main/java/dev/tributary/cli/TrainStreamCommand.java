@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "train-stream", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Consume <name>-train as a consumer-group member and train as records arrive; checkpoint "
                 + "to <output>/models/online.model every --checkpoint-every records, then commit those offsets, then "
-                + "publish the version to <name>-models (compacted, keyed by strategy) for scorers.",
+                + "publish the version to <name>-models (compacted, keyed by strategy) for scorers. Records that are "
+                + "not valid examples go to <name>-stream-trainer-dlq with their reason.",
                 "Restarted, it resumes from the checkpoint. It stops at --max-records, after --idle-timeout-ms "
                         + "without records, or on SIGTERM/Ctrl-C, writing a final checkpoint first."})
 final class TrainStreamCommand implements Callable<Integer> {
@@ -40,7 +41,8 @@ final class TrainStreamCommand implements Callable<Integer> {
         Path checkpoint = StageCommands.modelFile(output, StreamTrainer.STRATEGY);
         StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream", config),
                 config.topics().train(), SourceProducer.schema(config), config.model(), config.stream(), checkpoint,
-                config.seeds().model(), config.seeds().shuffle(), config.modelsTopic());
+                config.seeds().model(), config.seeds().shuffle(), config.modelsTopic(),
+                config.deadLetterTopic(StreamTrainer.STAGE));
         Thread hook = new Thread(() -> trainer.requestStop(Duration.ofSeconds(60)), "train-stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         StreamTrainer.Result result = trainer.run();

@@ -3,6 +3,7 @@ package dev.tributary.cli;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.provenance.BuildInfo;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -78,6 +79,13 @@ public final class TributaryCommand implements Runnable {
                         w.println("tributary: " + e.getMessage());
                         return EXIT_FAILURE;
                     }
+                    if (e instanceof KafkaException) {
+                        // Kafka's clients throw these when their settings cannot work (a missing
+                        // truststore, a malformed JAAS config) or the cluster refuses them: what
+                        // the user must fix is the last cause. Kafka keeps secrets out of them.
+                        w.println("tributary: Kafka client failed: " + causes(e));
+                        return EXIT_FAILURE;
+                    }
                     w.println("tributary: unexpected error (a bug; please report it with this trace):");
                     e.printStackTrace(w);
                     return EXIT_BUG;
@@ -86,6 +94,17 @@ public final class TributaryCommand implements Runnable {
         outWriter.flush();
         errWriter.flush();
         return code;
+    }
+
+    /** @return the messages of an exception and its causes, on one line */
+    static String causes(Throwable e) {
+        StringBuilder line = new StringBuilder();
+        for (Throwable t = e; t != null && line.length() < 1_000; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !line.toString().contains(t.getMessage())) {
+                line.append(line.length() == 0 ? "" : ": ").append(t.getMessage());
+            }
+        }
+        return line.toString().replace('\n', ' ');
     }
 
     /** The version line: Tributary, commit, Kafka and DL4J versions. */

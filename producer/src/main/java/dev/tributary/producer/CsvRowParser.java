@@ -1,6 +1,7 @@
 package dev.tributary.producer;
 
 import dev.tributary.common.data.CsvLayout;
+import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.MalformedRecordException.Kind;
 import org.apache.commons.csv.CSVParser;
@@ -69,6 +70,10 @@ final class CsvRowParser {
         }
         if (!Double.isFinite(value)) {
             throw new MalformedRecordException(Kind.NOT_A_NUMBER, "column '" + column + "': '" + MalformedRecordException.abbreviate(text) + "' is not a finite number");
+        }
+        if (Math.abs(value) > ExampleCodec.MAX_MAGNITUDE) {
+            throw new MalformedRecordException(Kind.OUT_OF_RANGE, "column '" + column + "': '"
+                    + MalformedRecordException.abbreviate(text) + "' is larger in magnitude than " + ExampleCodec.MAX_MAGNITUDE);
         }
         return value;
     }

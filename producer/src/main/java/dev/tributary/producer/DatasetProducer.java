@@ -18,9 +18,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +37,12 @@ import java.util.TreeMap;
  * {@link MissingValuePolicy#DROP}, goes to the dead-letter topic with its reason and line.
  * Under {@link MissingValuePolicy#IMPUTE}, a missing value becomes the median of its feature
  * over the training split only, computed after the split so the test split leaks nothing.
+ *
+ * <p>Counts reconcile: every line that is neither the header nor blank is read, and is either
+ * sent (train or test) or dead-lettered, with its {@link MalformedRecordException.Kind} counted in
+ * {@link ProduceResult#rejections()}. A dead letter's value is the line's bytes exactly as in the
+ * file (bytes that are not UTF-8 included); its headers hold the reason, {@code location:line}
+ * and the stage {@value #STAGE}.
  */
 public final class DatasetProducer implements SourceProducer {
 
@@ -130,10 +134,11 @@ public final class DatasetProducer implements SourceProducer {
     private long readRows(CsvLayout layout, TopicWriter writer, List<ParsedRow> accepted, Map<String, Long> rejections) {
         long read = 0;
         CsvRowParser parser = new CsvRowParser(layout, dataset.missingValueMarker());
-        try (BufferedReader reader = DatasetFiles.open(dataset.location())) {
+        try (LineReader reader = new LineReader(DatasetFiles.openStream(dataset.location()))) {
             int lineNumber = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
+            for (LineReader.Line raw; (raw = reader.next()) != null; ) {
                 lineNumber++;
+                String line = raw.text();
                 if ((lineNumber == 1 && dataset.hasHeader()) || line.isBlank()) {
                     continue;
                 }
@@ -148,8 +153,7 @@ public final class DatasetProducer implements SourceProducer {
                     accepted.add(row);
                 } catch (MalformedRecordException e) {
                     rejections.merge(e.kind().key(), 1L, Long::sum);
-                    writer.deadLetter(topics.deadLetter(),
-                            new DeadLetter(null, line.getBytes(StandardCharsets.UTF_8), e.getMessage(), source, STAGE));
+                    writer.deadLetter(topics.deadLetter(), new DeadLetter(null, raw.bytes(), e.getMessage(), source, STAGE));
                 }
             }
         } catch (IOException e) {

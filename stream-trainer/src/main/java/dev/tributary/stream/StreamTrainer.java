@@ -7,6 +7,7 @@ import dev.tributary.common.data.ExampleBatch;
 import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
+import dev.tributary.common.kafka.DeadLetterWriter;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.kafka.OffsetRange;
@@ -36,6 +37,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -45,11 +47,20 @@ import java.util.concurrent.TimeUnit;
  * Trains a model from a topic as its records arrive; see the package documentation for the
  * checkpoint and offset semantics. One instance runs once ({@link #run()}); another thread may
  * ask it to stop with {@link #requestStop()}.
+ *
+ * <p>A record that is not a valid example (see {@link ExampleCodec#decode}) is not trained on: it
+ * goes, untouched, to the dead-letter topic with its reason, source ({@code topic-partition@offset})
+ * and stage {@value #STAGE}, and is counted in {@link TrainingSummary#recordsRejected()}. Dead
+ * letters are flushed before every offset commit, so a rejected record is never committed past
+ * unwritten; like training, dead-lettering is at least once: a record read again after a crash,
+ * between a dead letter and the next checkpoint, is dead-lettered again.
  */
 public final class StreamTrainer {
 
     /** The strategy name recorded with the model. */
     public static final String STRATEGY = "online";
+    /** The stage named in this trainer's dead letters. */
+    public static final String STAGE = "stream-trainer";
     private static final Logger LOG = LoggerFactory.getLogger(StreamTrainer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
 
@@ -62,6 +73,7 @@ public final class StreamTrainer {
     private final long modelSeed;
     private final long shuffleSeed;
     private final String modelsTopic;
+    private final String deadLetterTopic;
 
     private volatile boolean stopRequested;
     private volatile KafkaConsumer<byte[], byte[]> activeConsumer;
@@ -77,10 +89,11 @@ public final class StreamTrainer {
      * @param modelSeed      weight-initialisation seed of a fresh model
      * @param shuffleSeed    seed of the within-poll shuffles
      * @param modelsTopic    the compacted topic each checkpointed version is published to, or {@code null}
+     * @param deadLetterTopic where records that are not valid examples go (created if needed)
      */
     public StreamTrainer(KafkaConnection connection, String topic, Schema schema, ModelConfig model,
                          StreamTrainingConfig training, Path checkpointFile, long modelSeed, long shuffleSeed,
-                         String modelsTopic) {
+                         String modelsTopic, String deadLetterTopic) {
         this.connection = connection;
         this.topic = topic;
         this.schema = schema;
@@ -90,6 +103,7 @@ public final class StreamTrainer {
         this.modelSeed = modelSeed;
         this.shuffleSeed = shuffleSeed;
         this.modelsTopic = modelsTopic;
+        this.deadLetterTopic = Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
     }
 
     /**
@@ -148,6 +162,7 @@ public final class StreamTrainer {
         private final boolean resumed;
         private KafkaConsumer<byte[], byte[]> consumer;
         private ModelTopic publisher;
+        private DeadLetterWriter deadLetters;
         /** The model as last written; what a run returns, so the caller sees exactly the saved state. */
         private ModelArtifact saved;
         private long version;
@@ -187,8 +202,10 @@ public final class StreamTrainer {
         Result run() {
             Map<String, Object> config = connection.consumerConfig(training.groupId());
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, training.maxPollRecords());
-            try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config);
+            try (DeadLetterWriter rejects = DeadLetterWriter.open(connection, deadLetterTopic, STAGE, (short) -1);
+                 KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config);
                  ModelTopic models = modelsTopic == null ? null : ModelTopic.open(connection, modelsTopic, (short) -1)) {
+                deadLetters = rejects;
                 consumer = kafka;
                 publisher = models;
                 activeConsumer = kafka;
@@ -203,8 +220,8 @@ public final class StreamTrainer {
             ranges.sort(Comparator.comparingInt(OffsetRange::partition));
             TrainingSummary summary = new TrainingSummary(STRATEGY, topic, ranges, trained, rejected, steps, checkpoints,
                     (System.nanoTime() - startNanos) / 1_000_000, (CpuClock.threadCpuNanos() - startCpu) / 1_000_000);
-            LOG.info("Stream trainer stopped: {} records trained in this run ({} rejected), {} steps, {} checkpoints",
-                    trained, rejected, steps, checkpoints);
+            LOG.info("Stream trainer stopped: {} records trained in this run ({} rejected to {}), {} steps, {} checkpoints",
+                    trained, rejected, deadLetterTopic, steps, checkpoints);
             return new Result(saved, summary, resumed);
         }
 
@@ -247,9 +264,10 @@ public final class StreamTrainer {
                 try {
                     batch.add(codec.decode(record.key(), record.value()));
                 } catch (MalformedRecordException e) {
+                    deadLetters.reject(record, e);
                     rejected++;
                     sinceCheckpoint++;
-                    LOG.warn("Skipping {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+                    LOG.debug("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
                 }
                 firstOffsets.putIfAbsent(record.partition(), record.offset());
                 nextOffsets.put(record.partition(), record.offset() + 1);
@@ -275,6 +293,8 @@ public final class StreamTrainer {
             if (sinceCheckpoint == 0 && saved != null) {
                 return;
             }
+            // Before the commit below moves past them.
+            deadLetters.flush();
             version++;
             ModelArtifact artifact = artifact();
             ModelCodec.write(artifact, checkpointFile);

@@ -10,5 +10,8 @@
  * after a crash (at most {@code checkpoint-every} plus one poll), and none is skipped. A
  * graceful stop (record limit, idle timeout, SIGTERM) writes a final checkpoint first, so a
  * restart trains on every remaining record exactly once.
+ *
+ * <p>A record that is not a valid example goes to the trainer's dead-letter topic with its
+ * reason; dead letters are flushed before each commit, with the same at-least-once semantics.
  */
 package dev.tributary.stream;

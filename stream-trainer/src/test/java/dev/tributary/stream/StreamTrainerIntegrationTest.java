@@ -36,7 +36,8 @@ class StreamTrainerIntegrationTest {
 
     private StreamTrainer trainer(String topic, String group, Path checkpoint, long maxRecords, String models) {
         StreamTrainingConfig config = new StreamTrainingConfig(32, 3, 50, 100, 3_000, maxRecords, group);
-        return new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, config, checkpoint, 11, 12, models);
+        return new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, config, checkpoint, 11, 12, models,
+                topic + "-stream-trainer-dlq");
     }
 
     @Test
@@ -112,7 +113,8 @@ class StreamTrainerIntegrationTest {
         Path checkpoint = dir.resolve("online.model");
         StreamTrainingConfig forever = new StreamTrainingConfig(32, 1, 50, 10_000, 0, 0,
                 SharedKafka.unique("group"));
-        StreamTrainer trainer = new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, forever, checkpoint, 1, 2, null);
+        StreamTrainer trainer = new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, forever, checkpoint, 1, 2, null,
+                topic + "-stream-trainer-dlq");
         Thread worker = new Thread(trainer::run);
         worker.start();
         Thread.sleep(3_000);

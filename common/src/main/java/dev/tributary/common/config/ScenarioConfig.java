@@ -103,6 +103,18 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         return name + "-models";
     }
 
+    /**
+     * The dead-letter topic of a stage that consumes the scenario's topics: each stage has its
+     * own, so that every topic's count reconciles on its own (the producer's {@code <name>-dlq}
+     * holds only rows the producer rejected).
+     *
+     * @param stage the stage ({@code batch-trainer}, {@code stream-trainer}, {@code scorer})
+     * @return {@code <name>-<stage>-dlq}
+     */
+    public String deadLetterTopic(String stage) {
+        return name + "-" + stage + "-dlq";
+    }
+
     /** @return the topic of the prequential protocol's single, time-ordered stream */
     public String eventsTopic() {
         return name + "-events";

@@ -30,6 +30,17 @@ public final class DatasetFiles {
      * @throws TributaryException if the location does not exist or cannot be read
      */
     public static BufferedReader open(String location) {
+        return new BufferedReader(new InputStreamReader(openStream(location), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    }
+
+    /**
+     * @param location a file path or {@code classpath:/path}
+     * @return the raw bytes, unbuffered, for a reader that must keep them exactly (the caller closes it)
+     * @throws TributaryException if the location does not exist or cannot be read
+     */
+    public static InputStream openStream(String location) {
         InputStream in;
         if (location.startsWith(CLASSPATH)) {
             String resource = location.substring(CLASSPATH.length());
@@ -46,8 +57,6 @@ public final class DatasetFiles {
                 throw new TributaryException("cannot read data set file " + location + ": " + e.getMessage(), e);
             }
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        return in;
     }
 }

@@ -8,10 +8,18 @@ import java.nio.charset.StandardCharsets;
  * fraction, others in {@link Double#toString(double)} form, so that decoding is exact).
  *
  * <p>Decoding validates everything a trainer relies on: the arity, that every value is a
- * finite number, and that the label is a known class index. It never returns a partial
- * example.
+ * finite number no larger in magnitude than {@link #MAX_MAGNITUDE}, and that the label is a known
+ * class index. It never returns a partial example.
  */
 public final class ExampleCodec {
+
+    /**
+     * The largest magnitude a feature may have. A larger finite value (up to 1.8e308) would
+     * overflow the squares in the running variance of the standardisation: two such values of
+     * opposite signs turn a feature's mean into NaN, and so every prediction of the model that
+     * learned from them. Squares of values up to 1e100 cannot overflow, however many are summed.
+     */
+    public static final double MAX_MAGNITUDE = 1e100;
 
     private final int numFeatures;
     private final int numClasses;
@@ -133,6 +141,10 @@ public final class ExampleCodec {
         }
         if (!Double.isFinite(v)) {
             throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "feature " + index + ": '" + MalformedRecordException.abbreviate(text) + "' is not a finite number");
+        }
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            throw new MalformedRecordException(MalformedRecordException.Kind.OUT_OF_RANGE, "feature " + index + ": '"
+                    + MalformedRecordException.abbreviate(text) + "' is larger in magnitude than " + MAX_MAGNITUDE);
         }
         return v;
     }

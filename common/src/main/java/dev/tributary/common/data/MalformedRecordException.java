@@ -17,6 +17,8 @@ public class MalformedRecordException extends TributaryException {
         WRONG_ARITY,
         /** A value that is not a finite number. */
         NOT_A_NUMBER,
+        /** A finite number too large in magnitude to learn from (see {@link ExampleCodec#MAX_MAGNITUDE}). */
+        OUT_OF_RANGE,
         /** A label that is not one of the data set's classes. */
         UNKNOWN_LABEL,
         /** A missing value the configured policy does not accept. */

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -18,8 +19,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How to reach one Kafka cluster: its bootstrap servers and any client properties (security
@@ -35,8 +39,19 @@ import java.util.regex.Pattern;
  */
 public record KafkaConnection(String bootstrapServers, Map<String, String> clientProperties) {
 
+    /** Keys whose names say they hold a secret, for settings Kafka's clients do not define. */
     private static final Pattern SECRET_KEY = Pattern.compile(
-            ".*(password|secret|jaas\\.config|token|credential|\\.key)$", Pattern.CASE_INSENSITIVE);
+            ".*(password|passphrase|secret|jaas\\.config|token|credential|\\.key)$", Pattern.CASE_INSENSITIVE);
+    /**
+     * Every setting Kafka's own clients type as a password (PEM keys and certificate chains
+     * included): Kafka hides these in its own logs, and so must we, whatever they are called.
+     */
+    private static final Set<String> KAFKA_PASSWORDS = Stream.of(ProducerConfig.configDef(),
+                    ConsumerConfig.configDef(), AdminClientConfig.configDef())
+            .flatMap(d -> d.configKeys().values().stream())
+            .filter(k -> k.type == ConfigDef.Type.PASSWORD)
+            .map(k -> k.name)
+            .collect(Collectors.toUnmodifiableSet());
     /** What a secret's value is replaced with wherever a configuration is shown or recorded. */
     public static final String MASK = "[hidden]";
 
@@ -161,9 +176,15 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
         return shown;
     }
 
-    /** @return whether a property's value must never be shown */
+    /**
+     * @param key a client property, possibly prefixed ({@code listener.name.x.}, {@code producer.})
+     * @return whether its value must never be shown: Kafka types it as a password, or its name
+     *         says it is a secret
+     */
     public static boolean isSecret(String key) {
-        return SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_KEY.matcher(lower).matches()
+                || KAFKA_PASSWORDS.stream().anyMatch(p -> lower.equals(p) || lower.endsWith("." + p));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -29,6 +30,13 @@ public final class ModelCodec {
     static final String METADATA_ENTRY = "tributary-model.json";
     static final String STANDARDIZER_ENTRY = "standardizer.json";
     static final String NETWORK_ENTRY = "network.dl4j";
+    /**
+     * The most a decoded artifact's entries may hold, inflated, in bytes. Records on the models
+     * topic are limited to 16 MB, but a zip that size can inflate to gigabytes; a reader must
+     * not let a hostile or corrupt record exhaust its heap.
+     */
+    public static final long MAX_DECODED_BYTES = 256L * 1024 * 1024;
+    private static final Set<String> ENTRIES = Set.of(METADATA_ENTRY, STANDARDIZER_ENTRY, NETWORK_ENTRY);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -63,19 +71,54 @@ public final class ModelCodec {
     }
 
     /**
+     * Decodes untrusted bytes (a models-topic record may hold anything): whatever they hold, this
+     * either returns a complete, consistent artifact or throws {@link TributaryException}; entries
+     * other than the three of the format are skipped, and at most {@link #MAX_DECODED_BYTES} are
+     * inflated.
+     *
      * @param bytes the output of {@link #encode}
      * @return the model
-     * @throws TributaryException if the bytes are not a model artifact of a known format
+     * @throws TributaryException if the bytes are not a model artifact of a known format, or inflate
+     *                            to more than {@link #MAX_DECODED_BYTES}
      */
     public static ModelArtifact decode(byte[] bytes) {
+        try {
+            return decodeEntries(readEntries(bytes));
+        } catch (TributaryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A well-formed zip can still hold JSON with nulls or arrays of the wrong length.
+            throw new TributaryException("not a model artifact: " + e, e);
+        }
+    }
+
+    private static Map<String, byte[]> readEntries(byte[] bytes) {
         Map<String, byte[]> entries = new HashMap<>();
+        long inflated = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            byte[] buffer = new byte[64 * 1024];
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                entries.put(entry.getName(), zip.readAllBytes());
+                if (!ENTRIES.contains(entry.getName())) {
+                    continue;
+                }
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    inflated += n;
+                    if (inflated > MAX_DECODED_BYTES) {
+                        throw new TributaryException("not a model artifact: its entries inflate to more than "
+                                + MAX_DECODED_BYTES + " bytes");
+                    }
+                    content.write(buffer, 0, n);
+                }
+                entries.put(entry.getName(), content.toByteArray());
             }
         } catch (IOException e) {
             throw new TributaryException("not a model artifact (unreadable zip): " + e.getMessage(), e);
         }
+        return entries;
+    }
+
+    private static ModelArtifact decodeEntries(Map<String, byte[]> entries) {
         for (String name : new String[] {METADATA_ENTRY, STANDARDIZER_ENTRY, NETWORK_ENTRY}) {
             if (!entries.containsKey(name)) {
                 throw new TributaryException("not a model artifact: entry " + name + " is missing");
@@ -88,6 +131,9 @@ public final class ModelCodec {
                         + " is not supported (this build reads format " + FORMAT_VERSION + ")");
             }
             ModelMetadata metadata = header.metadata();
+            if (metadata == null) {
+                throw new TributaryException("not a model artifact: " + METADATA_ENTRY + " has no metadata");
+            }
             Standardizer standardizer = Standardizer.fromState(
                     JSON.readValue(entries.get(STANDARDIZER_ENTRY), Standardizer.State.class));
             if (standardizer.mean().length != metadata.numFeatures()) {

@@ -93,6 +93,11 @@ class ScenarioFilesTest {
         assertRejected("seeds", "", "derive from 'seed'", "seeds: {master: 1, split: 2, model: 3, shuffle: 4}");
         assertRejected("protocol", "streaming", "[holdout, prequential]", "protocol: streaming");
         assertRejected("source.events", "got 0", "positive", "source: {generator: {concepts: [{type: sea}]}}");
+        assertRejected("kafka.properties.ssl.truststore.password", "[hidden]", "--kafka-config",
+                "kafka: {properties: {ssl.truststore.password: hunter2}}");
+        ConfigException secret = assertThrows(ConfigException.class, () -> ScenarioFiles.parse(
+                "kafka: {properties: {sasl.jaas.config: 'x required password=\"hunter2\";'}}", Map.of()));
+        assertFalse(secret.getMessage().contains("hunter2"), "the secret is not quoted: " + secret.getMessage());
 
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, "name: x\nbatch: {epochs: 3\n");

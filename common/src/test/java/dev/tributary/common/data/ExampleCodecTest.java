@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExampleCodecTest {
 
@@ -28,6 +29,9 @@ class ExampleCodecTest {
         assertKind(Kind.NOT_A_NUMBER, "1", "1,x,3");
         assertKind(Kind.NOT_A_NUMBER, "1", "1,NaN,3");
         assertKind(Kind.NOT_A_NUMBER, "1", "1,,3");
+        assertKind(Kind.OUT_OF_RANGE, "1", "1,1.0000001e100,3");
+        assertKind(Kind.OUT_OF_RANGE, "1", "1,-1.7e308,3");
+        assertArrayEquals(new double[] {1, -1e100, 3}, codec.decodeFeatures("1,-1e100,3"), "the bound itself is accepted");
         assertKind(Kind.UNKNOWN_LABEL, "2", "1,2,3");
         assertKind(Kind.UNKNOWN_LABEL, "one", "1,2,3");
         assertThrows(MalformedRecordException.class, () -> codec.decode(null, "1,2,3".getBytes(StandardCharsets.UTF_8)));
@@ -38,6 +42,17 @@ class ExampleCodecTest {
         MalformedRecordException e = assertThrows(MalformedRecordException.class,
                 () -> codec.decode(key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
         assertEquals(kind, e.kind(), e.getMessage());
+    }
+
+    @Test
+    void theMagnitudeBoundKeepsTheStandardisationFinite() {
+        // What the bound prevents: accepted, two such values of opposite signs make the mean NaN.
+        dev.tributary.common.model.Standardizer s = new dev.tributary.common.model.Standardizer(1);
+        s.update(new double[][] {{1.7e308}, {-1.7e308}, {1}});
+        assertTrue(Double.isNaN(s.mean()[0]));
+        dev.tributary.common.model.Standardizer bounded = new dev.tributary.common.model.Standardizer(1);
+        bounded.update(new double[][] {{ExampleCodec.MAX_MAGNITUDE}, {-ExampleCodec.MAX_MAGNITUDE}, {1}});
+        assertTrue(Double.isFinite(bounded.mean()[0]) && Double.isFinite(bounded.std()[0]));
     }
 
     @Test

@@ -1,13 +1,16 @@
 package dev.tributary.common.kafka;
 
 import dev.tributary.common.config.ConfigException;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +58,21 @@ class KafkaConnectionTest {
         assertEquals(KafkaConnection.MASK, c.describe().get("ssl.truststore.password"));
         assertEquals("SASL_SSL", c.describe().get("security.protocol"));
         assertEquals(password, c.producerConfig().get("ssl.key.password"), "clients still get the real value");
+    }
+
+    @Test
+    void everySettingKafkaItselfTreatsAsAPasswordIsMasked() {
+        List<ConfigDef> definitions = List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(),
+                AdminClientConfig.configDef());
+        List<String> passwords = definitions.stream().flatMap(d -> d.configKeys().values().stream())
+                .filter(k -> k.type == ConfigDef.Type.PASSWORD).map(k -> k.name).distinct().sorted().toList();
+        assertTrue(passwords.contains("sasl.jaas.config") && passwords.size() > 5, "found: " + passwords);
+        for (String key : passwords) {
+            assertTrue(KafkaConnection.isSecret(key), key + " is a password to Kafka, but would be shown");
+            assertTrue(KafkaConnection.isSecret("listener.name.x." + key), "listener-prefixed " + key);
+        }
+        assertFalse(KafkaConnection.isSecret("ssl.truststore.location"));
+        assertFalse(KafkaConnection.isSecret("sasl.mechanism"));
     }
 
     @Test

@@ -22,6 +22,9 @@ import java.util.Properties;
  */
 public final class ModelScorer implements AutoCloseable {
 
+    /** The stage named in the scorer's dead letters, and in its dead-letter topic's name. */
+    public static final String STAGE = ScoringProcessor.STAGE;
+
     private final KafkaStreams streams;
     private final ServingModel serving;
 

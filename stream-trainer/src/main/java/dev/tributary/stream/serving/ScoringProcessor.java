@@ -3,6 +3,7 @@ package dev.tributary.stream.serving;
 import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
+import dev.tributary.common.kafka.DeadLetter;
 import dev.tributary.common.model.ModelArtifact;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,6 +27,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
     static final String PREDICTIONS_SINK = "predictions";
     static final String DEAD_LETTER_SINK = "dead-letters";
+    /** The stage named in the scorer's dead letters. */
+    static final String STAGE = "scorer";
 
     private final ServingModel serving;
     private final ExampleCodec codec;
@@ -65,8 +68,12 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
             }
             pending.add(record);
         } catch (MalformedRecordException e) {
-            context.forward(record.withHeaders(record.headers().add("tributary.dlq.reason",
-                    e.getMessage().getBytes(StandardCharsets.UTF_8))), DEAD_LETTER_SINK);
+            String source = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                    .orElse("unknown");
+            context.forward(record.withHeaders(record.headers()
+                    .add(DeadLetter.REASON_HEADER, e.getMessage().getBytes(StandardCharsets.UTF_8))
+                    .add(DeadLetter.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8))
+                    .add(DeadLetter.STAGE_HEADER, STAGE.getBytes(StandardCharsets.UTF_8))), DEAD_LETTER_SINK);
             return;
         }
         if (pending.size() >= maxBatch) {

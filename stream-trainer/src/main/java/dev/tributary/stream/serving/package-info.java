@@ -9,7 +9,10 @@
  * a wall-clock punctuation flushes a partial batch within about a millisecond, so latency stays
  * low at light load while throughput rises with load.
  *
- * <p>A malformed model record is rejected and counted; the scorer keeps its last good model.
+ * <p>A malformed model record (not a model artifact, larger than the models topic allows, or for
+ * another number of features or classes) is rejected and counted; the scorer keeps its last good
+ * model. An event that cannot be decoded goes to the dead-letter sink with its reason, source and
+ * stage, so events = predictions + dead letters.
  * Before the first model arrives, events are still answered, with model version 0 and a uniform
  * distribution, so that every event gets exactly one prediction.
  */

@@ -2,6 +2,8 @@ package dev.tributary.stream.serving;
 
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.kafka.ModelTopic;
+import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.common.model.ModelCodec;
 import dev.tributary.common.test.SyntheticData;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -18,8 +20,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,11 +122,54 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void onlyWellFormedModelsOfTheExpectedShapeAndSizeAreServed() throws Exception {
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 5)));
+        byte[] oversized = ServingFixtures.padded(ServingFixtures.model(2, 1), ModelTopic.MAX_MODEL_BYTES);
+        assertEquals(2, ModelCodec.decode(oversized).metadata().version(), "a valid model, only too large");
+        models.pipeInput("online", oversized);
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.shaped(3, 3, 2)));
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.shaped(4, 4, 3)));
+        models.pipeInput("online", (byte[]) null);
+        assertEquals(4, serving.rejected(), "too large, 3 features, 3 classes, a tombstone");
+        assertEquals(1, serving.swaps());
+        send(SyntheticData.blobs(8, 5));
+        assertTrue(predictions.readValuesToList().stream().allMatch(v -> Prediction.decode(v).modelVersion() == 1),
+                "the last good model keeps serving");
+    }
+
+    @Test
+    void randomModelRecordsNeverStopTheScorer() {
+        ModelArtifact good = ServingFixtures.model(1, 5);
+        byte[] encoded = ModelCodec.encode(good);
+        models.pipeInput("online", encoded);
+        Random random = new Random(17);
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes;
+            if (i % 2 == 0) {
+                bytes = new byte[random.nextInt(4_000)];
+                random.nextBytes(bytes);
+            } else {
+                bytes = Arrays.copyOf(encoded, random.nextInt(encoded.length));
+            }
+            models.pipeInput("online", bytes);
+        }
+        // A cut inside the zip's central directory leaves every entry whole and checksummed: a
+        // streaming reader rightly accepts it, and it is the same model.
+        assertEquals(201, serving.rejected() + serving.swaps(), "every record judged, none crashed the store");
+        assertTrue(serving.rejected() > 150, "random bytes and cut entries are rejected: " + serving.rejected());
+        assertEquals(good.metadata(), serving.current().metadata());
+        send(SyntheticData.blobs(4, 6));
+        assertTrue(predictions.readValuesToList().stream().allMatch(v -> Prediction.decode(v).modelVersion() == 1));
+    }
+
+    @Test
     void undecodableEventsGoToTheDeadLetterTopicWithTheirReason() {
         events.pipeInput("1".getBytes(StandardCharsets.UTF_8), "1,2,x,4".getBytes(StandardCharsets.UTF_8));
         var dead = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecord();
         assertEquals("feature 2: 'x' is not a number",
                 new String(dead.headers().lastHeader("tributary.dlq.reason").value(), StandardCharsets.UTF_8));
+        assertEquals("events-0@0", new String(dead.headers().lastHeader("tributary.dlq.source").value(), StandardCharsets.UTF_8));
+        assertEquals("scorer", new String(dead.headers().lastHeader("tributary.dlq.stage").value(), StandardCharsets.UTF_8));
         driver.advanceWallClockTime(Duration.ofMillis(2));
         assertTrue(predictions.isEmpty());
     }

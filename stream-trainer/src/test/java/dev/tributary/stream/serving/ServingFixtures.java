@@ -3,13 +3,20 @@ package dev.tributary.stream.serving;
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelCodec;
 import dev.tributary.common.model.ModelMetadata;
 import dev.tributary.common.model.StandardizedNetwork;
 import dev.tributary.common.test.SyntheticData;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /** Real, small trained models for the serving tests. */
 final class ServingFixtures {
@@ -26,5 +33,36 @@ final class ServingFixtures {
                 train.stream().mapToInt(Example::label).toArray(), epochs, 32, new Random(1));
         return network.toArtifact(new ModelMetadata("online", version, 500L * epochs, "t", Map.of(0, 500L), 1L,
                 config, 4, 2, 7));
+    }
+
+    /** @return an untrained model of another shape, as version {@code version}: valid, but not for 4 features and 2 classes */
+    static ModelArtifact shaped(long version, int numFeatures, int numClasses) {
+        ModelConfig config = new ModelConfig(List.of(8), 0.01);
+        return StandardizedNetwork.fresh(config, numFeatures, numClasses, 7).toArtifact(new ModelMetadata("online",
+                version, 0, "t", Map.of(), 1L, config, numFeatures, numClasses, 7));
+    }
+
+    /**
+     * @param model   a model
+     * @param padding bytes of random (incompressible) padding to add
+     * @return the model's artifact with an extra, unknown zip entry of that size: a valid model
+     *         that is too large for the models topic
+     */
+    static byte[] padded(ModelArtifact model, int padding) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ModelCodec.encode(model)));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(in.readAllBytes());
+                out.closeEntry();
+            }
+            byte[] noise = new byte[padding];
+            new Random(5).nextBytes(noise);
+            out.putNextEntry(new ZipEntry("padding.bin"));
+            out.write(noise);
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 }
