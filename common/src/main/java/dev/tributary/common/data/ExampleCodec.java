@@ -1,5 +1,7 @@
 package dev.tributary.common.data;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -56,7 +58,7 @@ public final class ExampleCodec {
      * @return the features as one CSV line
      */
     public static String encodeFeatures(double[] features) {
-        StringBuilder sb = new StringBuilder(features.length * 6);
+        StringBuilder sb = new StringBuilder(features.length * 20);
         for (int i = 0; i < features.length; i++) {
             if (i > 0) {
                 sb.append(',');
@@ -65,7 +67,10 @@ public final class ExampleCodec {
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 sb.append((long) v);
             } else {
-                sb.append(v);
+                // The shortest digits that read back as exactly v (Schubfach, as Jackson writes
+                // JSON numbers). JDK 17's Double.toString was half of the producer's time: 645 ns
+                // per three-feature row against 299 here (README, "Performance").
+                sb.append(NumberOutput.toString(v, true));
             }
         }
         return sb.toString();

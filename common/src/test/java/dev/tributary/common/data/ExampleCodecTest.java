@@ -23,6 +23,22 @@ class ExampleCodecTest {
     }
 
     @Test
+    void everyFiniteValueReadsBackAsExactlyItself() {
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 100_000; i++) {
+            double v = switch (i % 3) {
+                case 0 -> random.nextDouble() * 10;
+                case 1 -> random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20);
+                default -> Math.round(random.nextGaussian() * 1000) / 100.0;
+            };
+            // + 0.0: an integral value is written without its sign of zero, so -0.0 reads back as 0.0.
+            double[] features = {v + 0.0, -v + 0.0, Math.rint(v) + 0.0};
+            assertEquals(new Example(features, 0),
+                    codec.decode(ExampleCodec.encodeKey(0), ExampleCodec.encodeValue(features)), () -> String.valueOf(v));
+        }
+    }
+
+    @Test
     void rejectsWhatATrainerCannotUse() {
         assertKind(Kind.WRONG_ARITY, "1", "1,2");
         assertKind(Kind.WRONG_ARITY, "1", "1,2,3,4");
