@@ -88,9 +88,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--scenario")) {
-            scenario.scenario = "sea-abrupt";
-        }
         if (costEvents.size() != 2) {
             throw new ConfigException("--cost-events", costEvents, "two lengths, SHORT,LONG");
         }
@@ -102,10 +99,7 @@ final class BenchCommand implements Callable<Integer> {
         if (jmh != null) {
             JmhTable.rows(jmh); // a bad file fails now, not after minutes of measuring
         }
-        ScenarioConfig config = scenario.load();
-        if (!config.source().generated()) {
-            throw new ConfigException("--scenario", config.name(), "a scenario with a generated source");
-        }
+        ScenarioConfig config = scenario.loadGenerated(spec.commandLine().getParseResult());
         String started = Instant.now().toString();
         BenchResults results;
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {

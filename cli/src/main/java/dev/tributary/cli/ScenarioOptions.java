@@ -4,6 +4,7 @@ import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.MissingValuePolicy;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.ScenarioFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -170,6 +171,26 @@ final class ScenarioOptions {
     @Option(names = "--seed", paramLabel = "N",
             description = "Master seed; the split, weight and shuffle seeds derive from it (all recorded in results.json).")
     Long seed;
+
+    /**
+     * What the measuring commands (soak, serve-bench, bench) load: {@code sea-abrupt} unless
+     * {@code --scenario} names another, which must generate its stream.
+     *
+     * @param parsed the command's parse result
+     * @return the scenario with the given options applied
+     * @throws ConfigException naming the option, if the scenario reads a data set or is invalid
+     */
+    ScenarioConfig loadGenerated(CommandLine.ParseResult parsed) {
+        if (!parsed.hasMatchedOption("--scenario")) {
+            scenario = "sea-abrupt";
+        }
+        ScenarioConfig config = load();
+        if (!config.source().generated()) {
+            throw new ConfigException("--scenario", config.name(), "a scenario with a generated source (a stream of "
+                    + "any length)");
+        }
+        return config;
+    }
 
     /**
      * @return the scenario with the given options applied

@@ -55,10 +55,7 @@ final class ServeBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--scenario")) {
-            scenario.scenario = "sea-abrupt";
-        }
-        ScenarioConfig config = scenario.load();
+        ScenarioConfig config = scenario.loadGenerated(spec.commandLine().getParseResult());
         String started = Instant.now().toString();
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             List<ServingLoadResult> serving = new ServingBenchmark(session.connection(), config,

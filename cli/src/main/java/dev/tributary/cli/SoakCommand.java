@@ -1,6 +1,5 @@
 package dev.tributary.cli;
 
-import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.evaluation.bench.Soak;
@@ -35,18 +34,11 @@ final class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--scenario")) {
-            scenario.scenario = "sea-abrupt";
-        }
         if (scenario.rate == null) {
             // A soak measures memory over a long stream: as fast as possible unless asked otherwise.
             scenario.rate = 0.0;
         }
-        ScenarioConfig config = scenario.load();
-        if (!config.source().generated()) {
-            throw new ConfigException("--scenario", config.name(), "a scenario with a generated source (soak needs a "
-                    + "stream of any length)");
-        }
+        ScenarioConfig config = scenario.loadGenerated(spec.commandLine().getParseResult());
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             KafkaConnection connection = session.connection().withDefaults(config.kafka().properties());

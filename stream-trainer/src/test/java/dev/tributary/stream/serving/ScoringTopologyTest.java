@@ -40,11 +40,15 @@ class ScoringTopologyTest {
 
     @BeforeEach
     void start() {
+        start(4, Duration.ofMillis(1));
+    }
+
+    private void start(int maxBatch, Duration flushInterval) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(ScoringTopology.build(TOPICS, SyntheticData.SCHEMA, serving, 4,
-                Duration.ofMillis(1)), config);
+        driver = new TopologyTestDriver(ScoringTopology.build(TOPICS, SyntheticData.SCHEMA, serving, maxBatch,
+                flushInterval), config);
         events = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
         models = driver.createInputTopic("models", new StringSerializer(), new ByteArraySerializer());
         predictions = driver.createOutputTopic("predictions", new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -85,13 +89,7 @@ class ScoringTopologyTest {
     @Test
     void aPartialBatchWaitsTheFlushIntervalForMoreEventsAndNoLonger() {
         driver.close();
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-interval-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(ScoringTopology.build(TOPICS, SyntheticData.SCHEMA, serving, 100,
-                Duration.ofMillis(10)), config);
-        events = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
-        predictions = driver.createOutputTopic("predictions", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        start(100, Duration.ofMillis(10));
 
         // Events arrive 8 ms into the punctuation period; the punctuation at 10 ms finds them 2 ms old.
         driver.advanceWallClockTime(Duration.ofMillis(8));
