@@ -187,8 +187,10 @@ public final class StreamTrainer {
         Result run() {
             Map<String, Object> config = connection.consumerConfig(training.groupId());
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, training.maxPollRecords());
-            try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config);
-                 ModelTopic models = modelsTopic == null ? null : ModelTopic.open(connection, modelsTopic, (short) -1)) {
+            // The publisher is opened first so that it is closed last: closing the consumer revokes
+            // its partitions, and the revocation checkpoint may still publish.
+            try (ModelTopic models = modelsTopic == null ? null : ModelTopic.open(connection, modelsTopic, (short) -1);
+                 KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config)) {
                 consumer = kafka;
                 publisher = models;
                 activeConsumer = kafka;
@@ -282,7 +284,13 @@ public final class StreamTrainer {
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
             nextOffsets.forEach((p, offset) -> commit.put(new TopicPartition(topic, p), new OffsetAndMetadata(offset)));
             if (!commit.isEmpty()) {
-                consumer.commitSync(commit);
+                try {
+                    consumer.commitSync(commit);
+                } catch (WakeupException e) {
+                    // A stop request's wakeup, meant to end a poll, landed on this commit instead
+                    // (the loop saw the stop flag first). Thrown once, it is cleared: commit again.
+                    consumer.commitSync(commit);
+                }
             }
             if (publisher != null) {
                 publisher.publish(STRATEGY, artifact);
