@@ -220,6 +220,12 @@ public final class StreamTrainer {
                     break;
                 }
                 if (records.isEmpty()) {
+                    if (consumer.assignment().isEmpty()) {
+                        // Waiting for partitions is not idleness: after a kill -9 the dead member
+                        // holds them until its session times out, and a restart must outwait it.
+                        lastRecordNanos = System.nanoTime();
+                        continue;
+                    }
                     if (training.idleTimeoutMs() > 0
                             && System.nanoTime() - lastRecordNanos > training.idleTimeoutMs() * 1_000_000) {
                         LOG.info("No record for {} ms: stopping", training.idleTimeoutMs());
