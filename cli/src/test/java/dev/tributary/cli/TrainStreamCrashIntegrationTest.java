@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static dev.tributary.cli.ChildProcesses.concat;
 import static dev.tributary.cli.TributaryCommandTest.tributary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,8 +62,8 @@ class TrainStreamCrashIntegrationTest {
         Path checkpoint = dir.resolve("models/online.model");
 
         // The first trainer: a child JVM, killed once it has checkpointed a few times.
-        Process child = trainStreamProcess(concat(scenario, new String[] {"-o", dir.toString(), "--idle-timeout-ms", "0"}),
-                dir.resolve("killed.log"));
+        Process child = ChildProcesses.tributary(dir.resolve("killed.log"),
+                concat(concat(new String[] {"train-stream"}, scenario), "-o", dir.toString(), "--idle-timeout-ms", "0"));
         try {
             awaitCheckpointCovering(checkpoint, 3 * CHECKPOINT_EVERY, child);
         } finally {
@@ -72,6 +73,8 @@ class TrainStreamCrashIntegrationTest {
         assertEquals(128 + 9, child.exitValue(), "it died of SIGKILL, not by itself");
         ModelMetadata atKill = ModelCodec.read(checkpoint).metadata();
         assertTrue(atKill.recordsSeen() < TRAIN_RECORDS, "killed mid-run, at " + atKill.recordsSeen() + " records");
+        committed(name + "-stream-trainer").forEach((partition, offset) -> assertTrue(
+                offset <= atKill.nextOffsets().get(partition), "a committed offset never passes the checkpoint"));
 
         // The restart, in this JVM: it stops once the topic has been idle for 3 s.
         TributaryCommandTest.Outcome resumed = tributary(concat(new String[] {"train-stream"},
@@ -107,16 +110,6 @@ class TrainStreamCrashIntegrationTest {
         }
     }
 
-    /** Starts {@code tributary train-stream ARGS} in a child JVM, its output going to {@code log}. */
-    private static Process trainStreamProcess(String[] args, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train-stream"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        return builder.start();
-    }
-
     private static void awaitCheckpointCovering(Path checkpoint, long records, Process child) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline && child.isAlive()) {
@@ -136,11 +129,5 @@ class TrainStreamCrashIntegrationTest {
                     .forEach((tp, o) -> offsets.put(tp.partition(), o.offset()));
             return offsets;
         }
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }
