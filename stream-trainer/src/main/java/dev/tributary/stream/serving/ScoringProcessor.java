@@ -108,10 +108,14 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        if (pending.size() >= maxBatch) {
+            // A full batch restored from the buffer: scored before another event joins it, so
+            // that at most maxBatch events ever wait and the ring never overwrites one of them.
+            flush();
+        }
         try {
             rows.add(codec.decode(record.key(), record.value()).features());
             pending.add(record);
-            // maxBatch + 1 slots: a restored full batch plus this event never share one.
             buffer.put((int) (nextSequence % (maxBatch + 1)), BufferedEvent.of(nextSequence, record).encode());
             nextSequence++;
         } catch (MalformedRecordException e) {
