@@ -137,10 +137,15 @@ public final class ReplicatedKafkaCluster implements AutoCloseable {
         server.awaitShutdown();
     }
 
+    /** Stops every node, then deletes the log directories. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("the cluster did not close cleanly: " + e, e);
         } finally {
             delete(logDir);
         }
