@@ -23,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A whole run on a 3-broker cluster (replication factor 3, {@code min.insync.replicas=2}) while
- * the leader of the events topic is stopped mid-stream: the producer, the prequential consumer
- * and every strategy carry on through the leader change, and the counts show nothing lost.
+ * the leader of the events topic is stopped a fifth of the way into the stream, which leaves
+ * several seconds of the paced stream for its controlled shutdown to finish mid-run: the
+ * producer, the prequential consumer and every strategy carry on through the leader change, and
+ * the counts show nothing lost.
  */
 class BrokerLossIntegrationTest {
 
@@ -41,11 +43,11 @@ class BrokerLossIntegrationTest {
                     "model.hidden-layers", List.of(16),
                     "kafka.replication-factor", 3,
                     // Paced, so that the broker stops while events are still being produced and scored.
-                    "rate.events-per-second", 1_500.0));
+                    "rate.events-per-second", 1_000.0));
             String events = scenario.topics().train();
             AtomicInteger stopped = new AtomicInteger(-1);
             CompletableFuture<Void> stopping = new CompletableFuture<>();
-            ProgressListener stopLeaderAtAThird = new ProgressListener() {
+            ProgressListener stopLeaderAtAFifth = new ProgressListener() {
                 private long total;
 
                 @Override
@@ -56,7 +58,7 @@ class BrokerLossIntegrationTest {
                 @Override
                 public void advance(long done) {
                     // On its own thread: the producer must keep sending while the broker goes down.
-                    if (total > 0 && done >= total / 3 && stopped.compareAndSet(-1, -2)) {
+                    if (total > 0 && done >= total / 5 && stopped.compareAndSet(-1, -2)) {
                         CompletableFuture.runAsync(() -> {
                             try {
                                 int leader = cluster.leaderOf(events, 0);
@@ -76,7 +78,7 @@ class BrokerLossIntegrationTest {
             };
 
             ExperimentResults results = new ExperimentRunner(cluster.connection(), false, scenario, output,
-                    stopLeaderAtAThird).run();
+                    stopLeaderAtAFifth).run();
 
             assertTrue(stopping.isDone(), "the broker was down before the run ended");
             stopping.get();
