@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
                 "Instances started with the same --application-id share the events topic's partitions."})
 final class ScoreCommand implements Callable<Integer> {
 
+    /** How long SIGTERM waits for the scorer to close: Streams' own close timeout, and a margin. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(40);
+
     @Spec
     CommandSpec spec;
     @Mixin
@@ -53,9 +56,6 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams' state directory.")
     Path stateDir = Path.of("tributary-output", "streams");
-
-    /** How long SIGTERM waits for the scorer to close: Streams' own close timeout, and a margin. */
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(40);
 
     @Override
     public Integer call() throws InterruptedException {
