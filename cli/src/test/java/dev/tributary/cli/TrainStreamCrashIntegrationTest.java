@@ -7,8 +7,9 @@ import dev.tributary.common.model.ModelCodec;
 import dev.tributary.common.model.ModelMetadata;
 import dev.tributary.common.test.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>The trainer runs as a child JVM on this JVM's class path, against the shared broker in this
  * JVM; {@link Process#destroyForcibly()} is SIGKILL on Linux, so no shutdown hook and no final
- * checkpoint runs.
+ * checkpoint runs. The same test with SIGTERM ({@link Process#destroy()}) checks the graceful
+ * path: the hook writes a final checkpoint and commits exactly its offsets before the JVM exits.
  */
 class TrainStreamCrashIntegrationTest {
 
@@ -43,8 +45,9 @@ class TrainStreamCrashIntegrationTest {
 
     private final KafkaConnection kafka = SharedKafka.connection();
 
-    @Test
-    void killedMidRunThenRestartedResumesFromTheLastCheckpoint(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void stoppedMidRunThenRestartedResumesFromTheLastCheckpoint(boolean sigkill, @TempDir Path dir) throws Exception {
         String name = SharedKafka.unique("crash");
         String[] scenario = {"--scenario", "sea-abrupt", "--protocol", "holdout", "--events", "10000",
                 "--drift-at", "5000", "--rate", "0", "--name", name, "--bootstrap-servers", kafka.bootstrapServers(),
@@ -61,20 +64,29 @@ class TrainStreamCrashIntegrationTest {
         }
         Path checkpoint = dir.resolve("models/online.model");
 
-        // The first trainer: a child JVM, killed once it has checkpointed a few times.
-        Process child = ChildProcesses.tributary(dir.resolve("killed.log"),
+        // The first trainer: a child JVM, signalled once it has checkpointed a few times.
+        Process child = ChildProcesses.tributary(dir.resolve("first.log"),
                 concat(concat(new String[] {"train-stream"}, scenario), "-o", dir.toString(), "--idle-timeout-ms", "0"));
         try {
             awaitCheckpointCovering(checkpoint, 3 * CHECKPOINT_EVERY, child);
         } finally {
-            child.destroyForcibly();
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the killed trainer exits");
+            if (sigkill) {
+                child.destroyForcibly();
+            } else {
+                child.destroy();
+            }
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the first trainer exits");
         }
-        assertEquals(128 + 9, child.exitValue(), "it died of SIGKILL, not by itself");
+        assertEquals(128 + (sigkill ? 9 : 15), child.exitValue(), "it died of the signal, not by itself");
         ModelMetadata atKill = ModelCodec.read(checkpoint).metadata();
-        assertTrue(atKill.recordsSeen() < TRAIN_RECORDS, "killed mid-run, at " + atKill.recordsSeen() + " records");
-        committed(name + "-stream-trainer").forEach((partition, offset) -> assertTrue(
-                offset <= atKill.nextOffsets().get(partition), "a committed offset never passes the checkpoint"));
+        assertTrue(atKill.recordsSeen() < TRAIN_RECORDS, "stopped mid-run, at " + atKill.recordsSeen() + " records");
+        Map<Integer, Long> committedAtKill = committed(name + "-stream-trainer");
+        if (sigkill) {
+            committedAtKill.forEach((partition, offset) -> assertTrue(offset <= atKill.nextOffsets().get(partition),
+                    "a committed offset never passes the checkpoint"));
+        } else {
+            assertEquals(atKill.nextOffsets(), committedAtKill, "SIGTERM: the final checkpoint's offsets are committed");
+        }
 
         // The restart, in this JVM: it stops once the topic has been idle for 3 s.
         TributaryCommandTest.Outcome resumed = tributary(concat(new String[] {"train-stream"},
@@ -99,7 +111,7 @@ class TrainStreamCrashIntegrationTest {
         // process cannot have trained on more than that beyond its last checkpoint.
         List<ModelMetadata> versions = new ArrayList<>();
         new BoundedTopicReader(kafka).read(name + "-models", r -> versions.add(ModelCodec.decode(r.value()).metadata()));
-        assertTrue(versions.stream().anyMatch(v -> v.version() <= atKill.version()), "the killed process published");
+        assertTrue(versions.stream().anyMatch(v -> v.version() <= atKill.version()), "the first process published");
         assertEquals(last.version(), versions.get(versions.size() - 1).version());
         long previous = 0;
         for (ModelMetadata v : versions) {
