@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tributary score}: the Kafka Streams scorer as its own long-running process.
@@ -23,6 +25,9 @@ import java.util.concurrent.CountDownLatch;
                 + "scoring time. Runs until SIGTERM/Ctrl-C.",
                 "Instances started with the same --application-id share the events topic's partitions."})
 final class ScoreCommand implements Callable<Integer> {
+
+    /** How long SIGTERM waits for the scorer to close: Streams' own close timeout, and a margin. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(40);
 
     @Spec
     CommandSpec spec;
@@ -58,17 +63,33 @@ final class ScoreCommand implements Callable<Integer> {
         var topics = new ScoringTopology.ScoringTopics(input != null ? input : config.eventsTopic(),
                 config.modelsTopic(), config.name() + "-predictions", config.deadLetterTopic(ModelScorer.STAGE));
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         try (ModelScorer scorer = ModelScorer.start(StageCommands.cluster(kafka, "score", config),
                 SourceProducer.schema(config), new ModelScorer.Settings(applicationId != null ? applicationId
                         : config.name() + "-scorer-" + strategy, strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
                         stateDir))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "score-shutdown"));
+            // The JVM halts once the hooks return: the hook waits for the scorer to close (commit,
+            // leave the group), or the close would be cut short.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                awaitQuietly(closed, CLOSE_TIMEOUT);
+            }, "score-shutdown"));
             spec.commandLine().getOut().printf("scoring %s with %s models from %s into %s%n", topics.events(), strategy,
                     topics.models(), topics.predictions());
             stopped.await();
             spec.commandLine().getOut().printf("stopped: %d model versions served, %d rejected%n",
                     scorer.serving().swaps(), scorer.serving().rejected());
+        } finally {
+            closed.countDown();
         }
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -202,9 +202,12 @@ public final class StreamTrainer {
         Result run() {
             Map<String, Object> config = connection.consumerConfig(training.groupId());
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, training.maxPollRecords());
-            try (DeadLetterWriter rejects = DeadLetterWriter.open(connection, deadLetterTopic, STAGE, (short) -1);
-                 KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config);
-                 ModelTopic models = modelsTopic == null ? null : ModelTopic.open(connection, modelsTopic, (short) -1)) {
+            // The publisher and the dead-letter writer are opened first so that they are closed last:
+            // closing the consumer revokes its partitions, and the revocation checkpoint may still
+            // flush dead letters and publish.
+            try (ModelTopic models = modelsTopic == null ? null : ModelTopic.open(connection, modelsTopic, (short) -1);
+                 DeadLetterWriter rejects = DeadLetterWriter.open(connection, deadLetterTopic, STAGE, (short) -1);
+                 KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config)) {
                 deadLetters = rejects;
                 consumer = kafka;
                 publisher = models;
@@ -235,6 +238,12 @@ public final class StreamTrainer {
                     break;
                 }
                 if (records.isEmpty()) {
+                    if (consumer.assignment().isEmpty()) {
+                        // Waiting for partitions is not idleness: after a kill -9 the dead member
+                        // holds them until its session times out, and a restart must outwait it.
+                        lastRecordNanos = System.nanoTime();
+                        continue;
+                    }
                     if (training.idleTimeoutMs() > 0
                             && System.nanoTime() - lastRecordNanos > training.idleTimeoutMs() * 1_000_000) {
                         LOG.info("No record for {} ms: stopping", training.idleTimeoutMs());
@@ -302,7 +311,13 @@ public final class StreamTrainer {
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
             nextOffsets.forEach((p, offset) -> commit.put(new TopicPartition(topic, p), new OffsetAndMetadata(offset)));
             if (!commit.isEmpty()) {
-                consumer.commitSync(commit);
+                try {
+                    consumer.commitSync(commit);
+                } catch (WakeupException e) {
+                    // A stop request's wakeup, meant to end a poll, landed on this commit instead
+                    // (the loop saw the stop flag first). Thrown once, it is cleared: commit again.
+                    consumer.commitSync(commit);
+                }
             }
             if (publisher != null) {
                 publisher.publish(STRATEGY, artifact);

@@ -7,11 +7,21 @@
  *
  * <p>Resume semantics: on start, a checkpoint is the source of truth for positions; the
  * trainer seeks to its offsets, so records after the last checkpoint are trained on again
- * after a crash (at most {@code checkpoint-every} plus one poll), and none is skipped. A
+ * after a crash, and none is skipped. A checkpoint is due after any poll that takes the count
+ * since the last one to {@code checkpoint-every}, so a {@code kill -9} loses, and the restart
+ * re-trains, fewer than {@code checkpoint-every + max-poll-records} records; the model's
+ * {@code recordsSeen} counts each record once, since the lost work went with the process. A
  * graceful stop (record limit, idle timeout, SIGTERM) writes a final checkpoint first, so a
  * restart trains on every remaining record exactly once.
  *
  * <p>A record that is not a valid example goes to the trainer's dead-letter topic with its
  * reason; dead letters are flushed before each commit, with the same at-least-once semantics.
+ *
+ * <p>After a {@code kill -9}, the dead member keeps its partitions until its session times out
+ * ({@code session.timeout.ms}, 45 s by default); the restart waits for them, and that wait does
+ * not count toward {@code idle-timeout-ms}. A broker restart or a leader change is invisible
+ * to the model: the consumer reconnects and carries on from its position, and a checkpoint's
+ * commit retries until the coordinator is back (up to {@code default.api.timeout.ms}, 60 s, after
+ * which the trainer fails; restarted, it resumes from the checkpoint).
  */
 package dev.tributary.stream;

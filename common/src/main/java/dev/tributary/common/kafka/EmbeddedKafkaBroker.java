@@ -2,6 +2,7 @@ package dev.tributary.common.kafka;
 
 import dev.tributary.common.StdoutCapture;
 import dev.tributary.common.TributaryException;
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.Map;
@@ -110,6 +112,35 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** @return a connection to this broker with no extra client properties */
     public KafkaConnection connection() {
         return connection;
+    }
+
+    /**
+     * Stops the broker server (a controlled shutdown, as a rolling restart does), keeps it down
+     * for {@code downtime}, then starts it again on the same port and log directory; returns once
+     * it accepts clients again. The KRaft controller it shares the node with stays up, so the
+     * cluster metadata survives; the broker reloads its logs, the group and transaction
+     * coordinators reload their state, and clients reconnect to the same address. For fault
+     * tests: clients see a broker restart, not a new cluster.
+     *
+     * @param downtime how long the broker stays down
+     * @throws TributaryException if the broker does not come back
+     */
+    public synchronized void restart(Duration downtime) {
+        BrokerServer server = cluster.brokers().values().iterator().next();
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+            LOG.info("Embedded Kafka broker stopped; restarting in {} ms", downtime.toMillis());
+            Thread.sleep(downtime.toMillis());
+            server.startup();
+            cluster.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TributaryException("interrupted while restarting the embedded Kafka broker", e);
+        } catch (Exception e) {
+            throw new TributaryException("the embedded Kafka broker did not restart: " + e, e);
+        }
+        LOG.info("Embedded Kafka broker back at {}", cluster.bootstrapServers());
     }
 
     /** Stops the broker, then deletes its log directory. */

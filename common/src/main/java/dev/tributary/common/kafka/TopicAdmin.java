@@ -51,6 +51,7 @@ public final class TopicAdmin implements AutoCloseable {
             Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replication)
                     .configs(configs))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitVisible(topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw failure("create topic " + topic, e.getCause());
@@ -62,6 +63,26 @@ public final class TopicAdmin implements AutoCloseable {
             }
         } catch (TimeoutException | InterruptedException e) {
             throw failure("create topic " + topic, e);
+        }
+    }
+
+    /**
+     * KRaft acknowledges a new topic once the controller has it; a broker may answer a describe
+     * for a few milliseconds more as if it did not exist (seen on a freshly started broker), so
+     * the creator waits until the topic can be described.
+     */
+    private void awaitVisible(String topic) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw failure("describe new topic " + topic, e.getCause());
+                }
+                Thread.sleep(20);
+            }
         }
     }
 

@@ -77,4 +77,48 @@ class EmbeddedKafkaBrokerIntegrationTest {
         assertEquals(7, seen.size());
         assertEquals(List.of(new OffsetRange(0, 0, 4), new OffsetRange(1, 0, 3)), ranges);
     }
+
+    @Test
+    void restartKeepsTheAddressTheDataAndTheCommittedOffsets() throws Exception {
+        // Its own broker: a restart would disturb every other test on the shared one.
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            KafkaConnection kafka = broker.connection();
+            String address = broker.bootstrapServers();
+            try (TopicAdmin admin = new TopicAdmin(kafka)) {
+                admin.ensureTopic("restart", 1, (short) 1, Map.of());
+            }
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig());
+                 KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerConfig("restart-group"))) {
+                producer.send(new ProducerRecord<>("restart", 0, null, new byte[] {1})).get();
+                consumer.subscribe(List.of("restart"));
+                List<ConsumerRecord<byte[], byte[]>> before = pollUntil(consumer, 1);
+                consumer.commitSync();
+
+                broker.restart(Duration.ofMillis(500));
+
+                assertEquals(address, broker.bootstrapServers(), "same address after the restart");
+                // The same producer and consumer carry on: they reconnect to the restarted broker.
+                producer.send(new ProducerRecord<>("restart", 0, null, new byte[] {2})).get();
+                List<ConsumerRecord<byte[], byte[]>> after = pollUntil(consumer, 1);
+                assertEquals(1, before.size());
+                assertEquals(List.of(1L), after.stream().map(ConsumerRecord::offset).toList(),
+                        "the consumer resumes at its position, neither re-reading nor skipping");
+                consumer.commitSync();
+                assertEquals(2, consumer.committed(java.util.Set.of(new TopicPartition("restart", 0)))
+                        .get(new TopicPartition("restart", 0)).offset());
+            }
+            try (TopicAdmin admin = new TopicAdmin(kafka)) {
+                assertEquals(2, admin.recordCount("restart"), "the log survived the restart");
+            }
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> pollUntil(KafkaConsumer<byte[], byte[]> consumer, int count) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (records.size() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
+    }
 }

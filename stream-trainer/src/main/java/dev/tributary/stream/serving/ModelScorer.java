@@ -8,6 +8,7 @@ import dev.tributary.common.kafka.TopicAdmin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -137,8 +138,15 @@ public final class ModelScorer implements AutoCloseable {
         return streams.state();
     }
 
+    /**
+     * Stops scoring: commits, then leaves the group, so that other instances take the partitions
+     * over at once instead of after this member's session timeout (45 s by default). Events
+     * waiting in a partial micro-batch are scored by whichever instance takes their partition
+     * next (see {@link ScoringProcessor}).
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }

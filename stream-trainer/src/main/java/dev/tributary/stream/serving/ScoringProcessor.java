@@ -5,22 +5,37 @@ import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.DeadLetter;
 import dev.tributary.common.model.ModelArtifact;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Scores events in adaptive micro-batches (see the package documentation) and forwards one
  * prediction per event. An event that cannot be decoded is forwarded to the dead-letter sink
  * with its reason instead, so counts still reconcile: events = predictions + dead letters.
+ *
+ * <p>Kafka Streams commits the offset of every event handed to {@link #process}, including the
+ * events still waiting in a partial micro-batch; a stop, a rebalance or a task that Streams
+ * closes and revives after an error would drop them from memory, and a restart would not read
+ * them again. So each waiting event is also written to a changelogged store ({@value #BUFFER}):
+ * Streams flushes the changelog before it commits offsets (in the same transaction under
+ * exactly-once), and the next incarnation of the task restores the store and scores what it
+ * held. The store is a ring of {@code maxBatch + 1} slots plus a watermark (the last sequence
+ * scored): a waiting event costs one changelog record and a flushed batch one more, and the
+ * compacted changelog stays at most {@code maxBatch + 2} keys.
  */
 final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
@@ -29,6 +44,10 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     static final String DEAD_LETTER_SINK = "dead-letters";
     /** The stage named in the scorer's dead letters. */
     static final String STAGE = "scorer";
+    /** The state store that holds the waiting events: slot → event, and the watermark. */
+    static final String BUFFER = "scoring-buffer";
+    /** The buffer's key for the sequence of the last event scored. */
+    private static final int WATERMARK = -1;
 
     private final ServingModel serving;
     private final ExampleCodec codec;
@@ -42,6 +61,9 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     private long batches;
     /** When the oldest pending event arrived: Streams' wall-clock time, which tests can drive. */
     private long oldestPendingMs;
+    private KeyValueStore<Integer, byte[]> buffer;
+    /** The sequence the next waiting event gets; the pending ones are the last {@code pending.size()}. */
+    private long nextSequence;
 
     ScoringProcessor(ServingModel serving, Schema schema, int maxBatch, Duration flushInterval) {
         this.serving = serving;
@@ -54,12 +76,53 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        this.buffer = context.getStateStore(BUFFER);
+        restoreWaitingEvents();
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushIfDue);
+    }
+
+    /**
+     * Runs once Streams has restored the buffer: events with a sequence above the watermark were
+     * handed to an earlier incarnation of this task but never scored. They are scored by the
+     * next flush, ahead of anything new.
+     */
+    private void restoreWaitingEvents() {
+        byte[] watermark = buffer.get(WATERMARK);
+        long scoredThrough = watermark == null ? -1 : ByteBuffer.wrap(watermark).getLong();
+        List<BufferedEvent> waiting = new ArrayList<>();
+        try (KeyValueIterator<Integer, byte[]> slots = buffer.all()) {
+            while (slots.hasNext()) {
+                KeyValue<Integer, byte[]> slot = slots.next();
+                if (slot.key != WATERMARK) {
+                    BufferedEvent event = BufferedEvent.decode(slot.value);
+                    if (event.sequence() > scoredThrough) {
+                        waiting.add(event);
+                    }
+                }
+            }
+        }
+        waiting.sort(Comparator.comparingLong(BufferedEvent::sequence));
+        for (BufferedEvent event : waiting) {
+            Record<byte[], byte[]> record = event.toRecord();
+            rows.add(codec.decode(record.key(), record.value()).features());
+            pending.add(record);
+        }
+        nextSequence = waiting.isEmpty() ? scoredThrough + 1 : waiting.get(waiting.size() - 1).sequence() + 1;
+        // They have waited since before the restart: due at the first punctuation.
+        oldestPendingMs = Long.MIN_VALUE / 2;
+        if (!waiting.isEmpty()) {
+            LOG.info("Scoring {} events restored from the buffer of an earlier instance of this task", waiting.size());
+        }
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
         long now = context.currentSystemTimeMs();
+        if (pending.size() >= maxBatch) {
+            // A full batch restored from the buffer: scored before another event joins it, so
+            // that at most maxBatch events ever wait and the ring never overwrites one of them.
+            flush();
+        }
         flushIfDue(now);
         try {
             rows.add(codec.decode(record.key(), record.value()).features());
@@ -67,6 +130,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
                 oldestPendingMs = now;
             }
             pending.add(record);
+            buffer.put((int) (nextSequence % (maxBatch + 1)), BufferedEvent.of(nextSequence, record).encode());
+            nextSequence++;
         } catch (MalformedRecordException e) {
             String source = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
                     .orElse("unknown");
@@ -120,6 +185,7 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         }
         scored += pending.size();
         batches++;
+        buffer.put(WATERMARK, ByteBuffer.allocate(Long.BYTES).putLong(nextSequence - 1).array());
         pending.clear();
         rows.clear();
     }
@@ -134,8 +200,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     public void close() {
         LOG.info("Scored {} events in {} micro-batches ({} rows per batch on average)", scored, batches,
                 batches == 0 ? 0 : Math.round((double) scored / batches));
-        // Pending events are not lost: their offsets are not committed until forwarded, so they
-        // are read again after a restart.
+        // Their offsets may be committed already, but the buffer store keeps them for the next
+        // incarnation of this task.
         pending.clear();
         rows.clear();
     }

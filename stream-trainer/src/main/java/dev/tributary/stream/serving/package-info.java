@@ -7,7 +7,17 @@
  * Events are scored in adaptive micro-batches: whatever has arrived since the last flush, up to
  * a bound, is scored in one network call (DL4J's per-call overhead dwarfs its per-row cost), and
  * a wall-clock punctuation flushes a partial batch within about a millisecond, so latency stays
- * low at light load while throughput rises with load.
+ * low at light load while throughput rises with load. The events of a partial micro-batch also
+ * wait in a changelogged state store, because Streams commits their offsets before they are
+ * scored: a task that is stopped, moved or revived after an error leaves them to its next
+ * incarnation, which restores and scores them first.
+ *
+ * <p>Guarantees: with {@code at_least_once} (the default) every event gets a prediction, and
+ * the events after the last commit (every 30 s by default) are scored again after a crash, so
+ * a reader can see duplicates (same key and event time). With {@code exactly_once_v2} a
+ * {@code read_committed} reader sees exactly one prediction per event, through a broker
+ * restart and an instance's stop and restart; the cost is a transaction per commit (every
+ * 100 ms).
  *
  * <p>A malformed model record (not a model artifact, larger than the models topic allows, or for
  * another number of features or classes) is rejected and counted; the scorer keeps its last good

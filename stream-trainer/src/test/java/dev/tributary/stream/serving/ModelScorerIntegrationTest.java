@@ -2,16 +2,20 @@ package dev.tributary.stream.serving;
 
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.kafka.BoundedTopicReader;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.kafka.TopicAdmin;
 import dev.tributary.common.test.SharedKafka;
 import dev.tributary.common.test.SyntheticData;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -43,8 +47,13 @@ class ModelScorerIntegrationTest {
     }
 
     private ModelScorer scorer(ScoringTopology.ScoringTopics topics, String app, boolean exactlyOnce, Path dir) {
-        return ModelScorer.start(kafka, SyntheticData.SCHEMA, new ModelScorer.Settings(app, "online", topics, 64, 1,
-                exactlyOnce, dir));
+        return scorer(topics, app, exactlyOnce, dir, 64, 1);
+    }
+
+    private ModelScorer scorer(ScoringTopology.ScoringTopics topics, String app, boolean exactlyOnce, Path dir,
+                               int maxBatch, long flushIntervalMs) {
+        return ModelScorer.start(kafka, SyntheticData.SCHEMA, new ModelScorer.Settings(app, "online", topics, maxBatch,
+                flushIntervalMs, exactlyOnce, dir));
     }
 
     private void produce(String topic, int from, int to) {
@@ -142,6 +151,41 @@ class ModelScorerIntegrationTest {
             assertTrue(scorer.awaitRunning(Duration.ofSeconds(60)));
             produce(topics.events(), 0, 1_000);
             assertExactlyOncePerEvent(predictions(topics.predictions(), 1_000), 1_000);
+        }
+    }
+
+    /**
+     * Streams commits the offsets of every event it has handed to the processor, including those
+     * still waiting in a partial micro-batch; a stop (or a crash) before the flush used to lose
+     * them. Here no flush is due for an hour, so 9 events of each partition's 25 wait when the
+     * first instance stops; the next instance must score them.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void eventsWaitingInAPartialBatchWhenTheScorerStopsAreScoredByTheNextInstance(boolean exactlyOnce,
+                                                                                 @TempDir Path dir) throws Exception {
+        ScoringTopology.ScoringTopics topics = topics(SharedKafka.unique("partial"));
+        String app = SharedKafka.unique("app");
+        try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1)) {
+            models.publish("online", ServingFixtures.model(1, 1));
+        }
+        try (ModelScorer first = scorer(topics, app, exactlyOnce, dir.resolve("a"), 16, 3_600_000)) {
+            assertTrue(first.awaitRunning(Duration.ofSeconds(60)));
+            produce(topics.events(), 0, 100);
+            assertEquals(64, predictions(topics.predictions(), 64).size(), "4 full batches of 16 scored; 36 events wait");
+        }
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            long committed = admin.listConsumerGroupOffsets(app).partitionsToOffsetAndMetadata().get().values().stream()
+                    .mapToLong(o -> o.offset()).sum();
+            assertEquals(100, committed, "the stop committed the offsets of the waiting events too");
+        }
+        long[] changelog = {0};
+        new BoundedTopicReader(kafka.withDefaults(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")))
+                .read(app + "-" + ScoringProcessor.BUFFER + "-changelog", r -> changelog[0]++);
+        assertEquals(100 + 4, changelog[0], "the buffer's cost: a changelog record per event and per flushed batch");
+        try (ModelScorer next = scorer(topics, app, exactlyOnce, dir.resolve("b"), 16, 1)) {
+            assertTrue(next.awaitRunning(Duration.ofSeconds(60)));
+            assertExactlyOncePerEvent(predictions(topics.predictions(), 100), 100);
         }
     }
 }

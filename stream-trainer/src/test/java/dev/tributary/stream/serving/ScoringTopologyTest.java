@@ -161,6 +161,24 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void waitingEventsAreHeldInTheChangeloggedBufferUntilScored() {
+        send(SyntheticData.blobs(3, 5));
+        var buffer = driver.<Integer, byte[]>getKeyValueStore(ScoringProcessor.BUFFER);
+        List<Long> held = new java.util.ArrayList<>();
+        buffer.all().forEachRemaining(slot -> held.add(BufferedEvent.decode(slot.value).sequence()));
+        assertEquals(List.of(0L, 1L, 2L), held, "consumed, not yet scored: where a revived task finds them");
+        assertTrue(predictions.isEmpty());
+        driver.advanceWallClockTime(Duration.ofMillis(2));
+        assertEquals(3, predictions.getQueueSize());
+        assertEquals(2L, java.nio.ByteBuffer.wrap(buffer.get(-1)).getLong(), "the watermark: scored through sequence 2");
+
+        send(SyntheticData.blobs(6, 6));
+        assertEquals(4, predictions.getQueueSize() - 3, "a full batch of 4 scored at once");
+        assertEquals(6, buffer.approximateNumEntries(), "5 slots (max batch + 1) and the watermark: bounded");
+        assertEquals(6L, java.nio.ByteBuffer.wrap(buffer.get(-1)).getLong());
+    }
+
+    @Test
     void undecodableEventsGoToTheDeadLetterTopicWithTheirReason() {
         events.pipeInput("1".getBytes(StandardCharsets.UTF_8), "1,2,x,4".getBytes(StandardCharsets.UTF_8));
         var dead = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecord();

@@ -1,0 +1,145 @@
+package dev.tributary.cli;
+
+import dev.tributary.common.kafka.BoundedTopicReader;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicAdmin;
+import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.model.ModelMetadata;
+import dev.tributary.common.test.SharedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static dev.tributary.cli.ChildProcesses.concat;
+import static dev.tributary.cli.TributaryCommandTest.tributary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code kill -9} of a {@code train-stream} process mid-run, then a restart: the restart resumes
+ * from the last checkpoint and its committed offsets, skips nothing, and re-trains only the
+ * records the killed process had trained on since that checkpoint, which are fewer than
+ * {@code checkpoint-every + max-poll-records}.
+ *
+ * <p>The trainer runs as a child JVM on this JVM's class path, against the shared broker in this
+ * JVM; {@link Process#destroyForcibly()} is SIGKILL on Linux, so no shutdown hook and no final
+ * checkpoint runs. The same test with SIGTERM ({@link Process#destroy()}) checks the graceful
+ * path: the hook writes a final checkpoint and commits exactly its offsets before the JVM exits.
+ */
+class TrainStreamCrashIntegrationTest {
+
+    private static final int CHECKPOINT_EVERY = 200;
+    private static final int MAX_POLL_RECORDS = 50;
+    /** 10,000 SEA events, 60 % of them (in time order) to the train topic. */
+    private static final long TRAIN_RECORDS = 6_000;
+
+    private final KafkaConnection kafka = SharedKafka.connection();
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void stoppedMidRunThenRestartedResumesFromTheLastCheckpoint(boolean sigkill, @TempDir Path dir) throws Exception {
+        String name = SharedKafka.unique("crash");
+        String[] scenario = {"--scenario", "sea-abrupt", "--protocol", "holdout", "--events", "10000",
+                "--drift-at", "5000", "--rate", "0", "--name", name, "--bootstrap-servers", kafka.bootstrapServers(),
+                "--hidden-layers", "16", "--stream-epochs", "4", "--checkpoint-every", Integer.toString(CHECKPOINT_EVERY),
+                "--max-poll-records", Integer.toString(MAX_POLL_RECORDS),
+                // The killed member keeps its partitions until its session expires: the broker's
+                // minimum, not the default 45 s, so that the restart is assigned them sooner.
+                "-X", "session.timeout.ms=6000"};
+        TributaryCommandTest.Outcome produced = tributary(concat(new String[] {"produce"}, scenario));
+        assertEquals(0, produced.code(), produced.err());
+        String train = name + "-train";
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            assertEquals(TRAIN_RECORDS, admin.recordCount(train));
+        }
+        Path checkpoint = dir.resolve("models/online.model");
+
+        // The first trainer: a child JVM, signalled once it has checkpointed a few times.
+        Process child = ChildProcesses.tributary(dir.resolve("first.log"),
+                concat(concat(new String[] {"train-stream"}, scenario), "-o", dir.toString(), "--idle-timeout-ms", "0"));
+        try {
+            awaitCheckpointCovering(checkpoint, 3 * CHECKPOINT_EVERY, child);
+        } finally {
+            if (sigkill) {
+                child.destroyForcibly();
+            } else {
+                child.destroy();
+            }
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the first trainer exits");
+        }
+        assertEquals(128 + (sigkill ? 9 : 15), child.exitValue(), "it died of the signal, not by itself");
+        ModelMetadata atKill = ModelCodec.read(checkpoint).metadata();
+        assertTrue(atKill.recordsSeen() < TRAIN_RECORDS, "stopped mid-run, at " + atKill.recordsSeen() + " records");
+        Map<Integer, Long> committedAtKill = committed(name + "-stream-trainer");
+        if (sigkill) {
+            committedAtKill.forEach((partition, offset) -> assertTrue(offset <= atKill.nextOffsets().get(partition),
+                    "a committed offset never passes the checkpoint"));
+        } else {
+            assertEquals(atKill.nextOffsets(), committedAtKill, "SIGTERM: the final checkpoint's offsets are committed");
+        }
+
+        // The restart, in this JVM: it stops once the topic has been idle for 3 s.
+        TributaryCommandTest.Outcome resumed = tributary(concat(new String[] {"train-stream"},
+                concat(scenario, new String[] {"-o", dir.toString(), "--idle-timeout-ms", "3000"})));
+        assertEquals(0, resumed.code(), resumed.err());
+        long retrained = TRAIN_RECORDS - atKill.recordsSeen();
+        assertTrue(resumed.out().startsWith("resumed: trained on " + retrained + " records in this run"),
+                "the restart trains exactly the records after the last checkpoint: " + resumed.out());
+
+        // Nothing skipped, nothing counted twice.
+        ModelMetadata last = ModelCodec.read(checkpoint).metadata();
+        Map<Integer, Long> ends = new HashMap<>();
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            admin.endOffsets(train).forEach((tp, end) -> ends.put(tp.partition(), end));
+        }
+        assertEquals(ends, last.nextOffsets(), "the final checkpoint is at the topic's end offsets");
+        assertEquals(TRAIN_RECORDS, last.recordsSeen(), "the model's tally is every record once");
+        assertEquals(ends, committed(name + "-stream-trainer"), "and those offsets are committed");
+
+        // The re-train bound: every version either process published came at most
+        // checkpoint-every + max-poll-records - 1 records after the one before, so the killed
+        // process cannot have trained on more than that beyond its last checkpoint.
+        List<ModelMetadata> versions = new ArrayList<>();
+        new BoundedTopicReader(kafka).read(name + "-models", r -> versions.add(ModelCodec.decode(r.value()).metadata()));
+        assertTrue(versions.stream().anyMatch(v -> v.version() <= atKill.version()), "the first process published");
+        assertEquals(last.version(), versions.get(versions.size() - 1).version());
+        long previous = 0;
+        for (ModelMetadata v : versions) {
+            long gap = v.recordsSeen() - previous;
+            assertTrue(gap > 0 && gap < CHECKPOINT_EVERY + MAX_POLL_RECORDS,
+                    "version " + v.version() + " came " + gap + " records after the previous one");
+            previous = v.recordsSeen();
+        }
+    }
+
+    private static void awaitCheckpointCovering(Path checkpoint, long records, Process child) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && child.isAlive()) {
+            if (Files.exists(checkpoint) && ModelCodec.read(checkpoint).metadata().recordsSeen() >= records) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the child trainer " + (child.isAlive() ? "wrote no checkpoint covering " + records
+                + " records within 120 s" : "exited with " + child.exitValue()));
+    }
+
+    private Map<Integer, Long> committed(String group) throws Exception {
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            Map<Integer, Long> offsets = new HashMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .forEach((tp, o) -> offsets.put(tp.partition(), o.offset()));
+            return offsets;
+        }
+    }
+}
