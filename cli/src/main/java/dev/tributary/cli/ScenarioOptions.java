@@ -125,7 +125,7 @@ final class ScenarioOptions {
     String protocol;
 
     @Option(names = {"-R", "--repetitions"}, paramLabel = "R",
-            description = "Run R times with seeds seed, seed+1, ...; figures get a mean and a 95% interval.")
+            description = "Run R times with seeds seed, seed+1, ...; figures get a mean and a 95%% interval.")
     Integer repetitions;
 
     @Option(names = "--hidden-layers", paramLabel = "WIDTH", split = ",", description = "Widths of the hidden layers.")

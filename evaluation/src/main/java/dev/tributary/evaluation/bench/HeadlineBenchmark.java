@@ -6,6 +6,7 @@ import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.TopicAdmin;
 import dev.tributary.evaluation.bench.BenchSettings.Measure;
+import dev.tributary.stream.serving.ModelScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +100,8 @@ public final class HeadlineBenchmark {
                                 scorerCeiling::ceiling);
                         deleteTopics(rep + "-scorer-events", rep + "-scorer-predictions", rep + "-scorer-models",
                                 rep + "-scorer-scorer-dlq");
+                        deleteTopics(ModelScorer.internalTopics(ScorerCeiling.applicationId(rep + "-scorer"))
+                                .toArray(String[]::new));
                     }
                     case COST -> {
                         if (warmup) {

@@ -64,7 +64,7 @@ final class ScorerCeiling {
             models.publish(STRATEGY, model);
         }
         var schema = Generators.create(scenario.source().generator(), scenario.seeds().split()).schema();
-        try (ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(tag + "-scorer",
+        try (ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(applicationId(tag),
                 STRATEGY, topics, maxBatch, flushMs, false, stateDir.resolve(tag)));
              KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(connection.consumerConfig(tag + "-reader"))) {
             ServingBenchmark.awaitModel(scorer);
@@ -93,6 +93,11 @@ final class ScorerCeiling {
             producer.join();
             return count * 1e9 / Math.max(1, last - first);
         }
+    }
+
+    /** @return the scorer's application id for a measurement tagged {@code tag} */
+    static String applicationId(String tag) {
+        return tag + "-scorer";
     }
 
     /** @return rows/s of batched inference in memory */

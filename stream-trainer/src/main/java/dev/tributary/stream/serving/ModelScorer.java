@@ -14,6 +14,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -99,6 +100,14 @@ public final class ModelScorer implements AutoCloseable {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         connection.clientProperties().forEach(p::put);
         return p;
+    }
+
+    /**
+     * @param applicationId a scorer's application id
+     * @return the topics Kafka Streams creates for it: the changelog of its waiting events
+     */
+    public static List<String> internalTopics(String applicationId) {
+        return List.of(applicationId + "-" + ScoringProcessor.BUFFER + "-changelog");
     }
 
     /**
