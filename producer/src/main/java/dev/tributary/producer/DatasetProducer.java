@@ -107,17 +107,13 @@ public final class DatasetProducer implements SourceProducer {
             writer.flush();
             progress.finish();
             long deadLettered = rejections.values().stream().mapToLong(Long::longValue).sum();
-            ProduceResult result = new ProduceResult(topicPrefix(), read, train.size(), test.size(), deadLettered,
+            ProduceResult result = new ProduceResult(topics.prefix(), read, train.size(), test.size(), deadLettered,
                     imputed, rejections, List.of(), topics.train(), topics.test(), topics.deadLetter(),
                     (System.nanoTime() - startNanos) / 1_000_000);
             LOG.info("Produced {}: {} rows read, {} train, {} test, {} dead-lettered {}, {} values imputed",
                     dataset.name(), read, train.size(), test.size(), deadLettered, rejections, imputed);
             return result;
         }
-    }
-
-    private String topicPrefix() {
-        return topics.train().substring(0, topics.train().length() - "-train".length());
     }
 
     /** Visible for testing: the seam where the Kafka producer is made. */

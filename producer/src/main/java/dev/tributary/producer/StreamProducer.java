@@ -53,17 +53,6 @@ public final class StreamProducer implements SourceProducer {
         this.progress = progress;
     }
 
-    /** The scenario's name, from its train topic ({@code <name>-train}, or {@code <name>-events}). */
-    private String streamName() {
-        String train = topics.train();
-        for (String suffix : new String[] {"-train", "-events"}) {
-            if (train.endsWith(suffix)) {
-                return train.substring(0, train.length() - suffix.length());
-            }
-        }
-        return train;
-    }
-
     @Override
     public ProduceResult produce() {
         long startNanos = System.nanoTime();
@@ -79,7 +68,7 @@ public final class StreamProducer implements SourceProducer {
         }
         progress.finish();
         long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
-        ProduceResult result = new ProduceResult(streamName(),
+        ProduceResult result = new ProduceResult(topics.prefix(),
                 events, trainEvents, events - trainEvents, 0, 0, Map.of(), stream.driftPositions(events),
                 topics.train(), topics.test(), topics.deadLetter(), wallMs);
         LOG.info("Produced {} generated events ({} train, {} test) in {} ms ({} events/s); drift at {}", events,

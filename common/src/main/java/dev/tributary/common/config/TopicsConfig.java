@@ -38,6 +38,19 @@ public record TopicsConfig(String train, String test, String deadLetter,
     }
 
     /**
+     * @return the name the topics are named after: the train topic without its {@code -train} or
+     *         {@code -events} suffix (the whole name if it has neither)
+     */
+    public String prefix() {
+        for (String suffix : new String[] {"-train", "-events"}) {
+            if (train.endsWith(suffix)) {
+                return train.substring(0, train.length() - suffix.length());
+            }
+        }
+        return train;
+    }
+
+    /**
      * @param dataset the data set's name
      * @return the tutorial's layout: {@code <dataset>-train} (1 partition), {@code <dataset>-test}
      *         (2 partitions), {@code <dataset>-dlq} (1 partition), replication factor 1

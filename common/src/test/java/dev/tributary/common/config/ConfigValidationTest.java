@@ -11,6 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigValidationTest {
 
     @Test
+    void topicsKnowTheNameTheyAreNamedAfter() {
+        assertEquals("breast-cancer", TopicsConfig.forDataset("breast-cancer").prefix());
+        assertEquals("sea-abrupt", new TopicsConfig("sea-abrupt-events", "sea-abrupt-test", "sea-abrupt-dlq", 1, 1,
+                (short) 1).prefix());
+        assertEquals("plain", new TopicsConfig("plain", "plain-test", "plain-dlq", 1, 1, (short) 1).prefix());
+    }
+
+    @Test
     void errorsNameTheFieldTheValueAndWhatIsAccepted() {
         ConfigException e = assertThrows(ConfigException.class, () -> new SplitConfig(1.0, MissingValuePolicy.IMPUTE, null));
         assertEquals("split.train-fraction", e.field());
