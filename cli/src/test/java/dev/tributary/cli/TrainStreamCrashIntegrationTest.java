@@ -113,13 +113,24 @@ class TrainStreamCrashIntegrationTest {
         new BoundedTopicReader(kafka).read(name + "-models", r -> versions.add(ModelCodec.decode(r.value()).metadata()));
         assertTrue(versions.stream().anyMatch(v -> v.version() <= atKill.version()), "the first process published");
         assertEquals(last.version(), versions.get(versions.size() - 1).version());
-        long previous = 0;
+        // A kill between writing a checkpoint and publishing it leaves that version out of the
+        // topic (seen in CI: version 4 came 400 records after version 2), so only versions whose
+        // predecessor was published are compared.
+        ModelMetadata previous = null;
+        int compared = 0;
         for (ModelMetadata v : versions) {
-            long gap = v.recordsSeen() - previous;
-            assertTrue(gap > 0 && gap < CHECKPOINT_EVERY + MAX_POLL_RECORDS,
-                    "version " + v.version() + " came " + gap + " records after the previous one");
-            previous = v.recordsSeen();
+            long before = previous == null ? 0 : previous.recordsSeen();
+            if (previous == null ? v.version() == 1 : v.version() == previous.version() + 1) {
+                long gap = v.recordsSeen() - before;
+                assertTrue(gap > 0 && gap < CHECKPOINT_EVERY + MAX_POLL_RECORDS,
+                        "version " + v.version() + " came " + gap + " records after the previous one");
+                compared++;
+            }
+            assertTrue(v.recordsSeen() > before, "versions only move forward");
+            previous = v;
         }
+        assertTrue(compared >= versions.size() - 1, "every version but the one after the gap is compared: " + compared
+                + " of " + versions.size());
     }
 
     private static void awaitCheckpointCovering(Path checkpoint, long records, Process child) throws Exception {
