@@ -59,7 +59,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--producer-records", paramLabel = "N", description = "Records each producer sends.")
     long producerRecords = BenchSettings.DEFAULT.producerRecords();
 
-    @Option(names = "--trainer-records", paramLabel = "N", description = "Events each side of the trainer ratio learns.")
+    @Option(names = "--trainer-records", paramLabel = "N",
+            description = "Events each side of the trainer ratio learns.")
     long trainerRecords = BenchSettings.DEFAULT.trainerRecords();
 
     @Option(names = "--scorer-events", paramLabel = "N", description = "Events each side of the scorer ratio scores.")
@@ -94,8 +95,8 @@ final class BenchCommand implements Callable<Integer> {
         // -R/--repetitions (the scenario option) counts the repetitions of every ratio here.
         int repetitions = scenario.repetitions != null ? scenario.repetitions : BenchSettings.DEFAULT.repetitions();
         BenchSettings settings = new BenchSettings(measures.isEmpty() ? EnumSet.noneOf(Measure.class)
-                : EnumSet.copyOf(measures), warmups, repetitions, producerRecords, trainerRecords, scorerEvents, maxBatch,
-                flushIntervalMs, costEvents.get(0), costEvents.get(1));
+                : EnumSet.copyOf(measures), warmups, repetitions, producerRecords, trainerRecords, scorerEvents,
+                maxBatch, flushIntervalMs, costEvents.get(0), costEvents.get(1));
         if (jmh != null) {
             JmhTable.rows(jmh); // a bad file fails now, not after minutes of measuring
         }

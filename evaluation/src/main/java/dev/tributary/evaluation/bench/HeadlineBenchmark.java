@@ -10,6 +10,8 @@ import dev.tributary.stream.serving.ModelScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +57,8 @@ public final class HeadlineBenchmark {
      */
     public List<HeadlineRatio> run(ProgressListener progress) {
         try {
-            java.nio.file.Files.createDirectories(workDir);
-        } catch (java.io.IOException e) {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
             throw new TributaryException("cannot create " + workDir + ": " + e, e);
         }
         int steps = (settings.warmups() + settings.repetitions()) * settings.measures().size();
@@ -75,8 +77,9 @@ public final class HeadlineBenchmark {
         if (settings.measures().contains(Measure.TRAINER)) {
             trainerCeiling.prepare(trainerTopic);
         }
-        ScorerCeiling scorerCeiling = settings.measures().contains(Measure.SCORER) ? new ScorerCeiling(connection,
-                scenario, settings.scorerEvents(), settings.scorerMaxBatch(), settings.scorerFlushMs(), workDir.resolve("streams")) : null;
+        ScorerCeiling scorerCeiling = !settings.measures().contains(Measure.SCORER) ? null
+                : new ScorerCeiling(connection, scenario, settings.scorerEvents(), settings.scorerMaxBatch(),
+                        settings.scorerFlushMs(), workDir.resolve("streams"));
         CostGrowth cost = new CostGrowth(connection, scenario, settings.costShortEvents(), settings.costLongEvents());
         int done = 0;
         for (int r = -settings.warmups(); r < settings.repetitions(); r++) {
@@ -106,13 +109,13 @@ public final class HeadlineBenchmark {
                     case COST -> {
                         if (warmup) {
                             cost.soak(rep + "-short", false);
-                            continue;
+                        } else {
+                            Soak.Result[] soaks = new Soak.Result[2];
+                            costTime.measure(!harnessFirst,
+                                    () -> (soaks[1] = cost.soak(rep + "-long", true)).totalMs(),
+                                    () -> (soaks[0] = cost.soak(rep + "-short", false)).totalMs());
+                            costHeap.add(soaks[1].peakLiveBytes() / MB, soaks[0].peakLiveBytes() / MB);
                         }
-                        Soak.Result[] soaks = new Soak.Result[2];
-                        costTime.measure(!harnessFirst,
-                                () -> (soaks[1] = cost.soak(rep + "-long", true)).totalMs(),
-                                () -> (soaks[0] = cost.soak(rep + "-short", false)).totalMs());
-                        costHeap.add(soaks[1].peakLiveBytes() / MB, soaks[0].peakLiveBytes() / MB);
                     }
                 }
                 progress.advance(++done);
