@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 + "memory, the scorer over batched inference in memory, and the time and peak live heap of a long "
                 + "stream over a short one. Prints the table and writes bench.json, index.html and summary.md "
                 + "(with the JMH table when --jmh is given).",
-                "Default: the sea-abrupt scenario's generator and model, 3 repetitions (-R), about five minutes on 2 "
+                "Default: the sea-abrupt scenario's generator and model, 3 repetitions (-R), about three minutes on 2 "
                         + "cores. Without "
                         + "--bootstrap-servers an embedded broker is used."})
 final class BenchCommand implements Callable<Integer> {

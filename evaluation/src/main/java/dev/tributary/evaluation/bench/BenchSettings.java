@@ -28,7 +28,7 @@ public record BenchSettings(Set<Measure> measures, int warmups, int repetitions,
     /**
      * The documented run: 1 warm-up, 3 repetitions; 1M producer records, 10k trainer events, 100k scorer
      * events in micro-batches of at most 256 rows waiting at most 1 ms, and streams of 1M and 10M events for cost growth. About
-     * five minutes on a 2-core machine.
+     * three minutes on a 2-core machine.
      */
     public static final BenchSettings DEFAULT = new BenchSettings(EnumSet.allOf(Measure.class), 1, 3, 1_000_000, 10_000,
             100_000, 256, 1, 1_000_000, 10_000_000);

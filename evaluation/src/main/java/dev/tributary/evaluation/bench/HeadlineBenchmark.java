@@ -85,21 +85,20 @@ public final class HeadlineBenchmark {
         for (int r = -settings.warmups(); r < settings.repetitions(); r++) {
             boolean warmup = r < 0;
             // Warm-ups run every path once, unrecorded, so that no repetition pays for class loading and JIT alone.
-            Sides[] record = warmup ? null : new Sides[] {producer, trainer, scorer, costTime, costHeap};
             boolean harnessFirst = Math.floorMod(r, 2) == 0;
             String rep = prefix + (warmup ? "-w" + (-r) : "-r" + r);
             for (Measure measure : settings.measures()) {
                 LOG.info("{} {}: {}", warmup ? "Warm-up" : "Repetition", warmup ? -r : r + 1, measure);
                 switch (measure) {
                     case PRODUCER -> {
-                        measure(record, 0, harnessFirst, () -> producerCeiling.harness(rep + "-producer"),
+                        producer.measure(warmup, harnessFirst, () -> producerCeiling.harness(rep + "-producer"),
                                 () -> producerCeiling.ceiling(rep + "-kafka-producer"));
                         deleteTopics(rep + "-producer", rep + "-kafka-producer");
                     }
-                    case TRAINER -> measure(record, 1, harnessFirst, () -> trainerCeiling.harness(trainerTopic),
+                    case TRAINER -> trainer.measure(warmup, harnessFirst, () -> trainerCeiling.harness(trainerTopic),
                             trainerCeiling::ceiling);
                     case SCORER -> {
-                        measure(record, 2, harnessFirst, () -> scorerCeiling.harness(rep + "-scorer"),
+                        scorer.measure(warmup, harnessFirst, () -> scorerCeiling.harness(rep + "-scorer"),
                                 scorerCeiling::ceiling);
                         deleteTopics(rep + "-scorer-events", rep + "-scorer-predictions", rep + "-scorer-models",
                                 rep + "-scorer-scorer-dlq");
@@ -111,7 +110,7 @@ public final class HeadlineBenchmark {
                             cost.soak(rep + "-short", false);
                         } else {
                             Soak.Result[] soaks = new Soak.Result[2];
-                            costTime.measure(!harnessFirst,
+                            costTime.measure(false, !harnessFirst,
                                     () -> (soaks[1] = cost.soak(rep + "-long", true)).totalMs(),
                                     () -> (soaks[0] = cost.soak(rep + "-short", false)).totalMs());
                             costHeap.add(soaks[1].peakLiveBytes() / MB, soaks[0].peakLiveBytes() / MB);
@@ -146,17 +145,6 @@ public final class HeadlineBenchmark {
         return ratios;
     }
 
-    /** Measures both sides; records them unless {@code sides} is null (a warm-up). */
-    private static void measure(Sides[] sides, int index, boolean numeratorFirst, DoubleSupplier numerator,
-                                DoubleSupplier denominator) {
-        if (sides == null) {
-            numerator.getAsDouble();
-            denominator.getAsDouble();
-        } else {
-            sides[index].measure(numeratorFirst, numerator, denominator);
-        }
-    }
-
     private void deleteTopics(String... topics) {
         try (TopicAdmin admin = new TopicAdmin(connection)) {
             for (String topic : topics) {
@@ -173,7 +161,8 @@ public final class HeadlineBenchmark {
         private final List<Double> numerators = new ArrayList<>();
         private final List<Double> denominators = new ArrayList<>();
 
-        void measure(boolean numeratorFirst, DoubleSupplier numerator, DoubleSupplier denominator) {
+        /** Measures both sides in the order given; a warm-up's figures are not kept. */
+        void measure(boolean warmup, boolean numeratorFirst, DoubleSupplier numerator, DoubleSupplier denominator) {
             double n;
             double d;
             if (numeratorFirst) {
@@ -183,7 +172,9 @@ public final class HeadlineBenchmark {
                 d = denominator.getAsDouble();
                 n = numerator.getAsDouble();
             }
-            add(n, d);
+            if (!warmup) {
+                add(n, d);
+            }
         }
 
         void add(double numerator, double denominator) {

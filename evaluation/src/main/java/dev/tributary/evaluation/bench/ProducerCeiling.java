@@ -50,6 +50,8 @@ final class ProducerCeiling {
     private final int partitions;
     private final short replicationFactor;
     private final Path workDir;
+    /** Written on first use, then sent by every repetition. */
+    private Path payloads;
 
     ProducerCeiling(KafkaConnection connection, StreamSpec stream, long seed, long records, int partitions,
                     short replicationFactor, Path workDir) {
@@ -71,7 +73,9 @@ final class ProducerCeiling {
     /** @return records/s of {@code ProducerPerformance} */
     double ceiling(String topic) {
         SourceProducer.createTopics(connection, topics(topic));
-        Path payloads = writePayloads();
+        if (payloads == null) {
+            payloads = writePayloads();
+        }
         Path clientConfig = writeClientConfig();
         String[] args = {"--topic", topic, "--num-records", Long.toString(records), "--throughput", "-1",
                 "--payload-file", payloads.toString(), "--command-config", clientConfig.toString(),

@@ -9,6 +9,7 @@ import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.evaluation.ServingBenchmark;
+import dev.tributary.producer.SourceProducer;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
@@ -41,6 +42,8 @@ final class ScorerCeiling {
     private final long flushMs;
     private final Path stateDir;
     private final ModelArtifact model;
+    /** The rows the ceiling scores, generated on first use. */
+    private double[][] rows;
 
     ScorerCeiling(KafkaConnection connection, ScenarioConfig scenario, long events, int maxBatch, long flushMs,
                   Path stateDir) {
@@ -59,7 +62,7 @@ final class ScorerCeiling {
                 tag + "-scorer-dlq");
         TopicsConfig input = new TopicsConfig(topics.events(), topics.events() + "-test", topics.events() + "-dlq",
                 scenario.kafka().trainPartitions(), 1, scenario.kafka().replicationFactor());
-        dev.tributary.producer.SourceProducer.createTopics(connection, input);
+        SourceProducer.createTopics(connection, input);
         try (ModelTopic models = ModelTopic.open(connection, topics.models(), scenario.kafka().replicationFactor())) {
             models.publish(STRATEGY, model);
         }
@@ -102,10 +105,13 @@ final class ScorerCeiling {
 
     /** @return rows/s of batched inference in memory */
     double ceiling() {
-        ExampleGenerator generator = Generators.create(scenario.source().generator(), scenario.seeds().split());
-        double[][] rows = new double[(int) events][];
-        for (int i = 0; i < events; i++) {
-            rows[i] = generator.next().features();
+        if (rows == null) {
+            // The same events, in the same order, as the harness side sends.
+            ExampleGenerator generator = Generators.create(scenario.source().generator(), scenario.seeds().split());
+            rows = new double[(int) events][];
+            for (int i = 0; i < events; i++) {
+                rows[i] = generator.next().features();
+            }
         }
         long start = System.nanoTime();
         for (int from = 0; from < events; from += maxBatch) {

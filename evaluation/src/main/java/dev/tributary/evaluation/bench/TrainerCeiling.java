@@ -31,11 +31,16 @@ final class TrainerCeiling {
     private final KafkaConnection connection;
     private final ScenarioConfig scenario;
     private final long events;
+    private final Schema schema;
+    /** The events the ceiling learns, generated on first use. */
+    private double[][] x;
+    private int[] y;
 
     TrainerCeiling(KafkaConnection connection, ScenarioConfig scenario, long events) {
         this.connection = connection;
         this.scenario = scenario;
         this.events = events;
+        this.schema = Generators.create(scenario.source().generator(), scenario.seeds().split()).schema();
     }
 
     /** Fills the topic the harness side reads (not timed). */
@@ -47,7 +52,7 @@ final class TrainerCeiling {
 
     /** @return events/s learned (test-then-train) from the topic */
     double harness(String topic) {
-        StrategyDriver driver = new StrategyDriver(connection, topic, schema(), scenario.stream().maxPollRecords(),
+        StrategyDriver driver = new StrategyDriver(connection, topic, schema, scenario.stream().maxPollRecords(),
                 Map.of(ScenarioConfig.ONLINE, 0L), true, scenario.evaluation().window(),
                 scenario.evaluation().fadingFactor(), scenario.evaluation().curveEvery());
         StrategyDriver.Run run = driver.run(Map.of(ScenarioConfig.ONLINE, learner()), events, null, consumed -> { });
@@ -56,13 +61,16 @@ final class TrainerCeiling {
 
     /** @return events/s learned (test-then-train) from memory */
     double ceiling() {
-        ExampleGenerator generator = Generators.create(scenario.source().generator(), scenario.seeds().split());
-        double[][] x = new double[(int) events][];
-        int[] y = new int[(int) events];
-        for (int i = 0; i < events; i++) {
-            Example e = generator.next();
-            x[i] = e.features();
-            y[i] = e.label();
+        if (x == null) {
+            // The same events, in the same order, as prepare() sent.
+            ExampleGenerator generator = Generators.create(scenario.source().generator(), scenario.seeds().split());
+            x = new double[(int) events][];
+            y = new int[(int) events];
+            for (int i = 0; i < events; i++) {
+                Example e = generator.next();
+                x[i] = e.features();
+                y[i] = e.label();
+            }
         }
         Strategy learner = learner();
         int poll = scenario.stream().maxPollRecords();
@@ -76,11 +84,7 @@ final class TrainerCeiling {
         return events * 1e9 / Math.max(1, System.nanoTime() - start);
     }
 
-    private Schema schema() {
-        return Generators.create(scenario.source().generator(), scenario.seeds().split()).schema();
-    }
-
     private Strategy learner() {
-        return Strategies.create(ScenarioConfig.ONLINE, StrategyContext.of(scenario, schema(), scenario.seeds()));
+        return Strategies.create(ScenarioConfig.ONLINE, StrategyContext.of(scenario, schema, scenario.seeds()));
     }
 }

@@ -31,7 +31,8 @@ class HeadlineBenchmarkIntegrationTest {
     void measuresBothSidesOfEveryRatioAndDeletesItsTopics(@TempDir Path dir) throws Exception {
         KafkaConnection kafka = SharedKafka.connection();
         ScenarioConfig scenario = ScenarioFiles.load("sea-abrupt", Map.of());
-        BenchSettings settings = new BenchSettings(EnumSet.allOf(BenchSettings.Measure.class), 0, 2, 3_000, 300,
+        // One warm-up, which must not be recorded, then two repetitions.
+        BenchSettings settings = new BenchSettings(EnumSet.allOf(BenchSettings.Measure.class), 1, 2, 3_000, 300,
                 1_000, 64, 1, 1_000, 4_000);
         List<HeadlineRatio> ratios = new HeadlineBenchmark(kafka.withDefaults(scenario.kafka().properties()),
                 scenario, settings, dir).run(ProgressListener.NONE);
@@ -39,7 +40,7 @@ class HeadlineBenchmarkIntegrationTest {
         assertEquals(List.of("producer", "trainer", "scorer", "cost-time", "cost-heap"),
                 ratios.stream().map(HeadlineRatio::id).toList());
         for (HeadlineRatio r : ratios) {
-            assertEquals(2, r.ratios().size(), r.id());
+            assertEquals(2, r.ratios().size(), r.id() + ": the repetitions, not the warm-up");
             for (int i = 0; i < 2; i++) {
                 double n = r.numerators().get(i);
                 double d = r.denominators().get(i);

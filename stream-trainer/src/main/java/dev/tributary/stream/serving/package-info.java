@@ -5,9 +5,10 @@
  * <p>Models arrive on the compacted models topic, read by every instance in full as a global
  * store, and replace the serving model between two micro-batches, without pausing the stream.
  * Events are scored in adaptive micro-batches: whatever has arrived since the last flush, up to
- * a bound, is scored in one network call (DL4J's per-call overhead dwarfs its per-row cost), and
- * a wall-clock punctuation flushes a partial batch within about a millisecond, so latency stays
- * low at light load while throughput rises with load. The events of a partial micro-batch also
+ * a bound, is scored in one network call (DL4J's per-call overhead dwarfs its per-row cost). A
+ * partial batch is scored once its oldest event has waited the flush interval (1 ms by default;
+ * a wall-clock punctuation at that interval checks), so latency stays low at light load while
+ * batches, and throughput, grow with load. The events of a partial micro-batch also
  * wait in a changelogged state store, because Streams commits their offsets before they are
  * scored: a task that is stopped, moved or revived after an error leaves them to its next
  * incarnation, which restores and scores them first.
