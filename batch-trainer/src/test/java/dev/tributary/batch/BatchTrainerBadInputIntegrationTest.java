@@ -1,5 +1,8 @@
 package dev.tributary.batch;
 
+import dev.tributary.common.test.Learning;
+import dev.tributary.common.config.StageTopics;
+
 import dev.tributary.common.config.BatchTrainingConfig;
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.kafka.BoundedTopicReader;
@@ -34,8 +37,8 @@ class BatchTrainerBadInputIntegrationTest {
         long[] offsets = BadRecords.write(kafka, topic, cases);
         long valid = cases.stream().filter(BadRecords.Case::valid).count();
 
-        BatchTrainer.Result result = new BatchTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL,
-                new BatchTrainingConfig(5, 64), 5, 6, deadLetterTopic).train();
+        BatchTrainer.Result result = new BatchTrainer(kafka, new StageTopics(topic, deadLetterTopic, null),
+                Learning.batch(SMALL, new BatchTrainingConfig(5, 64), SyntheticData.SCHEMA, 5, 6)).train();
 
         assertEquals(valid, result.summary().recordsTrained());
         assertEquals(cases.size() - valid, result.summary().recordsRejected());

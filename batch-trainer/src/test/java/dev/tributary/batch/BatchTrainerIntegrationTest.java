@@ -1,5 +1,8 @@
 package dev.tributary.batch;
 
+import dev.tributary.common.test.Learning;
+import dev.tributary.common.config.StageTopics;
+
 import dev.tributary.common.config.BatchTrainingConfig;
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.data.Example;
@@ -28,8 +31,8 @@ class BatchTrainerIntegrationTest {
         String topic = SharedKafka.unique("batch-train");
         TopicFixtures.write(kafka, topic, 3, SyntheticData.blobs(600, 1));
 
-        BatchTrainer.Result result = new BatchTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL,
-                new BatchTrainingConfig(10, 64), 5, 6, topic + "-batch-trainer-dlq").train();
+        BatchTrainer.Result result = new BatchTrainer(kafka, new StageTopics(topic, topic + "-batch-trainer-dlq", null),
+                Learning.batch(SMALL, new BatchTrainingConfig(10, 64), SyntheticData.SCHEMA, 5, 6)).train();
 
         assertEquals(600, result.summary().recordsTrained());
         assertEquals(1, result.summary().recordsRejected(), "the fixture's trailing tombstone has no key");
@@ -45,8 +48,8 @@ class BatchTrainerIntegrationTest {
         String topic = SharedKafka.unique("batch-codec");
         List<Example> train = SyntheticData.blobs(200, 2);
         TopicFixtures.write(kafka, topic, 1, train);
-        ModelArtifact model = new BatchTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL,
-                new BatchTrainingConfig(2, 32), 5, 6, topic + "-batch-trainer-dlq").train().artifact();
+        ModelArtifact model = new BatchTrainer(kafka, new StageTopics(topic, topic + "-batch-trainer-dlq", null),
+                Learning.batch(SMALL, new BatchTrainingConfig(2, 32), SyntheticData.SCHEMA, 5, 6)).train().artifact();
 
         double mean0 = train.stream().mapToDouble(e -> e.features()[0]).average().orElseThrow();
         assertEquals(mean0, model.standardizer().mean()[0], 1e-9);
@@ -70,8 +73,8 @@ class BatchTrainerIntegrationTest {
     }
 
     private ModelArtifact train(String topic, long seed) {
-        return new BatchTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, new BatchTrainingConfig(3, 32), seed, seed,
-                topic + "-batch-trainer-dlq").train().artifact();
+        return new BatchTrainer(kafka, new StageTopics(topic, topic + "-batch-trainer-dlq", null),
+                Learning.batch(SMALL, new BatchTrainingConfig(3, 32), SyntheticData.SCHEMA, seed, seed)).train().artifact();
     }
 
     static double accuracy(ModelArtifact model, List<Example> examples) {

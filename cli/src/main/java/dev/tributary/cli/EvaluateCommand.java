@@ -1,6 +1,8 @@
 package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.StageTopics;
+import dev.tributary.common.config.Strategy;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.model.ModelArtifact;
@@ -59,14 +61,16 @@ final class EvaluateCommand implements Callable<Integer> {
         KafkaConnection connection = StageCommands.cluster(kafka, "evaluate", config);
         Map<String, Path> files = new LinkedHashMap<>(modelFiles);
         if (files.isEmpty()) {
-            files.put("batch", StageCommands.modelFile(output, "batch"));
-            files.put("online", StageCommands.modelFile(output, "online"));
+            files.put(Strategy.BATCH.key(), StageCommands.modelFile(output, Strategy.BATCH));
+            files.put(Strategy.ONLINE.key(), StageCommands.modelFile(output, Strategy.ONLINE));
         }
         Map<String, ModelArtifact> models = new LinkedHashMap<>();
         files.forEach((strategy, file) -> models.put(strategy, ModelCodec.read(file)));
         String started = Instant.now().toString();
         Schema schema = SourceProducer.schema(config);
-        Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection, config.topics().test(), schema)
+        Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection,
+                new StageTopics(config.topics().test(), config.deadLetterTopic(HoldoutEvaluator.STAGE), null), schema,
+                config.stream().maxPollRecords())
                 .evaluateModels(models);
         List<StrategyResult> strategies = new ArrayList<>();
         models.forEach((strategy, model) -> strategies.add(new StrategyResult(strategy, model.metadata(), null,

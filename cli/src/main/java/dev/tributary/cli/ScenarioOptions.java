@@ -38,7 +38,8 @@ final class ScenarioOptions {
             Map.entry("--epochs", "batch.epochs"),
             Map.entry("--batch-size", "batch.batch-size"),
             Map.entry("--stream-batch-size", "stream.batch-size"),
-            Map.entry("--stream-epochs", "stream.epochs-per-poll"),
+            Map.entry("--mini-batch", "stream.mini-batch"),
+            Map.entry("--stream-epochs", "stream.epochs"),
             Map.entry("--max-poll-records", "stream.max-poll-records"),
             Map.entry("--checkpoint-every", "stream.checkpoint-every"),
             Map.entry("--idle-timeout-ms", "stream.idle-timeout-ms"),
@@ -143,11 +144,15 @@ final class ScenarioOptions {
     @Option(names = "--stream-batch-size", paramLabel = "ROWS", description = "Online: rows per gradient step.")
     Integer streamBatchSize;
 
-    @Option(names = "--stream-epochs", paramLabel = "N", description = "Online: epochs over each poll's records.")
+    @Option(names = "--mini-batch", paramLabel = "EVENTS",
+            description = "Online: events per learning increment, cut by count whatever the polls.")
+    Integer miniBatch;
+
+    @Option(names = "--stream-epochs", paramLabel = "N", description = "Online: epochs over each mini-batch.")
     Integer streamEpochs;
 
     @Option(names = "--max-poll-records", paramLabel = "N",
-            description = "Online: the consumer's max.poll.records, the largest increment learned at once.")
+            description = "The consumers' max.poll.records: speed only, never the results.")
     Integer maxPollRecords;
 
     @Option(names = "--checkpoint-every", paramLabel = "RECORDS",

@@ -2,6 +2,7 @@ package dev.tributary.cli;
 
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.Strategy;
 import dev.tributary.common.kafka.KafkaConnection;
 
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class StageCommands {
     }
 
     /** @return the model file of a strategy under an output directory */
-    static Path modelFile(Path output, String strategy) {
-        return output.resolve("models").resolve(strategy + ".model");
+    static Path modelFile(Path output, Strategy strategy) {
+        return output.resolve("models").resolve(strategy.key() + ".model");
     }
 }

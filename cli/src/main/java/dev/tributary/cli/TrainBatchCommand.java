@@ -1,7 +1,9 @@
 package dev.tributary.cli;
 
 import dev.tributary.batch.BatchTrainer;
+import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.Strategy;
 import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.model.ModelCodec;
 import dev.tributary.producer.SourceProducer;
@@ -38,13 +40,12 @@ final class TrainBatchCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioConfig config = scenario.load();
         BatchTrainer.Result result = new BatchTrainer(StageCommands.cluster(kafka, "train-batch", config),
-                config.topics().train(), SourceProducer.schema(config), config.model(), config.batch(),
-                config.seeds().model(), config.seeds().shuffle(), config.deadLetterTopic(BatchTrainer.STAGE)).train();
-        Path file = StageCommands.modelFile(output, BatchTrainer.STRATEGY);
+                config.stageTopics(BatchTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config))).train();
+        Path file = StageCommands.modelFile(output, Strategy.BATCH);
         ModelCodec.write(result.artifact(), file);
         try (ModelTopic models = ModelTopic.open(StageCommands.cluster(kafka, "train-batch", config), config.modelsTopic(),
                 (short) -1)) {
-            models.publish(BatchTrainer.STRATEGY, result.artifact());
+            models.publish(Strategy.BATCH.key(), result.artifact());
         }
         spec.commandLine().getOut().printf("trained on %d records (%d rejected) in %d ms: %s%n",
                 result.summary().recordsTrained(), result.summary().recordsRejected(), result.summary().wallTimeMs(), file);

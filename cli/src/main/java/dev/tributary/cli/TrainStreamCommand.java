@@ -1,6 +1,8 @@
 package dev.tributary.cli;
 
+import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.Strategy;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.stream.StreamTrainer;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import java.util.concurrent.Callable;
  * {@code tributary train-stream}: the streaming learner as its own long-running process.
  */
 @Command(name = "train-stream", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Consume <name>-train as a consumer-group member and train as records arrive; checkpoint "
+        description = {"Consume <name>-train as a consumer-group member and train as records arrive, in mini-batches "
+                + "of --mini-batch events; checkpoint "
                 + "to <output>/models/online.model every --checkpoint-every records, then commit those offsets, then "
                 + "publish the version to <name>-models (compacted, keyed by strategy) for scorers. Records that are "
                 + "not valid examples go to <name>-stream-trainer-dlq with their reason.",
@@ -38,11 +41,9 @@ final class TrainStreamCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioConfig config = scenario.load();
-        Path checkpoint = StageCommands.modelFile(output, StreamTrainer.STRATEGY);
+        Path checkpoint = StageCommands.modelFile(output, Strategy.ONLINE);
         StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream", config),
-                config.topics().train(), SourceProducer.schema(config), config.model(), config.stream(), checkpoint,
-                config.seeds().model(), config.seeds().shuffle(), config.modelsTopic(),
-                config.deadLetterTopic(StreamTrainer.STAGE));
+                config.stageTopics(StreamTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), checkpoint);
         Thread hook = new Thread(() -> trainer.requestStop(Duration.ofSeconds(60)), "train-stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         StreamTrainer.Result result = trainer.run();

@@ -70,10 +70,10 @@ class TributaryCommandTest {
     @Test
     void aBadScenarioFileIsRejectedNamingTheKey(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
-        Files.writeString(file, "name: bad\nstream: {epochs-per-poll: -1}\n");
+        Files.writeString(file, "name: bad\nstream: {epochs: -1}\n");
         Outcome bad = tributary("run", "--scenario", file.toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("invalid value for stream.epochs-per-poll: got -1"), bad.err());
+        assertTrue(bad.err().contains("invalid value for stream.epochs: got -1"), bad.err());
     }
 
     @Test

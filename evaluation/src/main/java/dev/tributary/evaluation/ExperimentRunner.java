@@ -23,9 +23,12 @@ import dev.tributary.evaluation.results.LearningCurvePoint;
 import dev.tributary.evaluation.results.ResultsFile;
 import dev.tributary.evaluation.results.RunResult;
 import dev.tributary.evaluation.results.StrategyResult;
-import dev.tributary.evaluation.strategy.Strategies;
-import dev.tributary.evaluation.strategy.Strategy;
-import dev.tributary.evaluation.strategy.StrategyContext;
+import dev.tributary.common.config.LearnerConfig;
+import dev.tributary.common.config.StageTopics;
+import dev.tributary.common.config.Strategy;
+import dev.tributary.common.learn.Learner;
+import dev.tributary.common.learn.ModelLearner;
+import dev.tributary.evaluation.strategy.Learners;
 import dev.tributary.producer.ProduceResult;
 import dev.tributary.producer.SourceProducer;
 import org.slf4j.Logger;
@@ -115,11 +118,11 @@ public final class ExperimentRunner {
 
     private RunResult runOnce(int r, ScenarioConfig run, Schema schema) {
         TopicsConfig topics = run.topics();
-        requireFreshTopics(topics);
-        StrategyContext context = StrategyContext.of(run, schema, run.seeds());
-        Map<String, Strategy> strategies = new LinkedHashMap<>();
-        for (String name : run.strategies()) {
-            strategies.put(name, Strategies.create(name, context));
+        requireFreshTopics(run);
+        LearnerConfig config = LearnerConfig.of(run, schema);
+        Map<Strategy, Learner> strategies = new LinkedHashMap<>();
+        for (Strategy strategy : run.strategies()) {
+            strategies.put(strategy, Learners.create(strategy, config));
         }
         // Topics exist before anyone reads them: the prequential consumer starts while the producer is still starting.
         SourceProducer.createTopics(connection, topics);
@@ -132,30 +135,33 @@ public final class ExperimentRunner {
         }
     }
 
-    private RunResult holdout(int r, ScenarioConfig run, Schema schema, Map<String, Strategy> strategies,
+    private RunResult holdout(int r, ScenarioConfig run, Schema schema, Map<Strategy, Learner> strategies,
                               HeapMonitor heap) {
         TopicsConfig topics = run.topics();
         LOG.info("Producing {} to {} and {}", run.source().describe(), topics.train(), topics.test());
         ProduceResult produced = SourceProducer.forScenario(connection, run, progress).produce();
         long train = produced.trainRecords();
         long history = Math.round(train * run.evaluation().historyFraction());
-        Map<String, Long> historyOf = new LinkedHashMap<>();
-        strategies.forEach((name, s) -> historyOf.put(name, name.equals(ScenarioConfig.BATCH) ? train : history));
+        Map<Strategy, Long> historyOf = new LinkedHashMap<>();
+        strategies.keySet().forEach(s -> historyOf.put(s, s == Strategy.BATCH ? train : history));
 
-        HoldoutEvaluator testTopic = new HoldoutEvaluator(connection, topics.test(), schema);
+        HoldoutEvaluator testTopic = new HoldoutEvaluator(connection,
+                new StageTopics(topics.test(), run.deadLetterTopic(HoldoutEvaluator.STAGE), null), schema,
+                run.stream().maxPollRecords());
         List<LearningCurvePoint> curve = new ArrayList<>();
-        Strategy online = strategies.get(ScenarioConfig.ONLINE);
-        long polls = Math.max(1, (train + run.stream().maxPollRecords() - 1) / run.stream().maxPollRecords());
+        Learner online = strategies.get(Strategy.ONLINE);
+        long updates = Math.max(1, (train + run.stream().miniBatch() - 1) / run.stream().miniBatch());
         int every = run.evaluation().holdoutCurveEvery() > 0 ? run.evaluation().holdoutCurveEvery()
-                : (int) Math.max(1, polls / EvaluationConfig.HOLDOUT_CURVE_POINTS);
-        int[] polled = {0};
+                : (int) Math.max(1, updates / EvaluationConfig.HOLDOUT_CURVE_POINTS);
+        int[] updated = {0};
         LOG.info("Training {} on {} ({} events, history {})", run.strategies(), topics.train(), train, history);
-        StrategyDriver.Run driven = new StrategyDriver(connection, topics.train(), schema, run.stream().maxPollRecords(),
-                historyOf, false, run.evaluation().window(), run.evaluation().fadingFactor(), run.evaluation().curveEvery())
-                .run(strategies, train, null, consumed -> {
-                    if (online != null && ++polled[0] % every == 0) {
-                        HoldoutResult point = testTopic.evaluate(Map.of(ScenarioConfig.ONLINE, online::predict))
-                                .get(ScenarioConfig.ONLINE);
+        StrategyDriver.Run driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
+                run.stream().maxPollRecords(), run.evaluation(), false)
+                .run(strategies, historyOf, train, null, (strategy, learner) -> {
+                    // A point every few of the online model's updates: at fixed stream positions.
+                    if (learner == online && ++updated[0] % every == 0) {
+                        HoldoutResult point = testTopic.evaluate(Map.of(Strategy.ONLINE.key(), online::predict), false)
+                                .get(Strategy.ONLINE.key());
                         curve.add(new LearningCurvePoint(online.incorporated(), point.metric("accuracy"),
                                 point.metric("log_loss")));
                     }
@@ -163,21 +169,21 @@ public final class ExperimentRunner {
 
         LOG.info("Scoring {} on {}", run.strategies(), topics.test());
         Map<String, Predictor> predictors = new LinkedHashMap<>();
-        strategies.forEach((name, s) -> predictors.put(name, s::predict));
-        Map<String, HoldoutResult> scores = testTopic.evaluate(predictors);
+        strategies.forEach((s, learner) -> predictors.put(s.key(), learner::predict));
+        Map<String, HoldoutResult> scores = testTopic.evaluate(predictors, true);
         if (online != null) {
-            curve.add(new LearningCurvePoint(online.incorporated(), scores.get(ScenarioConfig.ONLINE).metric("accuracy"),
-                    scores.get(ScenarioConfig.ONLINE).metric("log_loss")));
+            curve.add(new LearningCurvePoint(online.incorporated(), scores.get(Strategy.ONLINE.key()).metric("accuracy"),
+                    scores.get(Strategy.ONLINE.key()).metric("log_loss")));
         }
         List<StrategyResult> results = new ArrayList<>();
-        driven.outcomes().forEach((name, o) -> results.add(new StrategyResult(name, metadata(run, schema, o.strategy()),
-                training(name, topics.train(), o), scores.get(name), null,
-                name.equals(ScenarioConfig.ONLINE) ? curve : null, o.latency(), null, o.cost())));
+        driven.outcomes().forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
+                training(s, topics.train(), o), scores.get(s.key()), null,
+                s == Strategy.ONLINE ? curve : null, o.latency(), null, o.cost())));
         return new RunResult(r, run.seeds(), produced, results, driven.wallTimeMs(),
                 driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes(), heap.sample());
     }
 
-    private RunResult prequential(int r, ScenarioConfig run, Schema schema, Map<String, Strategy> strategies,
+    private RunResult prequential(int r, ScenarioConfig run, Schema schema, Map<Strategy, Learner> strategies,
                                   HeapMonitor heap) {
         TopicsConfig topics = run.topics();
         SourceProducer producer = SourceProducer.forScenario(connection, run, progress);
@@ -197,12 +203,12 @@ public final class ExperimentRunner {
                 events = producer.produce().trainRecords();
             }
             long history = Math.round(events * run.evaluation().historyFraction());
-            Map<String, Long> historyOf = new LinkedHashMap<>();
-            strategies.keySet().forEach(name -> historyOf.put(name, history));
+            Map<Strategy, Long> historyOf = new LinkedHashMap<>();
+            strategies.keySet().forEach(s -> historyOf.put(s, history));
             LOG.info("Prequential over {} ({} events, history {}): {}", topics.train(), events, history, run.strategies());
-            driven = new StrategyDriver(connection, topics.train(), schema, run.stream().maxPollRecords(), historyOf,
-                    true, run.evaluation().window(), run.evaluation().fadingFactor(), run.evaluation().curveEvery())
-                    .run(strategies, events, concurrent, consumed -> { });
+            driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
+                    run.stream().maxPollRecords(), run.evaluation(), true)
+                    .run(strategies, historyOf, events, concurrent, (s, learner) -> { });
             produced = concurrent != null ? concurrent.get() : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -217,32 +223,32 @@ public final class ExperimentRunner {
                     driven.rejected(), 0, Map.of(), List.of(), topics.train(), topics.test(), topics.deadLetter(), 0);
         }
         List<StrategyResult> results = new ArrayList<>();
-        driven.outcomes().forEach((name, o) -> results.add(new StrategyResult(name, metadata(run, schema, o.strategy()),
-                training(name, topics.train(), o), null, o.prequential(), null, o.latency(), o.freshness(), o.cost())));
+        driven.outcomes().forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
+                training(s, topics.train(), o), null, o.prequential(), null, o.latency(), o.freshness(), o.cost())));
         return new RunResult(r, run.seeds(), produced, results, driven.wallTimeMs(),
                 driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes(), heap.sample());
     }
 
-    private static TrainingSummary training(String name, String topic, StrategyDriver.Outcome o) {
-        return new TrainingSummary(name, topic, List.<OffsetRange>of(), o.recordsLearned(), 0,
-                o.strategy().gradientSteps(), 0, o.cost().wallTimeMs(), o.cost().cpuTimeMs());
+    private static TrainingSummary training(Strategy strategy, String topic, StrategyDriver.Outcome o) {
+        return new TrainingSummary(strategy.key(), topic, List.<OffsetRange>of(), o.recordsLearned(), 0,
+                o.learner().gradientSteps(), 0, o.cost().wallTimeMs(), o.cost().cpuTimeMs());
     }
 
-    /** @return the strategy's model provenance, or null for a reference learner, which has no model */
-    private static ModelMetadata metadata(ScenarioConfig run, Schema schema, Strategy strategy) {
-        if (strategy.artifact(null) == null) {
+    /** @return the learner's model provenance, or null for a reference learner, which has no model */
+    private static ModelMetadata metadata(ScenarioConfig run, Schema schema, Learner learner) {
+        if (!(learner instanceof ModelLearner)) {
             return null;
         }
-        return new ModelMetadata(strategy.name(), 1, strategy.incorporated(), run.topics().train(), Map.of(),
+        return new ModelMetadata(learner.strategy().key(), 1, learner.incorporated(), run.topics().train(), Map.of(),
                 System.currentTimeMillis(), run.model(), schema.numFeatures(), schema.numClasses(), run.seeds().model());
     }
 
     /** Saves each neural strategy's final model, with the provenance its result records. */
-    private void saveModels(RunResult result, Map<String, Strategy> strategies) {
-        strategies.forEach((name, strategy) -> {
-            ModelArtifact artifact = strategy.artifact(result.strategy(name).model());
-            if (artifact != null) {
-                ModelCodec.write(artifact, outputDir.resolve("models").resolve(name + ".model"));
+    private void saveModels(RunResult result, Map<Strategy, Learner> strategies) {
+        strategies.forEach((strategy, learner) -> {
+            if (learner instanceof ModelLearner model) {
+                ModelArtifact artifact = model.artifact(result.strategy(strategy.key()).model());
+                ModelCodec.write(artifact, outputDir.resolve("models").resolve(strategy.key() + ".model"));
             }
         });
     }
@@ -251,9 +257,11 @@ public final class ExperimentRunner {
      * A run counts records through Kafka exactly, so its topics must start empty; on an external
      * cluster, leftovers of an earlier run would be trained on twice.
      */
-    private void requireFreshTopics(TopicsConfig topics) {
+    private void requireFreshTopics(ScenarioConfig run) {
+        TopicsConfig topics = run.topics();
         try (TopicAdmin admin = new TopicAdmin(connection)) {
-            for (String topic : List.of(topics.train(), topics.test(), topics.deadLetter())) {
+            for (String topic : List.of(topics.train(), topics.test(), topics.deadLetter(),
+                    run.deadLetterTopic(StrategyDriver.STAGE), run.deadLetterTopic(HoldoutEvaluator.STAGE))) {
                 long records = admin.exists(topic) ? admin.recordCount(topic) : 0;
                 if (records > 0) {
                     throw new TributaryException("topic " + topic + " already holds " + records + " records; a run "

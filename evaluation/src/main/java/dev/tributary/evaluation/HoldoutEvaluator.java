@@ -1,12 +1,14 @@
 package dev.tributary.evaluation;
 
+import dev.tributary.common.TributaryException;
+import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleBatch;
-import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
-import dev.tributary.common.kafka.BoundedTopicReader;
+import dev.tributary.common.kafka.DeadLetterWriter;
+import dev.tributary.common.kafka.ExampleReader;
 import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicFeed;
 import dev.tributary.common.kafka.OffsetRange;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.evaluation.metrics.ClassificationEvaluation;
@@ -29,73 +31,82 @@ import java.util.Map;
  */
 public final class HoldoutEvaluator {
 
+    /** The stage named in the evaluator's dead letters. */
+    public static final String STAGE = "evaluator";
     static final int CHUNK_ROWS = 256;
 
     private final KafkaConnection connection;
-    private final String topic;
+    private final StageTopics topics;
     private final Schema schema;
+    private final int maxPollRecords;
 
     /**
-     * @param connection the cluster
-     * @param topic      the test topic
-     * @param schema     the data set's schema
+     * @param connection     the cluster
+     * @param topics         the test topic, and where its undecodable records go (or {@code null}
+     *                       in the dead-letter name: the records are counted only, for a re-read
+     *                       of a topic whose rejections were already written)
+     * @param schema         the data set's schema
+     * @param maxPollRecords records per poll (speed only)
      */
-    public HoldoutEvaluator(KafkaConnection connection, String topic, Schema schema) {
+    public HoldoutEvaluator(KafkaConnection connection, StageTopics topics, Schema schema, int maxPollRecords) {
         this.connection = connection;
-        this.topic = topic;
+        this.topics = topics;
         this.schema = schema;
+        this.maxPollRecords = maxPollRecords;
     }
 
     /**
      * @param models saved models to score, by strategy name
      * @return each model's result, by strategy name, in the same order
-     * @throws IllegalArgumentException if a model does not fit the schema
+     * @throws TributaryException if a model does not fit the schema (an operational error: the
+     *                            wrong model for this data)
      */
     public Map<String, HoldoutResult> evaluateModels(Map<String, ModelArtifact> models) {
         Map<String, Predictor> predictors = new LinkedHashMap<>();
         models.forEach((name, model) -> {
-            if (model.metadata().numFeatures() != schema.numFeatures() || model.metadata().numClasses() != schema.numClasses()) {
-                throw new IllegalArgumentException("model '" + name + "' takes " + model.metadata().numFeatures()
-                        + " features and " + model.metadata().numClasses() + " classes; the test topic has "
-                        + schema.numFeatures() + " and " + schema.numClasses());
-            }
+            model.metadata().requireFits(schema, "model '" + name + "'");
             predictors.put(name, model::predictProbabilities);
         });
-        return evaluate(predictors);
+        return evaluate(predictors, true);
     }
 
     /**
-     * @param models the predictors to score, by strategy name
+     * @param models         the predictors to score, by strategy name
+     * @param deadLetter     whether undecodable records are dead-lettered (the first read of the
+     *                       topic) or only counted (a re-read, such as a learning-curve point)
      * @return each one's result, by strategy name, in the same order
      */
-    public Map<String, HoldoutResult> evaluate(Map<String, Predictor> models) {
+    public Map<String, HoldoutResult> evaluate(Map<String, Predictor> models, boolean deadLetter) {
         Map<String, Scorer> scorers = new LinkedHashMap<>();
         models.forEach((name, model) -> scorers.put(name, new Scorer(model, schema.numClasses())));
-        ExampleCodec codec = ExampleCodec.forSchema(schema);
         ExampleBatch chunk = new ExampleBatch();
-        long[] rejected = {0};
-        List<OffsetRange> offsets = new BoundedTopicReader(connection).read(topic, record -> {
-            Example example;
-            try {
-                example = codec.decode(record.key(), record.value());
-            } catch (MalformedRecordException e) {
-                rejected[0]++;
-                return;
-            }
-            chunk.add(example);
-            if (chunk.size() == CHUNK_ROWS) {
-                scorers.values().forEach(s -> s.score(chunk));
-                chunk.clear();
-            }
-        });
+        List<OffsetRange> offsets;
+        long rejected;
+        try (DeadLetterWriter deadLetters = deadLetter
+                ? DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1) : null;
+             TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(), TopicFeed.Settings.toEnd(maxPollRecords))) {
+            ExampleReader reader = new ExampleReader(schema, deadLetters);
+            feed.run(record -> {
+                Example example = reader.read(record);
+                if (example != null) {
+                    chunk.add(example);
+                    if (chunk.size() == CHUNK_ROWS) {
+                        scorers.values().forEach(s -> s.score(chunk));
+                        chunk.clear();
+                    }
+                }
+                return true;
+            });
+            offsets = feed.offsetsRead();
+            rejected = reader.rejected();
+        }
         if (!chunk.isEmpty()) {
             scorers.values().forEach(s -> s.score(chunk));
         }
         Map<String, HoldoutResult> results = new LinkedHashMap<>();
-        scorers.forEach((name, scorer) -> results.put(name, scorer.result(topic, offsets, rejected[0])));
+        scorers.forEach((name, scorer) -> results.put(name, scorer.result(topics.input(), offsets, rejected)));
         return results;
     }
-
     /** One model's running evaluation. */
     private static final class Scorer {
         private final Predictor model;

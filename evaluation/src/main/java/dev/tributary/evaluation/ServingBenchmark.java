@@ -126,7 +126,7 @@ public final class ServingBenchmark {
         var schema = generator.schema();
         StandardizedNetwork network = StandardizedNetwork.fresh(scenario.model(), schema.numFeatures(),
                 schema.numClasses(), scenario.seeds().model());
-        network.learn(x, y, scenario.batch().epochs(), scenario.batch().batchSize(), new Random(scenario.seeds().shuffle()));
+        network.learn(x, y, scenario.batch().epochs(), scenario.batch().batchSize(), scenario.seeds().shuffle(), 0);
         return network.toArtifact(new ModelMetadata(STRATEGY, 1, n, "generated", Map.of(), System.currentTimeMillis(),
                 scenario.model(), schema.numFeatures(), schema.numClasses(), scenario.seeds().model()));
     }

@@ -1,11 +1,17 @@
 package dev.tributary.evaluation;
 
 import dev.tributary.common.TributaryException;
+import dev.tributary.common.config.EvaluationConfig;
+import dev.tributary.common.config.StageTopics;
+import dev.tributary.common.config.Strategy;
 import dev.tributary.common.data.Example;
-import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
+import dev.tributary.common.kafka.DeadLetterWriter;
+import dev.tributary.common.kafka.ExampleReader;
 import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicFeed;
+import dev.tributary.common.learn.HistoryLearner;
+import dev.tributary.common.learn.Learner;
 import dev.tributary.common.model.CpuClock;
 import dev.tributary.evaluation.measure.Percentiles;
 import dev.tributary.evaluation.metrics.ClassificationEvaluation;
@@ -15,176 +21,120 @@ import dev.tributary.evaluation.results.CostResult;
 import dev.tributary.evaluation.results.FreshnessResult;
 import dev.tributary.evaluation.results.LatencyResult;
 import dev.tributary.evaluation.results.PrequentialResult;
-import dev.tributary.evaluation.strategy.Strategy;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
- * Feeds strategies from one topic, in offset order, one poll (mini-batch) at a time; the one
- * loop both protocols share, so that they differ only in whether events are scored.
+ * Feeds learners from one topic, in offset order; the one loop both protocols share, so that they
+ * differ only in whether events are scored.
  *
- * <p>The history (the first events of the topic) is learned first: strategies that learn in
- * batch get it at once when it is complete (held in memory, by design), the others as ordinary
- * mini-batches. After the history, in prequential mode, every mini-batch is predicted by every
- * strategy before any strategy learns from it: no strategy ever sees a label before it has
- * predicted that event. Latency, freshness and cost are measured per strategy as it goes
- * (see {@code dev.tributary.evaluation.measure}).
+ * <p>The history (the first events of the topic) is learned first: {@link HistoryLearner}s get
+ * it at once when it is complete (held in memory, by design), the others event by event. After
+ * the history, in prequential mode, every event is predicted before it is learned, by the model
+ * that has learned every complete update before it: each learner's events are predicted in
+ * segments that end where {@link Learner#eventsUntilUpdate()} says its model next changes, so
+ * the predictions, and every quality figure, are the same whatever the polls, the rate or the
+ * machine. Latency, freshness and cost are measured per learner as it goes (see
+ * {@code dev.tributary.evaluation.measure}).
  *
- * <p>Memory per strategy is constant: the prequential evaluator, three histograms, and the
- * timestamps of scored events it has not yet learned from (at most a poll for {@code online},
- * a retrain period for {@code periodic-retrain}; none for a frozen model, whose events are
- * only counted).
+ * <p>Memory per learner is constant: the prequential evaluator, four histograms, and the
+ * timestamps of scored events it has not yet learned from (at most a mini-batch for
+ * {@code online}, a retrain period for {@code periodic-retrain}; none for a frozen model, whose
+ * events are only counted).
  */
 public final class StrategyDriver {
 
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+    /** The stage named in the experiment's dead letters. */
+    public static final String STAGE = "experiment";
+    private static final long STALL_TIMEOUT_MS = 60_000;
 
     private final KafkaConnection connection;
-    private final String topic;
+    private final StageTopics topics;
     private final Schema schema;
     private final int maxPollRecords;
-    private final Map<String, Long> historyOf;
+    private final EvaluationConfig evaluation;
     private final boolean scored;
-    private final int window;
-    private final double fadingFactor;
-    private final int curveEvery;
 
     /**
      * @param connection     the cluster
-     * @param topic          the topic to read from its beginning
+     * @param topics         the topic to read from its beginning, and where undecodable records go
      * @param schema         its schema
-     * @param maxPollRecords the largest mini-batch
-     * @param historyOf      per strategy, how many leading events are its history
+     * @param maxPollRecords records per poll (speed only)
+     * @param evaluation     window, fading factor and curve spacing
      * @param scored         prequential (predict, then learn) or training only (holdout)
-     * @param window         prequential window size
-     * @param fadingFactor   prequential fading factor
-     * @param curveEvery     events between prequential curve points
      */
-    public StrategyDriver(KafkaConnection connection, String topic, Schema schema, int maxPollRecords,
-                   Map<String, Long> historyOf, boolean scored, int window, double fadingFactor, int curveEvery) {
+    public StrategyDriver(KafkaConnection connection, StageTopics topics, Schema schema, int maxPollRecords,
+                          EvaluationConfig evaluation, boolean scored) {
         this.connection = connection;
-        this.topic = topic;
+        this.topics = topics;
         this.schema = schema;
         this.maxPollRecords = maxPollRecords;
-        this.historyOf = historyOf;
+        this.evaluation = evaluation;
         this.scored = scored;
-        this.window = window;
-        this.fadingFactor = fadingFactor;
-        this.curveEvery = curveEvery;
     }
 
-    /** What the driver measured for one strategy. */
-    public record Outcome(Strategy strategy, PrequentialResult prequential, LatencyResult latency, FreshnessResult freshness,
-                   CostResult cost, long recordsLearned) {
+    /** What the driver measured for one learner. */
+    public record Outcome(Learner learner, PrequentialResult prequential, LatencyResult latency, FreshnessResult freshness,
+                          CostResult cost, long recordsLearned) {
     }
 
     /** What the driver measured overall. */
-    public record Run(Map<String, Outcome> outcomes, long events, long rejected, long wallTimeMs) {
+    public record Run(Map<Strategy, Outcome> outcomes, long events, long rejected, long wallTimeMs) {
     }
 
     /**
-     * @param strategies the strategies, by name
-     * @param events     how many events the topic will hold (the loop stops there)
-     * @param producer   the producer writing the topic concurrently, or {@code null}; its failure ends the run
-     * @param everyPoll  called after each poll's learning with the events consumed so far
+     * @param learners  the learners, by strategy
+     * @param historyOf per strategy, how many leading events are its history
+     * @param records   how many records the topic will hold (the loop stops there)
+     * @param producer  the producer writing the topic concurrently, or {@code null}; its failure ends the run
+     * @param onUpdate  hears each learner right after its serving model changed
      * @return the measures
      */
-    public Run run(Map<String, Strategy> strategies, long events, Future<?> producer, Consumer<Long> everyPoll) {
+    public Run run(Map<Strategy, Learner> learners, Map<Strategy, Long> historyOf, long records, Future<?> producer,
+                   BiConsumer<Strategy, Learner> onUpdate) {
         long startNanos = System.nanoTime();
-        Map<String, Tracker> trackers = new LinkedHashMap<>();
-        strategies.forEach((name, s) -> trackers.put(name, new Tracker(s, historyOf.getOrDefault(name, 0L))));
-        long maxHistory = trackers.values().stream().filter(t -> t.strategy.learnsHistoryInBatch())
-                .mapToLong(t -> t.history).max().orElse(0);
-        List<double[]> historyRows = new ArrayList<>();
-        List<Integer> historyLabels = new ArrayList<>();
-        ExampleCodec codec = ExampleCodec.forSchema(schema);
-        long consumed = 0;
-        long rejected = 0;
-        long firstTimestampMs = -1;
-
-        Map<String, Object> config = connection.consumerConfig(null);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, STALL_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new TributaryException("topic " + topic + " does not exist on " + connection.bootstrapServers());
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long lastProgress = System.nanoTime();
-            while (consumed < events) {
-                if (producer != null && producer.isDone()) {
-                    awaitProducer(producer);
-                    producer = null;
+        Map<Strategy, Tracker> trackers = new LinkedHashMap<>();
+        learners.forEach((s, l) -> trackers.put(s, new Tracker(l, historyOf.getOrDefault(s, 0L), onUpdate)));
+        Poll poll = new Poll(trackers);
+        Future<?>[] running = {producer};
+        long rejected;
+        try (DeadLetterWriter deadLetters = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
+             TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(),
+                     TopicFeed.Settings.exactly(maxPollRecords, records, STALL_TIMEOUT_MS))) {
+            ExampleReader reader = new ExampleReader(schema, deadLetters);
+            feed.run(record -> {
+                Example example = reader.read(record);
+                if (example != null) {
+                    poll.add(example, record.timestamp());
                 }
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-                if (records.isEmpty()) {
-                    if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
-                        throw new TributaryException("read " + consumed + " of " + events + " events from " + topic
-                                + ", then nothing for " + STALL_TIMEOUT.toSeconds() + " s");
-                    }
-                    continue;
+                return true;
+            }, () -> {
+                if (running[0] != null && running[0].isDone()) {
+                    awaitProducer(running[0]);
+                    running[0] = null;
                 }
-                lastProgress = System.nanoTime();
-                List<double[]> rows = new ArrayList<>();
-                List<Integer> labels = new ArrayList<>();
-                List<Long> timestamps = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    if (consumed + rows.size() + rejected >= events) {
-                        break;
-                    }
-                    try {
-                        Example e = codec.decode(record.key(), record.value());
-                        rows.add(e.features());
-                        labels.add(e.label());
-                        timestamps.add(record.timestamp());
-                    } catch (MalformedRecordException e) {
-                        rejected++;
-                    }
-                }
-                if (firstTimestampMs < 0 && !timestamps.isEmpty()) {
-                    firstTimestampMs = timestamps.get(0);
-                }
-                long position = consumed;
-                consumed += rows.size();
-                // The part of this poll that is still history, and the part after it.
-                int historyPart = (int) Math.max(0, Math.min(rows.size(), maxHistory - position));
-                if (historyPart > 0) {
-                    historyRows.addAll(rows.subList(0, historyPart));
-                    historyLabels.addAll(labels.subList(0, historyPart));
-                }
-                for (Tracker t : trackers.values()) {
-                    t.feed(rows, labels, timestamps, position, historyRows, historyLabels, firstTimestampMs);
-                }
-                if (position + rows.size() >= maxHistory && !historyRows.isEmpty()) {
-                    historyRows.clear();
-                    historyLabels.clear();
-                }
-                everyPoll.accept(consumed);
-            }
+                poll.process();
+            });
+            poll.process();
+            rejected = reader.rejected();
         }
-        if (producer != null) {
-            awaitProducer(producer);
+        if (running[0] != null) {
+            awaitProducer(running[0]);
         }
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        trackers.forEach((name, t) -> outcomes.put(name, t.outcome()));
-        return new Run(outcomes, consumed, rejected, (System.nanoTime() - startNanos) / 1_000_000);
+        trackers.values().forEach(t -> t.finish(poll.historyRows, poll.historyLabels));
+        Map<Strategy, Outcome> outcomes = new LinkedHashMap<>();
+        trackers.forEach((s, t) -> outcomes.put(s, t.outcome()));
+        return new Run(outcomes, poll.consumed, rejected, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     private static void awaitProducer(Future<?> producer) {
@@ -193,15 +143,70 @@ public final class StrategyDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TributaryException("interrupted while waiting for the producer", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new TributaryException("producer failed: " + e.getCause(), e);
         }
     }
 
-    /** One strategy's state and measures during the run. */
+    /** The decoded events of one poll, handed to every learner in turn, and the shared history. */
+    private static final class Poll {
+        final Map<Strategy, Tracker> trackers;
+        final long maxHistory;
+        final List<double[]> rows = new ArrayList<>();
+        final List<Integer> labels = new ArrayList<>();
+        final List<Long> timestamps = new ArrayList<>();
+        final List<double[]> historyRows = new ArrayList<>();
+        final List<Integer> historyLabels = new ArrayList<>();
+        long consumed;
+        long originMs = -1;
+
+        Poll(Map<Strategy, Tracker> trackers) {
+            this.trackers = trackers;
+            this.maxHistory = trackers.values().stream().filter(t -> t.learner instanceof HistoryLearner)
+                    .mapToLong(t -> t.history).max().orElse(0);
+        }
+
+        void add(Example example, long timestampMs) {
+            rows.add(example.features());
+            labels.add(example.label());
+            timestamps.add(timestampMs);
+        }
+
+        void process() {
+            int n = rows.size();
+            if (n == 0) {
+                return;
+            }
+            if (originMs < 0) {
+                originMs = timestamps.get(0);
+            }
+            double[][] x = rows.toArray(new double[0][]);
+            int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+            long[] ts = timestamps.stream().mapToLong(Long::longValue).toArray();
+            int historyPart = (int) Math.max(0, Math.min(n, maxHistory - consumed));
+            for (int i = 0; i < historyPart; i++) {
+                historyRows.add(x[i]);
+                historyLabels.add(y[i]);
+            }
+            for (Tracker t : trackers.values()) {
+                t.feed(x, y, ts, consumed, historyRows, historyLabels, originMs);
+            }
+            consumed += n;
+            if (consumed >= maxHistory) {
+                historyRows.clear();
+                historyLabels.clear();
+            }
+            rows.clear();
+            labels.clear();
+            timestamps.clear();
+        }
+    }
+
+    /** One learner's state and measures during the run. */
     private final class Tracker {
-        final Strategy strategy;
+        final Learner learner;
         final long history;
+        final BiConsumer<Strategy, Learner> onUpdate;
         final PrequentialEvaluator evaluator;
         final Histogram latencyMicros = new Histogram(3);
         final Histogram updateMicros = new Histogram(3);
@@ -219,104 +224,131 @@ public final class StrategyDriver {
         long firstModelMs = -1;
         long firstPredictionMs = -1;
         boolean historyLearned;
+        int previousLabel = -1;
+        long originMs;
 
-        Tracker(Strategy strategy, long history) {
-            this.strategy = strategy;
+        Tracker(Learner learner, long history, BiConsumer<Strategy, Learner> onUpdate) {
+            this.learner = learner;
             this.history = history;
-            this.evaluator = new PrequentialEvaluator(schema.numClasses(), window, fadingFactor);
-            this.nextCurvePoint = history + curveEvery;
-            this.historyLearned = !strategy.learnsHistoryInBatch();
+            this.onUpdate = onUpdate;
+            this.evaluator = new PrequentialEvaluator(schema.numClasses(), evaluation.window(), evaluation.fadingFactor());
+            this.nextCurvePoint = history + evaluation.curveEvery();
+            this.historyLearned = !(learner instanceof HistoryLearner);
         }
 
-        void feed(List<double[]> rows, List<Integer> labels, List<Long> timestamps, long position,
-                  List<double[]> historyRows, List<Integer> historyLabels, long originMs) {
-            int n = rows.size();
-            int historyPart = (int) Math.max(0, Math.min(n, history - position));
-            if (!historyLearned && position + n >= history) {
-                // The history is complete: learn it in one batch, from the shared buffer.
-                int size = (int) history;
-                double[][] x = historyRows.subList(0, size).toArray(new double[0][]);
-                int[] y = historyLabels.subList(0, size).stream().mapToInt(Integer::intValue).toArray();
-                timed(() -> strategy.learnHistory(x, y), false);
-                learned += size;
-                historyLearned = true;
-                markFirstModel(originMs);
+        void feed(double[][] x, int[] y, long[] ts, long position, List<double[]> historyRows,
+                  List<Integer> historyLabels, long originMs) {
+            this.originMs = originMs;
+            int n = x.length;
+            int historyEnd = (int) Math.max(0, Math.min(n, history - position));
+            int i = 0;
+            if (!historyLearned) {
+                // A history learner's history comes from the shared buffer, all at once.
+                i = historyEnd;
+                if (position + i >= history) {
+                    learnHistory(historyRows, historyLabels, (int) history);
+                }
             }
-            if (!strategy.learnsHistoryInBatch() && historyPart > 0) {
-                double[][] x = rows.subList(0, historyPart).toArray(new double[0][]);
-                int[] y = labels.subList(0, historyPart).stream().mapToInt(Integer::intValue).toArray();
-                timed(() -> strategy.learn(x, y), true);
-                learned += historyPart;
-                markFirstModel(originMs);
+            if (i > 0) {
+                previousLabel = y[i - 1];
             }
-            if (historyPart == n) {
-                return;
-            }
-            double[][] x = rows.subList(historyPart, n).toArray(new double[0][]);
-            int[] y = labels.subList(historyPart, n).stream().mapToInt(Integer::intValue).toArray();
-            long[] ts = timestamps.subList(historyPart, n).stream().mapToLong(Long::longValue).toArray();
-            long first = position + historyPart;
-            if (scored) {
-                score(x, y, ts, first, originMs);
-            }
-            long before = strategy.incorporated();
-            timed(() -> strategy.learn(x, y), true);
-            learned += x.length;
-            if (strategy.incorporated() > before) {
-                markFirstModel(originMs);
-            }
-            if (scored) {
-                track(ts, first, position + n);
+            while (i < n) {
+                boolean inHistory = i < historyEnd;
+                // A segment ends where the learner's model next changes (and where the history ends).
+                int k = (int) Math.min((inHistory ? historyEnd : n) - i, learner.eventsUntilUpdate());
+                long first = position + i;
+                boolean scoring = scored && !inHistory;
+                if (scoring) {
+                    score(x, y, ts, i, k, first);
+                }
+                if (learner.eventsUntilUpdate() == Learner.NEVER) {
+                    if (scoring) {
+                        neverIncorporated += k;
+                    }
+                } else {
+                    learn(x, y, i, i + k);
+                    if (scoring) {
+                        track(ts, i, k, first, first + k);
+                    }
+                }
+                previousLabel = y[i + k - 1];
+                i += k;
             }
         }
 
-        private void score(double[][] x, int[] y, long[] ts, long first, long originMs) {
+        private void learnHistory(List<double[]> historyRows, List<Integer> historyLabels, int size) {
+            double[][] hx = historyRows.subList(0, size).toArray(new double[0][]);
+            int[] hy = historyLabels.subList(0, size).stream().mapToInt(Integer::intValue).toArray();
+            timed(() -> ((HistoryLearner) learner).learnHistory(hx, hy), true);
+            learned += size;
+            historyLearned = true;
+            markFirstModel();
+            onUpdate.accept(learner.strategy(), learner);
+        }
+
+        /** Learns events {@code [from, to)}, which end at or before the learner's next update. */
+        private void learn(double[][] x, int[] y, int from, int to) {
+            long before = learner.incorporated();
+            timed(() -> {
+                for (int j = from; j < to; j++) {
+                    learner.learn(x[j], y[j]);
+                }
+            }, false);
+            learned += to - from;
+            if (learner.incorporated() != before) {
+                updateMicros.recordValue(lastCallNanos / 1000);
+                markFirstModel();
+                onUpdate.accept(learner.strategy(), learner);
+            }
+        }
+
+        private void score(double[][] x, int[] y, long[] ts, int from, int count, long first) {
+            if (scoredEvents == 0 && previousLabel >= 0) {
+                evaluator.precededBy(previousLabel);
+            }
+            double[][] rows = Arrays.copyOfRange(x, from, from + count);
             double[][][] out = new double[1][][];
-            timed(() -> out[0] = strategy.predict(x), false);
+            timed(() -> out[0] = learner.predict(rows), false);
             long nowMicros = epochMicros();
             if (firstPredictionMs < 0) {
                 firstPredictionMs = nowMicros / 1000 - originMs;
             }
-            for (int i = 0; i < x.length; i++) {
-                latencyMicros.recordValue(Math.max(0, nowMicros - ts[i] * 1000));
-                evaluator.add(y[i], out[0][i]);
+            for (int i = 0; i < count; i++) {
+                latencyMicros.recordValue(Math.max(0, nowMicros - ts[from + i] * 1000));
+                evaluator.add(y[from + i], out[0][i]);
                 scoredEvents++;
                 if (first + i + 1 >= nextCurvePoint) {
                     ClassificationEvaluation w = evaluator.window();
                     curve.add(new PrequentialResult.CurvePoint(first + i + 1, w.get(MetricId.ACCURACY),
                             w.get(MetricId.COHEN_KAPPA), evaluator.cumulative().get(MetricId.ACCURACY),
                             evaluator.fading().accuracy()));
-                    nextCurvePoint += curveEvery;
+                    nextCurvePoint += evaluation.curveEvery();
                 }
             }
         }
 
         /** Freshness: which scored events the serving model now includes, and since when. */
-        private void track(long[] ts, long first, long next) {
-            if (strategy.frozenAfterHistory()) {
-                neverIncorporated += ts.length;
-                return;
-            }
-            long[] entry = new long[ts.length + 1];
+        private void track(long[] ts, int from, int count, long first, long next) {
+            long[] entry = new long[count + 1];
             entry[0] = first;
-            System.arraycopy(ts, 0, entry, 1, ts.length);
+            System.arraycopy(ts, from, entry, 1, count);
             pending.add(entry);
-            long incorporated = strategy.incorporated();
+            long incorporated = learner.incorporated();
             long nowMs = System.currentTimeMillis();
             while (!pending.isEmpty()) {
                 long[] head = pending.peek();
                 long start = head[0];
-                int count = head.length - 1;
-                int done = (int) Math.max(0, Math.min(count, incorporated - start));
+                int size = head.length - 1;
+                int done = (int) Math.max(0, Math.min(size, incorporated - start));
                 for (int i = 0; i < done; i++) {
                     freshnessEvents.recordValue(next - (start + i));
                     freshnessMillis.recordValue(Math.max(0, nowMs - head[1 + i]));
                 }
                 incorporatedScored += done;
-                if (done < count) {
-                    long[] rest = new long[count - done + 1];
+                if (done < size) {
+                    long[] rest = new long[size - done + 1];
                     rest[0] = start + done;
-                    System.arraycopy(head, 1 + done, rest, 1, count - done);
+                    System.arraycopy(head, 1 + done, rest, 1, size - done);
                     pending.poll();
                     pending.addFirst(rest);
                     break;
@@ -325,19 +357,36 @@ public final class StrategyDriver {
             }
         }
 
+        /**
+         * The stream has ended: the learner learns what it holds back (its final model), unscored;
+         * a history learner whose history the stream never completed learns what there was.
+         */
+        void finish(List<double[]> historyRows, List<Integer> historyLabels) {
+            if (!historyLearned) {
+                learnHistory(historyRows, historyLabels, historyRows.size());
+            }
+            long before = learner.incorporated();
+            timed(learner::finish, false);
+            if (learner.incorporated() != before) {
+                updateMicros.recordValue(lastCallNanos / 1000);
+            }
+        }
+
+        private long lastCallNanos;
+
         private void timed(Runnable call, boolean isUpdate) {
             long wall = System.nanoTime();
             long cpu = CpuClock.threadCpuNanos();
             call.run();
-            long elapsed = System.nanoTime() - wall;
-            wallNanos += elapsed;
+            lastCallNanos = System.nanoTime() - wall;
+            wallNanos += lastCallNanos;
             cpuNanos += CpuClock.threadCpuNanos() - cpu;
             if (isUpdate) {
-                updateMicros.recordValue(elapsed / 1000);
+                updateMicros.recordValue(lastCallNanos / 1000);
             }
         }
 
-        private void markFirstModel(long originMs) {
+        private void markFirstModel() {
             if (firstModelMs < 0) {
                 firstModelMs = System.currentTimeMillis() - originMs;
             }
@@ -352,7 +401,7 @@ public final class StrategyDriver {
                         evaluator.fading().accuracy(), evaluator.fading().kappa(),
                         cumulative.confusionMatrix().toArray(), curve);
             }
-            return new Outcome(strategy, prequential,
+            return new Outcome(learner, prequential,
                     new LatencyResult(Percentiles.of(latencyMicros), Percentiles.of(updateMicros), firstModelMs,
                             firstPredictionMs),
                     scored ? new FreshnessResult(Percentiles.of(freshnessEvents), Percentiles.of(freshnessMillis),

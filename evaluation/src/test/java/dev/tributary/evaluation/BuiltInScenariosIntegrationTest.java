@@ -40,7 +40,7 @@ class BuiltInScenariosIntegrationTest {
                 "model.hidden-layers", List.of(32, 32),
                 "model.learning-rate", 0.01,
                 "batch.epochs", 2,
-                "stream.epochs-per-poll", 1,
+                "stream.epochs", 1,
                 "rate.events-per-second", 0.0));
         if (full.source().generated()) {
             // Shrink the stream and its drift together, so the drift still happens.
@@ -55,7 +55,7 @@ class BuiltInScenariosIntegrationTest {
             }
         }
         ScenarioConfig scenario = ScenarioFiles.load(name, small);
-        assertEquals(ScenarioConfig.ALL_STRATEGIES, scenario.strategies(), name + " compares every strategy");
+        assertEquals(dev.tributary.common.config.Strategy.ALL, scenario.strategies(), name + " compares every strategy");
 
         ExperimentResults results = new ExperimentRunner(SharedKafka.connection(), true, scenario, output,
                 ProgressListener.NONE).run();
@@ -66,7 +66,7 @@ class BuiltInScenariosIntegrationTest {
             assertEquals(1, produced.driftPositions().size(), "the shrunk stream still drifts");
         }
         boolean prequential = scenario.protocol() == Protocol.PREQUENTIAL;
-        double chance = results.strategy(ScenarioConfig.MAJORITY).metrics().get("accuracy");
+        double chance = results.strategy(dev.tributary.common.config.Strategy.MAJORITY.key()).metrics().get("accuracy");
         for (StrategyResult strategy : results.strategies()) {
             assertNotNull(strategy.cost(), strategy.strategy());
             assertNotNull(strategy.latency(), strategy.strategy());

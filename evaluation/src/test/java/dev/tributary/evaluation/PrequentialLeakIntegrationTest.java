@@ -1,16 +1,17 @@
 package dev.tributary.evaluation;
 
-import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.EvaluationConfig;
+import dev.tributary.common.config.LearnerConfig;
+import dev.tributary.common.config.Seeds;
+import dev.tributary.common.config.StageTopics;
+import dev.tributary.common.config.Strategy;
+import dev.tributary.common.learn.Learner;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelMetadata;
 import dev.tributary.common.test.SharedKafka;
 import dev.tributary.common.test.TopicFixtures;
-import dev.tributary.evaluation.strategy.Strategies;
-import dev.tributary.evaluation.strategy.Strategy;
-import dev.tributary.evaluation.strategy.StrategyContext;
+import dev.tributary.evaluation.strategy.Learners;
 import dev.tributary.common.config.BatchTrainingConfig;
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.config.PeriodicRetrainConfig;
@@ -39,8 +40,8 @@ class PrequentialLeakIntegrationTest {
     private static final Schema SCHEMA = new Schema(List.of("position", "x"), List.of("a", "b"));
     private final KafkaConnection kafka = SharedKafka.connection();
 
-    /** Fails on any label of a scored event it has not predicted first. */
-    static final class LeakDetector implements Strategy {
+    /** Fails on any label of a scored event it has not predicted first. Takes the place of no-change. */
+    static final class LeakDetector implements Learner {
         final BitSet predicted = new BitSet();
         final long history;
         long learned;
@@ -50,18 +51,8 @@ class PrequentialLeakIntegrationTest {
         }
 
         @Override
-        public String name() {
-            return "leak-detector";
-        }
-
-        @Override
-        public void learnHistory(double[][] features, int[] labels) {
-            throw new AssertionError("learns incrementally");
-        }
-
-        @Override
-        public boolean learnsHistoryInBatch() {
-            return false;
+        public Strategy strategy() {
+            return Strategy.NO_CHANGE;
         }
 
         @Override
@@ -75,29 +66,28 @@ class PrequentialLeakIntegrationTest {
         }
 
         @Override
-        public void learn(double[][] features, int[] labels) {
-            for (double[] row : features) {
-                int position = (int) row[0];
-                if (position >= history && !predicted.get(position)) {
-                    throw new AssertionError("label of event " + position + " seen before it was predicted");
-                }
+        public void learn(double[] features, int label) {
+            int position = (int) features[0];
+            if (position >= history && !predicted.get(position)) {
+                throw new AssertionError("label of event " + position + " seen before it was predicted");
             }
-            learned += features.length;
+            learned++;
+        }
+
+        @Override
+        public int eventsUntilUpdate() {
+            // A model that changes after every 5th event: the driver must cut its segments there.
+            return (int) (5 - learned % 5);
         }
 
         @Override
         public long incorporated() {
-            return learned;
+            return learned - learned % 5;
         }
 
         @Override
         public long gradientSteps() {
             return 0;
-        }
-
-        @Override
-        public ModelArtifact artifact(ModelMetadata metadata) {
-            return null;
         }
     }
 
@@ -111,36 +101,38 @@ class PrequentialLeakIntegrationTest {
         TopicFixtures.write(kafka, topic, 1, stream);
 
         LeakDetector detector = new LeakDetector(HISTORY);
-        StrategyContext context = new StrategyContext(new ModelConfig(List.of(8), 0.01), new BatchTrainingConfig(1, 32),
-                new StreamTrainingConfig(32, 1, 64, 100, 0, 0, "g"), new PeriodicRetrainConfig(150, 150), 2, 2, 1, 2);
-        Map<String, Strategy> strategies = new LinkedHashMap<>();
-        strategies.put(detector.name(), detector);
-        for (String name : ScenarioConfig.ALL_STRATEGIES) {
-            strategies.put(name, Strategies.create(name, context));
+        LearnerConfig config = new LearnerConfig(new ModelConfig(List.of(8), 0.01), new BatchTrainingConfig(1, 32),
+                new StreamTrainingConfig(64, 32, 1, 64, 100, 0, 0, "g"), new PeriodicRetrainConfig(150, 150), SCHEMA,
+                new Seeds(0, 0, 1, 2));
+        Map<Strategy, Learner> strategies = new LinkedHashMap<>();
+        for (Strategy strategy : Strategy.ALL) {
+            strategies.put(strategy, strategy == Strategy.NO_CHANGE ? detector : Learners.create(strategy, config));
         }
-        Map<String, Long> historyOf = new LinkedHashMap<>();
-        strategies.keySet().forEach(name -> historyOf.put(name, HISTORY));
+        Map<Strategy, Long> historyOf = new LinkedHashMap<>();
+        strategies.keySet().forEach(s -> historyOf.put(s, HISTORY));
 
-        StrategyDriver.Run run = new StrategyDriver(kafka, topic, SCHEMA, 64, historyOf, true, 100, 0.999, 100)
-                .run(strategies, EVENTS, null, consumed -> { });
+        StrategyDriver.Run run = new StrategyDriver(kafka, new StageTopics(topic, topic + "-experiment-dlq", null), SCHEMA,
+                37, new EvaluationConfig(0.2, 100, 0.999, 100, 0), true)
+                .run(strategies, historyOf, EVENTS, null, (s, l) -> { });
 
         assertEquals(EVENTS, run.events());
         assertEquals(EVENTS - HISTORY, detector.predicted.cardinality(), "every event after the history was predicted");
         assertEquals(EVENTS, detector.learned, "and then learned");
         for (StrategyDriver.Outcome o : run.outcomes().values()) {
-            assertEquals(EVENTS - HISTORY, o.prequential().events(), o.strategy().name());
+            assertEquals(EVENTS - HISTORY, o.prequential().events(), o.learner().strategy().key());
         }
-        // The frozen baseline never learns a scored event; online learns each within its poll of 64.
-        assertEquals(EVENTS - HISTORY, run.outcomes().get("batch").freshness().never());
-        assertEquals(0, run.outcomes().get("online").freshness().never());
-        assertTrue(run.outcomes().get("online").freshness().events().max() <= 64,
-                "online: an event is learned by the end of its own poll");
-        assertEquals(1, run.outcomes().get("online").freshness().events().decode().getMinNonZeroValue());
+        // The frozen baseline never learns a scored event; online learns each within its mini-batch of 64.
+        assertEquals(EVENTS - HISTORY, run.outcomes().get(Strategy.BATCH).freshness().never());
+        assertEquals(EVENTS % 64, run.outcomes().get(Strategy.ONLINE).freshness().never(),
+                "online: every event but those of the incomplete last mini-batch is learned while scored");
+        assertTrue(run.outcomes().get(Strategy.ONLINE).freshness().events().max() <= 64,
+                "online: an event is learned by the end of its own mini-batch");
+        assertEquals(1, run.outcomes().get(Strategy.ONLINE).freshness().events().decode().getMinNonZeroValue());
     }
 
     @Test
     void theDetectorCatchesALeak() {
         LeakDetector detector = new LeakDetector(0);
-        assertThrows(AssertionError.class, () -> detector.learn(new double[][] {{5, 0}}, new int[] {1}));
+        assertThrows(AssertionError.class, () -> detector.learn(new double[] {5, 0}, 1));
     }
 }

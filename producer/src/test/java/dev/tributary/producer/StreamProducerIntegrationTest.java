@@ -29,7 +29,7 @@ class StreamProducerIntegrationTest {
 
     @Test
     void writesTheGeneratedStreamInTimeOrderSplitAtTheTrainFraction() {
-        TopicsConfig topics = TopicsConfig.of(SharedKafka.unique("sea"), dev.tributary.common.config.KafkaSettings.DEFAULT);
+        TopicsConfig topics = TopicsConfig.of(new dev.tributary.common.config.TopicNames(SharedKafka.unique("sea")), dev.tributary.common.config.KafkaSettings.DEFAULT);
         ProduceResult result = new StreamProducer(kafka, SEA_1_TO_3, 1_000, 0.7, topics, RateConfig.UNLIMITED, 5,
                 ProgressListener.NONE).produce();
 
@@ -54,7 +54,7 @@ class StreamProducerIntegrationTest {
 
     @Test
     void pacedEventsCarryTheirIntendedSendTimeAsTimestamp() {
-        TopicsConfig topics = TopicsConfig.of(SharedKafka.unique("paced"), dev.tributary.common.config.KafkaSettings.DEFAULT);
+        TopicsConfig topics = TopicsConfig.of(new dev.tributary.common.config.TopicNames(SharedKafka.unique("paced")), dev.tributary.common.config.KafkaSettings.DEFAULT);
         new StreamProducer(kafka, SEA_1_TO_3, 200, 0.5, topics, new RateConfig(1_000), 5, ProgressListener.NONE).produce();
 
         List<Long> timestamps = new ArrayList<>();

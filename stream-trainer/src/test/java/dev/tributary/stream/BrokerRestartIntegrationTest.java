@@ -1,5 +1,8 @@
 package dev.tributary.stream;
 
+import dev.tributary.common.test.Learning;
+import dev.tributary.common.config.StageTopics;
+
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.config.StreamTrainingConfig;
 import dev.tributary.common.data.Example;
@@ -73,9 +76,8 @@ class BrokerRestartIntegrationTest {
                 admin.ensureTopic("events", 2, (short) 1, Map.of());
             }
             Path checkpoint = dir.resolve("online.model");
-            StreamTrainer trainer = new StreamTrainer(kafka, "train", SyntheticData.SCHEMA, SMALL,
-                    new StreamTrainingConfig(32, 1, 50, 100, 0, EVENTS, "trainer"), checkpoint, 1, 2, "models",
-                    "train-stream-trainer-dlq");
+            StreamTrainer trainer = new StreamTrainer(kafka, new StageTopics("train", "train-stream-trainer-dlq", "models"),
+                Learning.stream(SMALL, new StreamTrainingConfig(50, 32, 1, 50, 100, 0, EVENTS, "trainer"), SyntheticData.SCHEMA, 1, 2), checkpoint);
             Future<StreamTrainer.Result> training = background.submit(trainer::run);
             ScoringTopics atLeastOnceTopics = new ScoringTopics("events", "models", "alos-predictions", "alos-dlq");
             ScoringTopics exactlyOnceTopics = new ScoringTopics("events", "models", "eos-predictions", "eos-dlq");

@@ -1,5 +1,8 @@
 package dev.tributary.stream;
 
+import dev.tributary.common.test.Learning;
+import dev.tributary.common.config.StageTopics;
+
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.config.StreamTrainingConfig;
 import dev.tributary.common.kafka.BoundedTopicReader;
@@ -58,9 +61,9 @@ class StreamTrainerBadInputIntegrationTest {
     }
 
     private StreamTrainer trainer(String topic, String group, Path checkpoint, long maxRecords, String deadLetterTopic) {
-        StreamTrainingConfig config = new StreamTrainingConfig(32, 2, 500, 700, 3_000, maxRecords, group);
-        return new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, config, checkpoint, 11, 12, null,
-                deadLetterTopic);
+        StreamTrainingConfig config = new StreamTrainingConfig(500, 32, 2, 500, 700, 3_000, maxRecords, group);
+        return new StreamTrainer(kafka, new StageTopics(topic, deadLetterTopic, null),
+                Learning.stream(SMALL, config, SyntheticData.SCHEMA, 11, 12), checkpoint);
     }
 
     private static double accuracy(ModelArtifact model) {

@@ -1,5 +1,8 @@
 package dev.tributary.stream;
 
+import dev.tributary.common.test.Learning;
+import dev.tributary.common.config.StageTopics;
+
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.config.StreamTrainingConfig;
 import dev.tributary.common.data.Example;
@@ -35,9 +38,9 @@ class StreamTrainerIntegrationTest {
     }
 
     private StreamTrainer trainer(String topic, String group, Path checkpoint, long maxRecords, String models) {
-        StreamTrainingConfig config = new StreamTrainingConfig(32, 3, 50, 100, 3_000, maxRecords, group);
-        return new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, config, checkpoint, 11, 12, models,
-                topic + "-stream-trainer-dlq");
+        StreamTrainingConfig config = new StreamTrainingConfig(50, 32, 3, 50, 100, 3_000, maxRecords, group);
+        return new StreamTrainer(kafka, new StageTopics(topic, topic + "-stream-trainer-dlq", models),
+                Learning.stream(SMALL, config, SyntheticData.SCHEMA, 11, 12), checkpoint);
     }
 
     @Test
@@ -111,10 +114,9 @@ class StreamTrainerIntegrationTest {
         String topic = SharedKafka.unique("stream-stop");
         TopicFixtures.write(kafka, topic, 1, SyntheticData.blobs(100, 41));
         Path checkpoint = dir.resolve("online.model");
-        StreamTrainingConfig forever = new StreamTrainingConfig(32, 1, 50, 10_000, 0, 0,
-                SharedKafka.unique("group"));
-        StreamTrainer trainer = new StreamTrainer(kafka, topic, SyntheticData.SCHEMA, SMALL, forever, checkpoint, 1, 2, null,
-                topic + "-stream-trainer-dlq");
+        StreamTrainingConfig forever = new StreamTrainingConfig(50, 32, 1, 50, 10_000, 0, 0, SharedKafka.unique("group"));
+        StreamTrainer trainer = new StreamTrainer(kafka, new StageTopics(topic, topic + "-stream-trainer-dlq", null),
+                Learning.stream(SMALL, forever, SyntheticData.SCHEMA, 1, 2), checkpoint);
         Thread worker = new Thread(trainer::run);
         worker.start();
         Thread.sleep(3_000);

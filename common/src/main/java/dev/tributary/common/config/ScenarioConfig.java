@@ -14,9 +14,7 @@ import java.util.Set;
  * @param source      where the events come from
  * @param split       train/test split; its {@code shuffle} is resolved from the source when unset
  * @param protocol    how strategies are scored
- * @param strategies  the strategies to compare, by name: {@value #BATCH}, {@value #PERIODIC},
- *                    {@value #ONLINE}, {@value #WARM_START}, and the reference learners
- *                    {@value #MAJORITY} and {@value #NO_CHANGE}
+ * @param strategies  the strategies to compare (see {@link Strategy}), in the order they are reported
  * @param model       the network every strategy trains
  * @param batch       the batch baseline's training
  * @param stream      the streaming learner's training; its group defaults to {@code <name>-stream-trainer}
@@ -29,25 +27,10 @@ import java.util.Set;
  * @param repetitions how many times to run, with master seeds {@code seed}, {@code seed + 1}, ...
  */
 public record ScenarioConfig(String name, String description, SourceConfig source, SplitConfig split,
-                             Protocol protocol, List<String> strategies, ModelConfig model,
+                             Protocol protocol, List<Strategy> strategies, ModelConfig model,
                              BatchTrainingConfig batch, StreamTrainingConfig stream, PeriodicRetrainConfig periodic,
                              EvaluationConfig evaluation, KafkaSettings kafka, RateConfig rate, long seed,
                              Seeds seeds, int repetitions) {
-
-    /** The batch baseline. */
-    public static final String BATCH = "batch";
-    /** Retrained from scratch on a sliding window every N events. */
-    public static final String PERIODIC = "periodic-retrain";
-    /** The streaming learner. */
-    public static final String ONLINE = "online";
-    /** Batch on the history, then online. */
-    public static final String WARM_START = "warm-start";
-    /** Reference: the most frequent class so far. */
-    public static final String MAJORITY = "majority";
-    /** Reference: the previous event's class. */
-    public static final String NO_CHANGE = "no-change";
-    /** Every strategy, in the order reports list them. */
-    public static final List<String> ALL_STRATEGIES = List.of(BATCH, PERIODIC, ONLINE, WARM_START, MAJORITY, NO_CHANGE);
 
     /**
      * Fills in what is derived and checks the parts against each other.
@@ -68,12 +51,11 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         }
         ConfigException.require(!(source.generated() && split.shuffled()), "split.shuffle", true,
                 "false for a generated stream (it is split in time order, in constant memory)");
-        strategies = strategies == null ? List.of(BATCH, ONLINE) : List.copyOf(strategies);
-        ConfigException.require(!strategies.isEmpty() && ALL_STRATEGIES.containsAll(strategies)
-                        && Set.copyOf(strategies).size() == strategies.size(), "strategies", strategies,
-                "a list of distinct strategies from " + ALL_STRATEGIES);
+        strategies = strategies == null ? Strategy.ALL : List.copyOf(strategies);
+        ConfigException.require(!strategies.isEmpty() && Set.copyOf(strategies).size() == strategies.size(),
+                "strategies", strategies, "a list of distinct strategies from " + Strategy.ALL);
         if (stream.groupId() == null) {
-            stream = stream.withGroupId(name + "-stream-trainer");
+            stream = stream.withGroupId(new TopicNames(name).group("stream-trainer"));
         }
         Seeds derived = Seeds.derive(seed);
         ConfigException.require(seeds == null || seeds.equals(derived), "seeds", seeds,
@@ -98,26 +80,35 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
                 RateConfig.UNLIMITED, Seeds.DEFAULT_SEED, null, 1);
     }
 
+    /** @return the owner of every name of this scenario's topics, groups and applications */
+    public TopicNames names() {
+        return new TopicNames(name);
+    }
+
     /** @return the compacted topic trainers publish model versions to, keyed by strategy */
     public String modelsTopic() {
-        return name + "-models";
+        return names().models();
     }
 
     /**
-     * The dead-letter topic of a stage that consumes the scenario's topics: each stage has its
-     * own, so that every topic's count reconciles on its own (the producer's {@code <name>-dlq}
-     * holds only rows the producer rejected).
-     *
      * @param stage the stage ({@code batch-trainer}, {@code stream-trainer}, {@code scorer})
-     * @return {@code <name>-<stage>-dlq}
+     * @return its own dead-letter topic (see {@link TopicNames#deadLetter})
      */
     public String deadLetterTopic(String stage) {
-        return name + "-" + stage + "-dlq";
+        return names().deadLetter(stage);
     }
 
     /** @return the topic of the prequential protocol's single, time-ordered stream */
     public String eventsTopic() {
-        return name + "-events";
+        return names().events();
+    }
+
+    /**
+     * @param stage a stage that reads the protocol's training (or events) topic
+     * @return that topic, the stage's dead-letter topic and the models topic
+     */
+    public StageTopics stageTopics(String stage) {
+        return new StageTopics(topics().train(), deadLetterTopic(stage), modelsTopic());
     }
 
     /**
@@ -125,7 +116,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
      *         events topic, {@code <name>-events}, and the test topic stays empty
      */
     public TopicsConfig topics() {
-        TopicsConfig split = TopicsConfig.of(name, kafka);
+        TopicsConfig split = TopicsConfig.of(names(), kafka);
         return protocol != Protocol.PREQUENTIAL ? split : new TopicsConfig(eventsTopic(), split.test(),
                 split.deadLetter(), split.trainPartitions(), split.testPartitions(), split.replicationFactor());
     }
@@ -136,8 +127,8 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
      *         several repetitions, its own topics ({@code <name>-r<r>-...}), which must start empty
      */
     public ScenarioConfig repetition(int r) {
-        String runName = repetitions == 1 ? name : name + "-r" + r;
-        boolean defaultGroup = stream.groupId().equals(name + "-stream-trainer");
+        String runName = repetitions == 1 ? name : names().repetition(r).prefix();
+        boolean defaultGroup = stream.groupId().equals(names().group("stream-trainer"));
         return new ScenarioConfig(runName, description, source, split, protocol, strategies, model, batch,
                 defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation, kafka, rate, seed + r, null, 1);
     }

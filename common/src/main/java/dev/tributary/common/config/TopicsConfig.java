@@ -28,12 +28,12 @@ public record TopicsConfig(String train, String test, String deadLetter,
     }
 
     /**
-     * @param prefix the scenario's (or data set's) name
-     * @param kafka  partitions and replication
+     * @param names the scenario's (or data set's) names
+     * @param kafka partitions and replication
      * @return {@code <prefix>-train}, {@code <prefix>-test}, {@code <prefix>-dlq} (1 partition)
      */
-    public static TopicsConfig of(String prefix, KafkaSettings kafka) {
-        return new TopicsConfig(prefix + "-train", prefix + "-test", prefix + "-dlq", kafka.trainPartitions(),
+    public static TopicsConfig of(TopicNames names, KafkaSettings kafka) {
+        return new TopicsConfig(names.train(), names.test(), names.producerDeadLetter(), kafka.trainPartitions(),
                 kafka.testPartitions(), kafka.replicationFactor());
     }
 
@@ -56,6 +56,6 @@ public record TopicsConfig(String train, String test, String deadLetter,
      *         (2 partitions), {@code <dataset>-dlq} (1 partition), replication factor 1
      */
     public static TopicsConfig forDataset(String dataset) {
-        return of(dataset, KafkaSettings.DEFAULT);
+        return of(new TopicNames(dataset), KafkaSettings.DEFAULT);
     }
 }

@@ -31,11 +31,31 @@ public record DeadLetter(byte[] key, byte[] value, String reason, String source,
      */
     public ProducerRecord<byte[], byte[]> toRecord(String topic) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
-        record.headers()
-                .add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))
+        addHeaders(record.headers());
+        return record;
+    }
+
+    /**
+     * Adds this dead letter's three headers: the one place they are written, for a producer's
+     * record ({@link #toRecord}) and for a Kafka Streams record alike.
+     *
+     * @param headers the record's headers
+     * @return the same headers
+     */
+    public Headers addHeaders(Headers headers) {
+        return headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))
                 .add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8))
                 .add(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8));
-        return record;
+    }
+
+    /**
+     * @param topic     a consumed record's topic
+     * @param partition its partition
+     * @param offset    its offset
+     * @return its position as dead letters record it, {@code topic-partition@offset}
+     */
+    public static String source(String topic, int partition, long offset) {
+        return topic + "-" + partition + "@" + offset;
     }
 
     /**

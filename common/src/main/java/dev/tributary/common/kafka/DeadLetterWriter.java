@@ -61,7 +61,7 @@ public final class DeadLetterWriter implements AutoCloseable {
      * @param rejection why it was rejected
      */
     public void reject(ConsumerRecord<byte[], byte[]> record, MalformedRecordException rejection) {
-        String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String source = DeadLetter.source(record.topic(), record.partition(), record.offset());
         producer.send(new DeadLetter(record.key(), record.value(), rejection.getMessage(), source, stage).toRecord(topic),
                 onCompletion);
     }

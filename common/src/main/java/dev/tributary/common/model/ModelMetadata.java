@@ -1,6 +1,8 @@
 package dev.tributary.common.model;
 
+import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ModelConfig;
+import dev.tributary.common.data.Schema;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,5 +31,20 @@ public record ModelMetadata(String strategy, long version, long recordsSeen, Str
      */
     public ModelMetadata {
         nextOffsets = java.util.Collections.unmodifiableMap(new TreeMap<>(nextOffsets));
+    }
+
+    /**
+     * The one model-versus-schema check, made wherever a model meets data (the evaluator, the
+     * scorer, a resumed trainer): a model of another shape is an operational error, not a bug.
+     *
+     * @param schema the data the model is about to see
+     * @param what   what the model is, for the message (e.g. {@code "model 'online'"})
+     * @throws TributaryException if its feature or class count differs from the schema's
+     */
+    public void requireFits(Schema schema, String what) {
+        if (numFeatures != schema.numFeatures() || numClasses != schema.numClasses()) {
+            throw new TributaryException(what + " takes " + numFeatures + " features and " + numClasses
+                    + " classes; the data has " + schema.numFeatures() + " and " + schema.numClasses());
+        }
     }
 }

@@ -95,6 +95,14 @@ public final class NeuralNetwork {
     }
 
     /**
+     * @return a copy of every trainable parameter, in DL4J's flattened order: what two models
+     *         must share, value for value, to be the same model
+     */
+    public float[] parameters() {
+        return network.params().toFloatVector();
+    }
+
+    /**
      * @param withUpdater whether to include the optimiser's state (Adam's moments), which a
      *                    checkpoint needs to resume training exactly where it stopped
      * @return Deeplearning4j's serialised form

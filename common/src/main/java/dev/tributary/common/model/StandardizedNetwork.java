@@ -47,14 +47,25 @@ public final class StandardizedNetwork {
     /**
      * One increment: update the statistics with these rows, then fit them.
      *
+     * <p>The shuffles are seeded by {@code shuffleSeed + position}: the one seeding rule of every
+     * learner, so that a mini-batch is shuffled the same way whether the run that learns it was
+     * interrupted, resumed or fed differently before it.
+     *
+     * @param raw         unscaled rows
+     * @param labels      their classes
+     * @param epochs      passes over the rows
+     * @param batchSize   rows per gradient step
+     * @param shuffleSeed the run's shuffle seed
+     * @param position    the stream position of the first row
      * @return the gradient steps taken
      */
-    public long learn(double[][] raw, int[] labels, int epochs, int batchSize, Random random) {
+    public long learn(double[][] raw, int[] labels, int epochs, int batchSize, long shuffleSeed, long position) {
         if (raw.length == 0) {
             return 0;
         }
         standardizer.update(raw);
-        return MiniBatchFitter.fit(network, standardizer.transform(raw), labels, epochs, batchSize, random);
+        return MiniBatchFitter.fit(network, standardizer.transform(raw), labels, epochs, batchSize,
+                new Random(shuffleSeed + position));
     }
 
     /** @return class probabilities for raw rows */

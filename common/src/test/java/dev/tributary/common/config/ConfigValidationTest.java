@@ -26,7 +26,9 @@ class ConfigValidationTest {
         assertEquals("model.hidden-layers", assertThrows(ConfigException.class,
                 () -> new ModelConfig(List.of(4, -1), 0.1)).field());
         assertEquals("stream.checkpoint-every", assertThrows(ConfigException.class,
-                () -> new StreamTrainingConfig(32, 3, 100, 0, 0, 0, "g")).field());
+                () -> new StreamTrainingConfig(100, 32, 3, 100, 0, 0, 0, "g")).field());
+        assertEquals("stream.mini-batch", assertThrows(ConfigException.class,
+                () -> new StreamTrainingConfig(0, 32, 3, 100, 100, 0, 0, "g")).field());
         assertEquals("topics.train", assertThrows(ConfigException.class,
                 () -> new TopicsConfig("bad topic", "t", "d", 1, 1, (short) 1)).field());
     }

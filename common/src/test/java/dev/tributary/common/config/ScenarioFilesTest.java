@@ -39,7 +39,7 @@ class ScenarioFilesTest {
         assertEquals(defaults.batch(), tutorial.batch());
         assertEquals(defaults.stream(), tutorial.stream());
         assertEquals(Protocol.HOLDOUT, tutorial.protocol());
-        assertEquals(ScenarioConfig.ALL_STRATEGIES, tutorial.strategies());
+        assertEquals(Strategy.ALL, tutorial.strategies());
     }
 
     @Test
@@ -88,7 +88,8 @@ class ScenarioFilesTest {
                 source: {events: 10, generator: {concepts: [{type: sea}]}}
                 split: {shuffle: true}
                 """);
-        assertRejected("strategies", "[batch, magic]", "distinct strategies", "strategies: [batch, magic]");
+        assertRejected("strategies[1]", "magic", "one of [batch, periodic-retrain", "strategies: [batch, magic]");
+        assertRejected("strategies", "[batch, batch]", "distinct strategies", "strategies: [batch, batch]");
         assertRejected("repetitions", "got 0", "1 to 100", "repetitions: 0");
         assertRejected("seeds", "", "derive from 'seed'", "seeds: {master: 1, split: 2, model: 3, shuffle: 4}");
         assertRejected("protocol", "streaming", "[holdout, prequential]", "protocol: streaming");

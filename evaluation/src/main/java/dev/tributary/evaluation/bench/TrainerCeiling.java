@@ -8,9 +8,12 @@ import dev.tributary.common.data.Example;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.evaluation.StrategyDriver;
-import dev.tributary.evaluation.strategy.Strategies;
-import dev.tributary.evaluation.strategy.Strategy;
-import dev.tributary.evaluation.strategy.StrategyContext;
+import dev.tributary.common.config.LearnerConfig;
+import dev.tributary.common.config.StageTopics;
+import dev.tributary.common.config.Strategy;
+import dev.tributary.common.config.TopicNames;
+import dev.tributary.common.learn.Learner;
+import dev.tributary.evaluation.strategy.Learners;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
@@ -23,7 +26,7 @@ import java.util.Map;
  * harness's own prequential loop ({@link StrategyDriver}): poll, decode, predict every event,
  * learn the poll, update the prequential measures, from a topic filled beforehand. In memory,
  * a fresh learner with the same seeds predicts and then learns the same events in the same
- * mini-batches ({@code stream.max-poll-records}), read from an array: the ceiling, the
+ * mini-batches ({@code stream.mini-batch}), read from an array: the ceiling, the
  * network's own cost.
  */
 final class TrainerCeiling {
@@ -52,10 +55,11 @@ final class TrainerCeiling {
 
     /** @return events/s learned (test-then-train) from the topic */
     double harness(String topic) {
-        StrategyDriver driver = new StrategyDriver(connection, topic, schema, scenario.stream().maxPollRecords(),
-                Map.of(ScenarioConfig.ONLINE, 0L), true, scenario.evaluation().window(),
-                scenario.evaluation().fadingFactor(), scenario.evaluation().curveEvery());
-        StrategyDriver.Run run = driver.run(Map.of(ScenarioConfig.ONLINE, learner()), events, null, consumed -> { });
+        StrategyDriver driver = new StrategyDriver(connection,
+                new StageTopics(topic, new TopicNames(topic).deadLetter(StrategyDriver.STAGE), null), schema,
+                scenario.stream().maxPollRecords(), scenario.evaluation(), true);
+        StrategyDriver.Run run = driver.run(Map.of(Strategy.ONLINE, learner()), Map.of(Strategy.ONLINE, 0L), events, null,
+                (s, l) -> { });
         return run.events() * 1000.0 / Math.max(1, run.wallTimeMs());
     }
 
@@ -72,19 +76,21 @@ final class TrainerCeiling {
                 y[i] = e.label();
             }
         }
-        Strategy learner = learner();
-        int poll = scenario.stream().maxPollRecords();
+        Learner learner = learner();
         long start = System.nanoTime();
-        for (int from = 0; from < events; from += poll) {
-            int to = (int) Math.min(events, from + poll);
-            double[][] batch = Arrays.copyOfRange(x, from, to);
-            learner.predict(batch);
-            learner.learn(batch, Arrays.copyOfRange(y, from, to));
+        for (int from = 0; from < events; ) {
+            // The harness's segments: up to the model's next update, predicted, then learned.
+            int to = (int) Math.min(events, from + learner.eventsUntilUpdate());
+            learner.predict(Arrays.copyOfRange(x, from, to));
+            for (int i = from; i < to; i++) {
+                learner.learn(x[i], y[i]);
+            }
+            from = to;
         }
         return events * 1e9 / Math.max(1, System.nanoTime() - start);
     }
 
-    private Strategy learner() {
-        return Strategies.create(ScenarioConfig.ONLINE, StrategyContext.of(scenario, schema, scenario.seeds()));
+    private Learner learner() {
+        return Learners.create(Strategy.ONLINE, LearnerConfig.of(scenario, schema));
     }
 }

@@ -154,6 +154,27 @@ public final class PrequentialEvaluator {
     }
 
     /**
+     * Tells the evaluator the actual class of the event just before the first one it will be
+     * given, when the evaluated part of the stream has one (the history, in prequential runs):
+     * kappa-temporal then judges the first event against it, as it judges every later one,
+     * rather than against class 0; the no-change classifier's own kappa-temporal is then exactly 0.
+     *
+     * @param label the preceding event's class
+     * @throws IllegalStateException if an example has already been added
+     * @throws IllegalArgumentException if the label is out of range
+     */
+    public void precededBy(int label) {
+        if (count > 0) {
+            throw new IllegalStateException("precededBy must come before the first example");
+        }
+        if (label < 0 || label >= numClasses) {
+            throw new IllegalArgumentException("label must be in [0, " + numClasses + "), got " + label);
+        }
+        lastLabel = label;
+        labelBeforeWindow = label;
+    }
+
+    /**
      * Records the prediction for the next example of the stream, made before the model trained
      * on it. Validation happens before any state changes, so a rejected example leaves the
      * evaluator as it was.

@@ -1,9 +1,9 @@
 /**
- * The processing strategies the harness compares, each a small class behind
- * {@link dev.tributary.evaluation.strategy.Strategy}, all training the same network
- * configuration: {@code batch} (history, then frozen), {@code periodic-retrain} (from scratch on
- * a sliding window every N events), {@code online} (test-then-train on each mini-batch) and
- * {@code warm-start} (batch on the history, then online), with the reference learners
- * {@code majority} and {@code no-change} that give the chance levels kappa statistics need.
+ * The learner of every strategy the harness compares ({@link dev.tributary.evaluation.strategy.Learners}):
+ * the stage modules' learners for {@code batch} ({@code BatchLearner}), {@code periodic-retrain}
+ * ({@code PeriodicRetrainLearner}), {@code online} ({@code OnlineLearner}) and {@code warm-start}
+ * (the batch learner, then the online one continuing from its model), and the reference learners
+ * {@code majority} and {@code no-change}, which learn after every event and give the chance
+ * levels that kappa statistics need.
  */
 package dev.tributary.evaluation.strategy;

@@ -1,6 +1,6 @@
 package dev.tributary.reports.figures;
 
-import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.Strategy;
 import dev.tributary.evaluation.metrics.MetricId;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.LearningCurvePoint;
@@ -53,15 +53,15 @@ final class LearningCurveFigure {
         curves.forEach((strategy, curve) -> CurvePlots.addLine(chart, strategy, curve, colors.get(strategy)));
 
         String accuracy = MetricId.ACCURACY.key();
-        Summary batch = curves.containsKey(ScenarioConfig.BATCH) ? null
-                : RunData.measure(results, ScenarioConfig.BATCH, accuracy,
+        Summary batch = curves.containsKey(Strategy.BATCH.key()) ? null
+                : RunData.measure(results, Strategy.BATCH.key(), accuracy,
                         s -> s.holdout() == null ? null : s.holdout().metrics().get(accuracy));
         boolean batchLevel = batch != null && batch.n() > 0 && Double.isFinite(batch.mean());
         CurvePlots.accuracyRange(chart, curves.values(), batchLevel ? batch.mean() : Double.NaN);
         if (batchLevel) {
             double xMax = curves.values().stream().mapToDouble(c -> c.x()[c.size() - 1]).max().orElseThrow();
             // From 0: the batch model's level is what every point of the curve is measured against.
-            CurvePlots.addReference(chart, ScenarioConfig.BATCH + " (final model)", 0, batch.mean(), xMax, batch.mean());
+            CurvePlots.addReference(chart, Strategy.BATCH.key() + " (final model)", 0, batch.mean(), xMax, batch.mean());
         }
 
         int runs = curves.values().stream().mapToInt(MeanCurve::runs).max().orElse(1);

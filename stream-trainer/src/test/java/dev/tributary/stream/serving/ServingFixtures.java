@@ -30,7 +30,7 @@ final class ServingFixtures {
         StandardizedNetwork network = StandardizedNetwork.fresh(config, 4, 2, 7);
         List<Example> train = SyntheticData.blobs(500, 1);
         network.learn(train.stream().map(Example::features).toArray(double[][]::new),
-                train.stream().mapToInt(Example::label).toArray(), epochs, 32, new Random(1));
+                train.stream().mapToInt(Example::label).toArray(), epochs, 32, 1, 0);
         return network.toArtifact(new ModelMetadata("online", version, 500L * epochs, "t", Map.of(0, 500L), 1L,
                 config, 4, 2, 7));
     }

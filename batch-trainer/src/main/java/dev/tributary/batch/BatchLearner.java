@@ -1,0 +1,104 @@
+package dev.tributary.batch;
+
+import dev.tributary.common.config.BatchTrainingConfig;
+import dev.tributary.common.config.LearnerConfig;
+import dev.tributary.common.config.ModelConfig;
+import dev.tributary.common.config.Strategy;
+import dev.tributary.common.learn.HistoryLearner;
+import dev.tributary.common.learn.ModelLearner;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelMetadata;
+import dev.tributary.common.model.StandardizedNetwork;
+
+/**
+ * The batch baseline, as {@code train-batch} deploys it and as the experiment's {@code batch}
+ * strategy (and {@code warm-start}'s start) runs it: trained once, from scratch, on the whole
+ * history ({@link BatchTrainingConfig#epochs()} shuffled epochs of
+ * {@link BatchTrainingConfig#batchSize()} rows), then frozen: it learns nothing after the history.
+ */
+public final class BatchLearner implements HistoryLearner, ModelLearner {
+
+    private final ModelConfig model;
+    private final BatchTrainingConfig training;
+    private final int numFeatures;
+    private final int numClasses;
+    private final long modelSeed;
+    private final long shuffleSeed;
+    private StandardizedNetwork network;
+    private long incorporated;
+    private long steps;
+
+    /**
+     * @param config the learners' configuration (network, batch training, seeds, schema)
+     */
+    public BatchLearner(LearnerConfig config) {
+        this.model = config.model();
+        this.training = config.batch();
+        this.numFeatures = config.numFeatures();
+        this.numClasses = config.numClasses();
+        this.modelSeed = config.seeds().model();
+        this.shuffleSeed = config.seeds().shuffle();
+        this.network = StandardizedNetwork.fresh(model, numFeatures, numClasses, modelSeed);
+    }
+
+    @Override
+    public Strategy strategy() {
+        return Strategy.BATCH;
+    }
+
+    @Override
+    public void learnHistory(double[][] features, int[] labels) {
+        network = fit(features, labels, 0);
+        incorporated = features.length;
+    }
+
+    /**
+     * A batch fit from scratch, the one way every batch-trained model is made (the baseline, the
+     * warm start, each periodic retrain).
+     *
+     * @param features raw rows
+     * @param labels   their classes
+     * @param position the stream position of the first row (seeds the shuffles)
+     * @return the new network
+     */
+    StandardizedNetwork fit(double[][] features, int[] labels, long position) {
+        StandardizedNetwork fresh = StandardizedNetwork.fresh(model, numFeatures, numClasses, modelSeed);
+        steps += fresh.learn(features, labels, training.epochs(), training.batchSize(), shuffleSeed, position);
+        return fresh;
+    }
+
+    /** @return the network it serves, for a learner that continues from it (warm start) */
+    public StandardizedNetwork network() {
+        return network;
+    }
+
+    @Override
+    public double[][] predict(double[][] raw) {
+        return network.predictProbabilities(raw);
+    }
+
+    /** Frozen after the history: events are predicted, never learned. */
+    @Override
+    public void learn(double[] features, int label) {
+    }
+
+    @Override
+    public int eventsUntilUpdate() {
+        return NEVER;
+    }
+
+    @Override
+    public long incorporated() {
+        return incorporated;
+    }
+
+    @Override
+    public long gradientSteps() {
+        return steps;
+    }
+
+    @Override
+    public ModelArtifact artifact(ModelMetadata metadata) {
+        return network.toArtifact(metadata);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.tributary.batch;
+
+import dev.tributary.common.config.LearnerConfig;
+import dev.tributary.common.config.StageTopics;
+import dev.tributary.common.config.Strategy;
+import dev.tributary.common.data.Example;
+import dev.tributary.common.kafka.DeadLetterWriter;
+import dev.tributary.common.kafka.ExampleReader;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.ModelTopic;
+import dev.tributary.common.kafka.TopicFeed;
+import dev.tributary.common.model.CpuClock;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.model.ModelMetadata;
+import dev.tributary.common.model.TrainingSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code train-periodic}: the nightly job that batch users deploy, as a stage. It reads a topic
+ * from its beginning as records arrive and runs a {@link PeriodicRetrainLearner}: every
+ * {@code periodic.every} records it retrains from scratch on the last {@code periodic.window},
+ * writes the model to its file and publishes it to the models topic as a new version.
+ *
+ * <p>Its state is the window, which is rebuilt exactly by reading the topic again: the stage
+ * joins no consumer group, commits nothing and, restarted, reads from the beginning and
+ * retrains the same models (the shuffles are seeded by stream position). It stops at
+ * {@code stream.max-records}, after {@code stream.idle-timeout-ms} without records, or when
+ * asked ({@link #requestStop}).
+ */
+public final class PeriodicTrainer {
+
+    /** The stage named in this trainer's dead letters. */
+    public static final String STAGE = "periodic-trainer";
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodicTrainer.class);
+
+    private final KafkaConnection connection;
+    private final StageTopics topics;
+    private final LearnerConfig config;
+    private final Path modelFile;
+    private volatile TopicFeed activeFeed;
+    private volatile boolean stopRequested;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    /**
+     * @param connection the cluster
+     * @param topics     the topic to learn from, the stage's dead-letter topic, the models topic (or none)
+     * @param config     the network, batch training, schedule, stopping settings and seeds
+     * @param modelFile  where each retrained model is written
+     */
+    public PeriodicTrainer(KafkaConnection connection, StageTopics topics, LearnerConfig config, Path modelFile) {
+        this.connection = connection;
+        this.topics = topics;
+        this.config = config;
+        this.modelFile = modelFile;
+    }
+
+    /**
+     * The last model and what the run did.
+     *
+     * @param artifact the last model trained, or {@code null} if the stream was shorter than one period
+     * @param summary  counts and timings
+     */
+    public record Result(ModelArtifact artifact, TrainingSummary summary) {
+    }
+
+    /**
+     * Asks a running {@link #run()} to stop after the record in progress; waits up to {@code timeout}.
+     *
+     * @param timeout how long to wait
+     * @return whether the run finished in time
+     */
+    public boolean requestStop(Duration timeout) {
+        stopRequested = true;
+        TopicFeed feed = activeFeed;
+        if (feed != null) {
+            feed.requestStop();
+        }
+        try {
+            return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * @return the last model and the run's summary
+     */
+    public Result run() {
+        try {
+            return runOnce();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private Result runOnce() {
+        long startNanos = System.nanoTime();
+        long startCpu = CpuClock.threadCpuNanos();
+        PeriodicRetrainLearner learner = new PeriodicRetrainLearner(config);
+        Map<Integer, Long> nextOffsets = new TreeMap<>();
+        ModelArtifact[] last = {null};
+        long[] trained = {0};
+        TopicFeed.Settings settings = new TopicFeed.Settings(config.stream().maxPollRecords(),
+                config.stream().maxRecords(), false, config.stream().idleTimeoutMs(), TopicFeed.OnIdle.STOP);
+        ExampleReader reader;
+        TopicFeed.Stop stop;
+        try (ModelTopic models = topics.models() == null ? null : ModelTopic.open(connection, topics.models(), (short) -1);
+             DeadLetterWriter rejects = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
+             TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(), settings)) {
+            activeFeed = feed;
+            reader = new ExampleReader(config.schema(), rejects);
+            ExampleReader decoder = reader;
+            stop = stopRequested ? TopicFeed.Stop.REQUESTED : feed.run(record -> {
+                nextOffsets.put(record.partition(), record.offset() + 1);
+                Example example = decoder.read(record);
+                if (example == null) {
+                    return true;
+                }
+                long retrains = learner.retrains();
+                learner.learn(example.features(), example.label());
+                trained[0]++;
+                if (learner.retrains() > retrains) {
+                    decoder.flush();
+                    ModelArtifact artifact = learner.artifact(new ModelMetadata(Strategy.PERIODIC_RETRAIN.key(),
+                            learner.retrains(), learner.incorporated(), topics.input(), nextOffsets,
+                            System.currentTimeMillis(), config.model(), config.numFeatures(), config.numClasses(),
+                            config.seeds().model()));
+                    ModelCodec.write(artifact, modelFile);
+                    if (models != null) {
+                        models.publish(Strategy.PERIODIC_RETRAIN.key(), artifact);
+                    }
+                    last[0] = artifact;
+                    LOG.info("Periodic model version {} trained at record {}", learner.retrains(), learner.incorporated());
+                }
+                return true;
+            });
+            reader.flush();
+        } finally {
+            activeFeed = null;
+        }
+        LOG.info("Periodic trainer stopped ({}): {} records, {} rejected, {} models", stop, trained[0], reader.rejected(),
+                learner.retrains());
+        TrainingSummary summary = new TrainingSummary(Strategy.PERIODIC_RETRAIN.key(), topics.input(),
+                java.util.List.of(), trained[0], reader.rejected(), learner.gradientSteps(), learner.retrains(),
+                (System.nanoTime() - startNanos) / 1_000_000, (CpuClock.threadCpuNanos() - startCpu) / 1_000_000);
+        return new Result(last[0], summary);
+    }
+}

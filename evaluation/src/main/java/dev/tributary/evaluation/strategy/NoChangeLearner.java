@@ -1,0 +1,59 @@
+package dev.tributary.evaluation.strategy;
+
+import dev.tributary.common.config.Strategy;
+import dev.tributary.common.learn.Learner;
+
+import java.util.Arrays;
+
+/**
+ * Reference learner: predicts that each event has the class of the event just before it
+ * (learning after every event), with probability 1 (log loss clips it). Before any event it
+ * predicts class 0, as kappa-temporal's no-change baseline does for the first event, so that its
+ * kappa-temporal is 0 by construction.
+ */
+final class NoChangeLearner implements Learner {
+
+    private final int numClasses;
+    private int last;
+    private long seen;
+
+    NoChangeLearner(int numClasses) {
+        this.numClasses = numClasses;
+    }
+
+    @Override
+    public Strategy strategy() {
+        return Strategy.NO_CHANGE;
+    }
+
+    @Override
+    public double[][] predict(double[][] features) {
+        double[][] out = new double[features.length][numClasses];
+        for (double[] row : out) {
+            Arrays.fill(row, 0);
+            row[last] = 1;
+        }
+        return out;
+    }
+
+    @Override
+    public void learn(double[] features, int label) {
+        last = label;
+        seen++;
+    }
+
+    @Override
+    public int eventsUntilUpdate() {
+        return 1;
+    }
+
+    @Override
+    public long incorporated() {
+        return seen;
+    }
+
+    @Override
+    public long gradientSteps() {
+        return 0;
+    }
+}
