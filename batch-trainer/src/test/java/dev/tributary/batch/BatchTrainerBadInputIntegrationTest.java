@@ -1,11 +1,12 @@
 package dev.tributary.batch;
 
+import dev.tributary.common.test.TopicFixtures;
+
 import dev.tributary.common.test.Learning;
 import dev.tributary.common.config.StageTopics;
 
 import dev.tributary.common.config.BatchTrainingConfig;
 import dev.tributary.common.config.ModelConfig;
-import dev.tributary.common.kafka.BoundedTopicReader;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.OffsetRange;
 import dev.tributary.common.test.BadRecords;
@@ -45,7 +46,7 @@ class BatchTrainerBadInputIntegrationTest {
         assertEquals(List.of(new OffsetRange(0, 0, cases.size())), result.summary().offsets(),
                 "read = trained + rejected");
         List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-        new BoundedTopicReader(kafka).read(deadLetterTopic, deadLetters::add);
+        TopicFixtures.read(kafka, deadLetterTopic, deadLetters::add);
         BadRecords.assertDeadLettered(cases, offsets, topic, BatchTrainer.STAGE, deadLetters);
         double accuracy = BatchTrainerIntegrationTest.accuracy(result.artifact(), SyntheticData.blobs(2_000, 99));
         assertTrue(accuracy > 0.9, "the malformed records did not reach the model: held-out accuracy " + accuracy);

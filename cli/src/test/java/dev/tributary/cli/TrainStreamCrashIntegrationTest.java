@@ -1,6 +1,7 @@
 package dev.tributary.cli;
 
-import dev.tributary.common.kafka.BoundedTopicReader;
+import dev.tributary.common.test.TopicFixtures;
+
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.TopicAdmin;
 import dev.tributary.common.model.ModelCodec;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code kill -9} of a {@code train-stream} process mid-run, then a restart: the restart resumes
  * from the last checkpoint and its committed offsets, skips nothing, and re-trains only the
  * records the killed process had trained on since that checkpoint, which are fewer than
- * {@code checkpoint-every + max-poll-records}.
+ * {@code checkpoint-every + mini-batch}.
  *
  * <p>The trainer runs as a child JVM on this JVM's class path, against the shared broker in this
  * JVM; {@link Process#destroyForcibly()} is SIGKILL on Linux, so no shutdown hook and no final
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainStreamCrashIntegrationTest {
 
     private static final int CHECKPOINT_EVERY = 200;
-    private static final int MAX_POLL_RECORDS = 50;
+    private static final int MINI_BATCH = 50;
     /** 10,000 SEA events, 60 % of them (in time order) to the train topic. */
     private static final long TRAIN_RECORDS = 6_000;
 
@@ -52,7 +53,7 @@ class TrainStreamCrashIntegrationTest {
         String[] scenario = {"--scenario", "sea-abrupt", "--protocol", "holdout", "--events", "10000",
                 "--drift-at", "5000", "--rate", "0", "--name", name, "--bootstrap-servers", kafka.bootstrapServers(),
                 "--hidden-layers", "16", "--stream-epochs", "4", "--checkpoint-every", Integer.toString(CHECKPOINT_EVERY),
-                "--max-poll-records", Integer.toString(MAX_POLL_RECORDS),
+                "--mini-batch", Integer.toString(MINI_BATCH), "--max-poll-records", "37",
                 // The killed member keeps its partitions until its session expires: the broker's
                 // minimum, not the default 45 s, so that the restart is assigned them sooner.
                 "-X", "session.timeout.ms=6000"};
@@ -107,10 +108,10 @@ class TrainStreamCrashIntegrationTest {
         assertEquals(ends, committed(name + "-stream-trainer"), "and those offsets are committed");
 
         // The re-train bound: every version either process published came at most
-        // checkpoint-every + max-poll-records - 1 records after the one before, so the killed
+        // checkpoint-every + mini-batch - 1 records after the one before, so the killed
         // process cannot have trained on more than that beyond its last checkpoint.
         List<ModelMetadata> versions = new ArrayList<>();
-        new BoundedTopicReader(kafka).read(name + "-models", r -> versions.add(ModelCodec.decode(r.value()).metadata()));
+        TopicFixtures.read(kafka, name + "-models", r -> versions.add(ModelCodec.decode(r.value()).metadata()));
         assertTrue(versions.stream().anyMatch(v -> v.version() <= atKill.version()), "the first process published");
         assertEquals(last.version(), versions.get(versions.size() - 1).version());
         // A kill between writing a checkpoint and publishing it leaves that version out of the
@@ -122,7 +123,7 @@ class TrainStreamCrashIntegrationTest {
             long before = previous == null ? 0 : previous.recordsSeen();
             if (previous == null ? v.version() == 1 : v.version() == previous.version() + 1) {
                 long gap = v.recordsSeen() - before;
-                assertTrue(gap > 0 && gap < CHECKPOINT_EVERY + MAX_POLL_RECORDS,
+                assertTrue(gap > 0 && gap < CHECKPOINT_EVERY + MINI_BATCH,
                         "version " + v.version() + " came " + gap + " records after the previous one");
                 compared++;
             }

@@ -7,6 +7,7 @@ import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicFeed;
 import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.common.model.ModelMetadata;
@@ -144,31 +145,24 @@ public final class ServingBenchmark {
         SourceProducer.createTopics(connection, topics);
         Histogram histogram = new Histogram(3);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "load"));
-        long first = 0;
-        long last = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(connection.consumerConfig(tag + "-reader-" + System.nanoTime()))) {
-            consumer.subscribe(List.of(readTopic));
-            consumer.poll(Duration.ofMillis(500));
+        long[] span = {0, 0};
+        try (TopicFeed feed = TopicFeed.fromBeginning(connection, readTopic, TopicFeed.Settings.exactly(500, events, 60_000))) {
             Future<?> producer = executor.submit(() -> new StreamProducer(connection, scenario.source().generator(), events,
                     1.0, topics, new RateConfig(rate), scenario.seeds().split(), ProgressListener.NONE).produce());
-            long count = 0;
-            long lastProgress = System.nanoTime();
-            while (count < events) {
-                var records = consumer.poll(Duration.ofMillis(100));
-                long nowMicros = epochMicros();
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    histogram.recordValue(Math.max(0, nowMicros - eventTime.applyAsLong(r) * 1000));
-                    count++;
+            feed.run(r -> {
+                histogram.recordValue(Math.max(0, epochMicros() - eventTime.applyAsLong(r) * 1000));
+                span[1] = System.nanoTime();
+                span[0] = span[0] == 0 ? span[1] : span[0];
+                return true;
+            }, () -> {
+                if (producer.isDone()) {
+                    try {
+                        producer.get();
+                    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                        throw new TributaryException("the load producer failed: " + e.getCause(), e);
+                    }
                 }
-                if (!records.isEmpty()) {
-                    first = first == 0 ? System.nanoTime() : first;
-                    last = System.nanoTime();
-                    lastProgress = last;
-                } else if (System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
-                    throw new TributaryException("received " + count + " of " + events + " from " + readTopic
-                            + ", then nothing for 60 s");
-                }
-            }
+            });
             producer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -178,7 +172,7 @@ public final class ServingBenchmark {
         } finally {
             executor.shutdownNow();
         }
-        return new Measured(histogram, events * 1e9 / Math.max(1, last - first));
+        return new Measured(histogram, events * 1e9 / Math.max(1, span[1] - span[0]));
     }
 
     private TopicsConfig topicsFor(String topic) {

@@ -1,5 +1,7 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.test.TopicFixtures;
+
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.config.MissingValuePolicy;
@@ -7,7 +9,6 @@ import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.MalformedRecordException.Kind;
-import dev.tributary.common.kafka.BoundedTopicReader;
 import dev.tributary.common.kafka.DeadLetter;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.test.SharedKafka;
@@ -103,7 +104,7 @@ class BadInputProducerIntegrationTest {
 
     private List<ConsumerRecord<byte[], byte[]>> read(String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        new BoundedTopicReader(kafka).read(topic, records::add);
+        TopicFixtures.read(kafka, topic, records::add);
         return records;
     }
 }

@@ -1,5 +1,7 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.test.TopicFixtures;
+
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.config.MissingValuePolicy;
@@ -7,7 +9,6 @@ import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.BoundedTopicReader;
 import dev.tributary.common.kafka.DeadLetter;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.TopicAdmin;
@@ -52,8 +53,8 @@ class DatasetProducerIntegrationTest {
         // Every written record decodes as an example of the schema: nothing missing is left.
         ExampleCodec codec = new ExampleCodec(9, 2);
         long[] perClass = new long[2];
-        new BoundedTopicReader(kafka).read(topics.train(), r -> perClass[codec.decode(r.key(), r.value()).label()]++);
-        new BoundedTopicReader(kafka).read(topics.test(), r -> perClass[codec.decode(r.key(), r.value()).label()]++);
+        TopicFixtures.read(kafka, topics.train(), r -> perClass[codec.decode(r.key(), r.value()).label()]++);
+        TopicFixtures.read(kafka, topics.test(), r -> perClass[codec.decode(r.key(), r.value()).label()]++);
         assertEquals(458, perClass[0], "benign rows");
         assertEquals(241, perClass[1], "malignant rows");
     }
@@ -139,7 +140,7 @@ class DatasetProducerIntegrationTest {
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        new BoundedTopicReader(kafka).read(topic, records::add);
+        TopicFixtures.read(kafka, topic, records::add);
         return records;
     }
 }

@@ -1,5 +1,7 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.test.TopicFixtures;
+
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.TopicsConfig;
@@ -8,7 +10,6 @@ import dev.tributary.common.config.generator.SeaSpec;
 import dev.tributary.common.config.generator.StreamSpec;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.BoundedTopicReader;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.test.SharedKafka;
 import dev.tributary.producer.generator.ExampleGenerator;
@@ -42,13 +43,13 @@ class StreamProducerIntegrationTest {
         ExampleGenerator expected = Generators.create(SEA_1_TO_3, 5);
         ExampleCodec codec = new ExampleCodec(3, 2);
         List<Example> train = new ArrayList<>();
-        new BoundedTopicReader(kafka).read(topics.train(), r -> train.add(codec.decode(r.key(), r.value())));
+        TopicFixtures.read(kafka, topics.train(), r -> train.add(codec.decode(r.key(), r.value())));
         assertEquals(700, train.size());
         for (Example actual : train) {
             assertEquals(expected.next(), actual);
         }
         long[] test = {0};
-        new BoundedTopicReader(kafka).read(topics.test(), r -> test[0]++);
+        TopicFixtures.read(kafka, topics.test(), r -> test[0]++);
         assertEquals(300, test[0]);
     }
 
@@ -58,7 +59,7 @@ class StreamProducerIntegrationTest {
         new StreamProducer(kafka, SEA_1_TO_3, 200, 0.5, topics, new RateConfig(1_000), 5, ProgressListener.NONE).produce();
 
         List<Long> timestamps = new ArrayList<>();
-        new BoundedTopicReader(kafka).read(topics.train(), (ConsumerRecord<byte[], byte[]> r) -> timestamps.add(r.timestamp()));
+        TopicFixtures.read(kafka, topics.train(), (ConsumerRecord<byte[], byte[]> r) -> timestamps.add(r.timestamp()));
         assertEquals(100, timestamps.size());
         // At 1,000 events/s event i is due 1 ms after event i-1: the schedule, not the send, sets the time.
         for (int i = 1; i < timestamps.size(); i++) {

@@ -1,11 +1,12 @@
 package dev.tributary.stream;
 
+import dev.tributary.common.test.TopicFixtures;
+
 import dev.tributary.common.test.Learning;
 import dev.tributary.common.config.StageTopics;
 
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.config.StreamTrainingConfig;
-import dev.tributary.common.kafka.BoundedTopicReader;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.common.test.BadRecords;
@@ -54,7 +55,7 @@ class StreamTrainerBadInputIntegrationTest {
                 "read = trained + rejected, over both runs");
         assertEquals(valid, second.artifact().metadata().recordsSeen());
         List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-        new BoundedTopicReader(kafka).read(deadLetterTopic, deadLetters::add);
+        TopicFixtures.read(kafka, deadLetterTopic, deadLetters::add);
         BadRecords.assertDeadLettered(cases, offsets, topic, StreamTrainer.STAGE, deadLetters);
         double accuracy = accuracy(second.artifact());
         assertTrue(accuracy > 0.9, "the malformed records did not reach the model: held-out accuracy " + accuracy);

@@ -69,7 +69,7 @@ class StreamTrainerIntegrationTest {
 
         // Every checkpointed version is published to the models topic, the last one being the saved model.
         List<ModelArtifact> published = new java.util.ArrayList<>();
-        new dev.tributary.common.kafka.BoundedTopicReader(kafka).read(models, r -> {
+        TopicFixtures.read(kafka, models, r -> {
             assertEquals("online", new String(r.key(), java.nio.charset.StandardCharsets.UTF_8));
             published.add(ModelCodec.decode(r.value()));
         });

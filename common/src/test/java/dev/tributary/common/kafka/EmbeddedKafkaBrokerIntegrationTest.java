@@ -1,5 +1,7 @@
 package dev.tributary.common.kafka;
 
+import dev.tributary.common.test.TopicFixtures;
+
 import dev.tributary.common.test.SharedKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,7 +75,7 @@ class EmbeddedKafkaBrokerIntegrationTest {
             assertEquals(7, admin.recordCount(topic));
         }
         List<Integer> seen = new ArrayList<>();
-        List<OffsetRange> ranges = new BoundedTopicReader(kafka).read(topic, r -> seen.add((int) r.value()[0]));
+        List<OffsetRange> ranges = TopicFixtures.read(kafka, topic, r -> seen.add((int) r.value()[0]));
         assertEquals(7, seen.size());
         assertEquals(List.of(new OffsetRange(0, 0, 4), new OffsetRange(1, 0, 3)), ranges);
     }

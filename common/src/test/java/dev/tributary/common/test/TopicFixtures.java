@@ -1,5 +1,9 @@
 package dev.tributary.common.test;
 
+import dev.tributary.common.kafka.OffsetRange;
+import dev.tributary.common.kafka.TopicFeed;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.kafka.KafkaConnection;
@@ -42,6 +46,25 @@ public final class TopicFixtures {
             producer.send(new ProducerRecord<>(topic, 0, null, null)).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads a whole topic as it is now, through the project's one reader ({@link TopicFeed}).
+     *
+     * @param kafka   the cluster
+     * @param topic   the topic
+     * @param handler takes every record, in offset order within a partition
+     * @return the offset ranges read, by partition
+     */
+    public static List<OffsetRange> read(KafkaConnection kafka, String topic,
+                                         java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+        try (TopicFeed feed = TopicFeed.fromBeginning(kafka, topic, TopicFeed.Settings.toEnd(500))) {
+            feed.run(record -> {
+                handler.accept(record);
+                return true;
+            });
+            return feed.offsetsRead();
         }
     }
 }

@@ -120,7 +120,7 @@ public final class HeadlineBenchmark {
                 progress.advance(++done);
             }
         }
-        deleteTopics(trainerTopic);
+        deleteTopics(trainerTopic, TrainerCeiling.deadLetterTopic(trainerTopic));
         progress.finish();
         List<HeadlineRatio> ratios = new ArrayList<>();
         if (settings.measures().contains(Measure.PRODUCER)) {

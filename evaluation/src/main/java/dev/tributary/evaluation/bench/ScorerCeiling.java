@@ -6,6 +6,7 @@ import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicFeed;
 import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.model.ModelArtifact;
 import dev.tributary.evaluation.ServingBenchmark;
@@ -69,30 +70,25 @@ final class ScorerCeiling {
         var schema = Generators.create(scenario.source().generator(), scenario.seeds().split()).schema();
         try (ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(applicationId(tag),
                 STRATEGY, topics, maxBatch, flushMs, false, stateDir.resolve(tag)));
-             KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(connection.consumerConfig(tag + "-reader"))) {
+             TopicFeed reader = TopicFeed.fromBeginning(connection, topics.predictions(),
+                     TopicFeed.Settings.exactly(500, events, STALL_TIMEOUT.toMillis()))) {
             ServingBenchmark.awaitModel(scorer);
-            reader.subscribe(List.of(topics.predictions()));
-            reader.poll(Duration.ofMillis(200));
             CompletableFuture<?> producer = CompletableFuture.runAsync(() -> new StreamProducer(connection,
                     scenario.source().generator(), events, 1.0, input, RateConfig.UNLIMITED, scenario.seeds().split(),
                     ProgressListener.NONE).produce());
-            long count = 0;
-            long first = 0;
-            long last = 0;
-            while (count < events) {
-                int n = reader.poll(Duration.ofMillis(100)).count();
-                long now = System.nanoTime();
-                if (n > 0) {
-                    first = first == 0 ? now : first;
-                    last = now;
-                    count += n;
-                } else if (producer.isCompletedExceptionally()) {
+            long[] span = {0, 0};
+            reader.run(record -> {
+                span[1] = System.nanoTime();
+                span[0] = span[0] == 0 ? span[1] : span[0];
+                return true;
+            }, () -> {
+                if (producer.isCompletedExceptionally()) {
                     producer.join();
-                } else if (now - Math.max(last, first) > STALL_TIMEOUT.toNanos() && first != 0) {
-                    throw new TributaryException("read " + count + " of " + events + " predictions from "
-                            + topics.predictions() + ", then nothing for " + STALL_TIMEOUT.toSeconds() + " s");
                 }
-            }
+            });
+            long count = reader.handed();
+            long first = span[0];
+            long last = span[1];
             producer.join();
             return count * 1e9 / Math.max(1, last - first);
         }

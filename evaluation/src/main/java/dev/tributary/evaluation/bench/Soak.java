@@ -6,6 +6,7 @@ import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.config.generator.StreamSpec;
 import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicFeed;
 import dev.tributary.evaluation.cost.HeapMonitor;
 import dev.tributary.producer.ProduceResult;
 import dev.tributary.producer.StreamProducer;
@@ -87,24 +88,15 @@ public final class Soak {
     }
 
     private static void consumeAll(KafkaConnection connection, String topic, long events, Sampler sampler) {
-        Map<String, Object> consumerConfig = connection.consumerConfig("soak-" + UUID.randomUUID());
-        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        long count = 0;
-        long lastProgressNanos = System.nanoTime();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
-            consumer.subscribe(List.of(topic));
-            while (count < events) {
-                int n = consumer.poll(Duration.ofMillis(500)).count();
-                if (n > 0) {
-                    count += n;
-                    sampler.advance(count);
-                    lastProgressNanos = System.nanoTime();
-                } else if (System.nanoTime() - lastProgressNanos > STALL_TIMEOUT.toNanos()) {
-                    throw new TributaryException("consumed " + count + " of " + events + " events from " + topic
-                            + ", then nothing for " + STALL_TIMEOUT.toSeconds() + " s");
-                }
-            }
+        long[] count = {0};
+        try (TopicFeed feed = TopicFeed.fromBeginning(connection, topic,
+                TopicFeed.Settings.exactly(5_000, events, STALL_TIMEOUT.toMillis()))) {
+            feed.run(record -> {
+                count[0]++;
+                return true;
+            }, () -> sampler.advance(count[0]));
         }
+        sampler.advance(count[0]);
     }
 
     /** Samples the live heap each time progress crosses another tenth of the phase. */

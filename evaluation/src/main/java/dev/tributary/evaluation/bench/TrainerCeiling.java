@@ -56,11 +56,16 @@ final class TrainerCeiling {
     /** @return events/s learned (test-then-train) from the topic */
     double harness(String topic) {
         StrategyDriver driver = new StrategyDriver(connection,
-                new StageTopics(topic, new TopicNames(topic).deadLetter(StrategyDriver.STAGE), null), schema,
+                new StageTopics(topic, deadLetterTopic(topic), null), schema,
                 scenario.stream().maxPollRecords(), scenario.evaluation(), true);
         StrategyDriver.Run run = driver.run(Map.of(Strategy.ONLINE, learner()), Map.of(Strategy.ONLINE, 0L), events, null,
                 (s, l) -> { });
         return run.events() * 1000.0 / Math.max(1, run.wallTimeMs());
+    }
+
+    /** @return where the harness side puts records it cannot decode (none, but the feed has one) */
+    static String deadLetterTopic(String topic) {
+        return new TopicNames(topic).deadLetter(StrategyDriver.STAGE);
     }
 
     /** @return events/s learned (test-then-train) from memory */

@@ -1,8 +1,9 @@
 package dev.tributary.stream.serving;
 
+import dev.tributary.common.test.TopicFixtures;
+
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.BoundedTopicReader;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.ModelTopic;
 import dev.tributary.common.kafka.TopicAdmin;
@@ -180,8 +181,7 @@ class ModelScorerIntegrationTest {
             assertEquals(100, committed, "the stop committed the offsets of the waiting events too");
         }
         long[] changelog = {0};
-        new BoundedTopicReader(kafka.withDefaults(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")))
-                .read(app + "-" + ScoringProcessor.BUFFER + "-changelog", r -> changelog[0]++);
+        TopicFixtures.read(kafka.withDefaults(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")), app + "-" + ScoringProcessor.BUFFER + "-changelog", r -> changelog[0]++);
         assertEquals(100 + 4, changelog[0], "the buffer's cost: a changelog record per event and per flushed batch");
         try (ModelScorer next = scorer(topics, app, exactlyOnce, dir.resolve("b"), 16, 1)) {
             assertTrue(next.awaitRunning(Duration.ofSeconds(60)));

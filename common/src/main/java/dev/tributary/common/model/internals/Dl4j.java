@@ -99,13 +99,23 @@ public final class Dl4j {
 
     /** @return the rows as a float matrix */
     public static INDArray matrix(double[][] rows, int columns) {
-        float[] flat = new float[rows.length * columns];
+        return matrix(rows, columns, rows.length);
+    }
+
+    /**
+     * @param rows    the rows
+     * @param columns their width
+     * @param height  the matrix's row count, at least {@code rows.length}: rows past the input are zeros
+     * @return the rows as a float matrix of {@code height} rows
+     */
+    public static INDArray matrix(double[][] rows, int columns, int height) {
+        float[] flat = new float[height * columns];
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < columns; j++) {
                 flat[i * columns + j] = (float) rows[i][j];
             }
         }
-        return Nd4j.create(flat, new long[] {rows.length, columns}, DataType.FLOAT);
+        return Nd4j.create(flat, new long[] {height, columns}, DataType.FLOAT);
     }
 
     /** @return labels as the output layer expects them: a 0/1 column for two classes, else one-hot rows */
@@ -124,7 +134,11 @@ public final class Dl4j {
 
     /** @return class probabilities, one row per input row (two columns for a sigmoid output) */
     public static double[][] probabilities(INDArray output, int numClasses) {
-        int rows = (int) output.rows();
+        return probabilities(output, numClasses, (int) output.rows());
+    }
+
+    /** @return class probabilities of the first {@code rows} rows of the output */
+    public static double[][] probabilities(INDArray output, int numClasses, int rows) {
         double[][] out = new double[rows][numClasses];
         if (numClasses == 2) {
             for (int i = 0; i < rows; i++) {
