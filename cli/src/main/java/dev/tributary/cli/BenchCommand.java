@@ -1,13 +1,13 @@
 package dev.tributary.cli;
 
+import dev.tributary.evaluation.results.BenchSettings;
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.provenance.EnvironmentInfo;
-import dev.tributary.evaluation.bench.BenchResults;
-import dev.tributary.evaluation.bench.BenchSettings;
-import dev.tributary.evaluation.bench.BenchSettings.Measure;
-import dev.tributary.evaluation.bench.HeadlineBenchmark;
-import dev.tributary.evaluation.bench.HeadlineRatio;
+import dev.tributary.evaluation.results.BenchResults;
+import dev.tributary.evaluation.results.BenchSettings.Measure;
+import dev.tributary.performance.HeadlineBenchmark;
+import dev.tributary.evaluation.results.HeadlineRatio;
 import dev.tributary.evaluation.results.KafkaInfo;
 import dev.tributary.evaluation.results.ResultsFile;
 import dev.tributary.reports.BenchReportWriter;

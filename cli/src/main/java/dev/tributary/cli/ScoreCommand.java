@@ -2,8 +2,8 @@ package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.producer.SourceProducer;
-import dev.tributary.stream.serving.ModelScorer;
-import dev.tributary.stream.serving.ScoringTopology;
+import dev.tributary.serving.ModelScorer;
+import dev.tributary.serving.ScoringTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package dev.tributary.cli;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.provenance.EnvironmentInfo;
 import dev.tributary.evaluation.ExperimentRunner;
-import dev.tributary.evaluation.ServingBenchmark;
+import dev.tributary.performance.ServingBenchmark;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.KafkaInfo;
 import dev.tributary.evaluation.results.ResultsFile;

@@ -2,7 +2,7 @@ package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.evaluation.bench.Soak;
+import dev.tributary.performance.Soak;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,0 +1,117 @@
+package dev.tributary.performance;
+
+import dev.tributary.common.ProgressListener;
+import dev.tributary.common.TributaryException;
+import dev.tributary.common.config.RateConfig;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.TopicsConfig;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicFeed;
+import dev.tributary.common.kafka.ModelTopic;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.producer.SourceProducer;
+import dev.tributary.producer.StreamProducer;
+import dev.tributary.producer.generator.ExampleGenerator;
+import dev.tributary.producer.generator.Generators;
+import dev.tributary.serving.ModelScorer;
+import dev.tributary.serving.ScoringTopology;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The scorer's sustained rate against batched inference in memory. Through Kafka: the scorer
+ * (Kafka Streams, at-least-once) runs with its model loaded, then the events are sent as fast
+ * as the producer can, so that the scorer works through a backlog; its rate is the predictions
+ * read back per second, from the first to the last. In memory: the same model scores the same
+ * rows in batches of the scorer's largest micro-batch, the most it could batch.
+ */
+final class ScorerCeiling {
+
+    private static final String STRATEGY = "online";
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaConnection connection;
+    private final ScenarioConfig scenario;
+    private final long events;
+    private final int maxBatch;
+    private final long flushMs;
+    private final Path stateDir;
+    private final ModelArtifact model;
+    /** The rows the ceiling scores, generated on first use. */
+    private double[][] rows;
+
+    ScorerCeiling(KafkaConnection connection, ScenarioConfig scenario, long events, int maxBatch, long flushMs,
+                  Path stateDir) {
+        this.connection = connection;
+        this.scenario = scenario;
+        this.events = events;
+        this.maxBatch = maxBatch;
+        this.flushMs = flushMs;
+        this.stateDir = stateDir;
+        this.model = ServingBenchmark.servingModel(scenario);
+    }
+
+    /** @return predictions/s delivered by the scorer */
+    double harness(String tag) {
+        var topics = new ScoringTopology.ScoringTopics(tag + "-events", tag + "-models", tag + "-predictions",
+                tag + "-scorer-dlq");
+        TopicsConfig input = new TopicsConfig(topics.events(), topics.events() + "-test", topics.events() + "-dlq",
+                scenario.kafka().trainPartitions(), 1, scenario.kafka().replicationFactor());
+        SourceProducer.createTopics(connection, input);
+        try (ModelTopic models = ModelTopic.open(connection, topics.models(), scenario.kafka().replicationFactor())) {
+            models.publish(STRATEGY, model);
+        }
+        var schema = Generators.create(scenario.source().generator(), scenario.seeds().split()).schema();
+        try (ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(applicationId(tag),
+                STRATEGY, topics, maxBatch, flushMs, false, stateDir.resolve(tag)));
+             TopicFeed reader = TopicFeed.fromBeginning(connection, topics.predictions(),
+                     TopicFeed.Settings.exactly(500, events, STALL_TIMEOUT.toMillis()))) {
+            ServingBenchmark.awaitModel(scorer);
+            CompletableFuture<?> producer = CompletableFuture.runAsync(() -> new StreamProducer(connection,
+                    scenario.source().generator(), events, 1.0, input, RateConfig.UNLIMITED, scenario.seeds().split(),
+                    ProgressListener.NONE).produce());
+            long[] span = {0, 0};
+            reader.run(record -> {
+                span[1] = System.nanoTime();
+                span[0] = span[0] == 0 ? span[1] : span[0];
+                return true;
+            }, () -> {
+                if (producer.isCompletedExceptionally()) {
+                    producer.join();
+                }
+            });
+            long count = reader.handed();
+            long first = span[0];
+            long last = span[1];
+            producer.join();
+            return count * 1e9 / Math.max(1, last - first);
+        }
+    }
+
+    /** @return the scorer's application id for a measurement tagged {@code tag} */
+    static String applicationId(String tag) {
+        return tag + "-scorer";
+    }
+
+    /** @return rows/s of batched inference in memory */
+    double ceiling() {
+        if (rows == null) {
+            // The same events, in the same order, as the harness side sends.
+            ExampleGenerator generator = Generators.create(scenario.source().generator(), scenario.seeds().split());
+            rows = new double[(int) events][];
+            for (int i = 0; i < events; i++) {
+                rows[i] = generator.next().features();
+            }
+        }
+        long start = System.nanoTime();
+        for (int from = 0; from < events; from += maxBatch) {
+            model.predictProbabilities(Arrays.copyOfRange(rows, from, (int) Math.min(events, from + maxBatch)));
+        }
+        return events * 1e9 / Math.max(1, System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.tributary.performance;
+
+import dev.tributary.common.ProgressListener;
+import dev.tributary.common.TributaryException;
+import dev.tributary.common.config.RateConfig;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.TopicsConfig;
+import dev.tributary.common.data.Example;
+import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.common.kafka.TopicFeed;
+import dev.tributary.common.kafka.ModelTopic;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelMetadata;
+import dev.tributary.common.model.StandardizedNetwork;
+import dev.tributary.evaluation.measure.Percentiles;
+import dev.tributary.evaluation.results.ServingLoadResult;
+import dev.tributary.producer.SourceProducer;
+import dev.tributary.producer.StreamProducer;
+import dev.tributary.producer.generator.ExampleGenerator;
+import dev.tributary.producer.generator.Generators;
+import dev.tributary.serving.ModelScorer;
+import dev.tributary.serving.Prediction;
+import dev.tributary.serving.ScoringTopology;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
+
+/**
+ * Latency under load: at each open-loop rate, the same generated events go once through bare
+ * Kafka (produce → consume) and once through the scorer (produce → score → consume the
+ * prediction), one after the other in one run, on the same cluster and producer settings. See
+ * {@link ServingLoadResult} for what is measured.
+ */
+public final class ServingBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServingBenchmark.class);
+    private static final String STRATEGY = "online";
+
+    private final KafkaConnection connection;
+    private final ScenarioConfig scenario;
+    private final Path stateDir;
+    private final int maxBatch;
+
+    /**
+     * @param connection the cluster
+     * @param scenario   a scenario with a generated source (its generator, model and seed are used)
+     * @param stateDir   the scorer's Streams state directory
+     * @param maxBatch   the scorer's largest micro-batch
+     */
+    public ServingBenchmark(KafkaConnection connection, ScenarioConfig scenario, Path stateDir, int maxBatch) {
+        if (!scenario.source().generated()) {
+            throw new IllegalArgumentException("serving benchmarks need a generated source");
+        }
+        this.connection = connection.withDefaults(scenario.kafka().properties());
+        this.scenario = scenario;
+        this.stateDir = stateDir;
+        this.maxBatch = maxBatch;
+    }
+
+    /**
+     * @param rates           target rates, events per second
+     * @param secondsPerRate  how long each measurement sends
+     * @return one result per rate
+     */
+    public List<ServingLoadResult> run(List<Double> rates, double secondsPerRate) {
+        String models = scenario.modelsTopic();
+        try (ModelTopic topic = ModelTopic.open(connection, models, (short) -1)) {
+            topic.publish(STRATEGY, servingModel(scenario));
+        }
+        List<ServingLoadResult> results = new ArrayList<>();
+        for (double rate : rates) {
+            long events = Math.max(1, Math.round(rate * secondsPerRate));
+            String tag = scenario.name() + "-" + Math.round(rate);
+            LOG.info("Bare Kafka at {} events/s ({} events)", Math.round(rate), events);
+            Measured bare = measure(tag + "-bare", rate, events, tag + "-bare-events", tag + "-bare-events",
+                    ConsumerRecord::timestamp);
+            LOG.info("Scorer at {} events/s ({} events)", Math.round(rate), events);
+            ScoringTopology.ScoringTopics topics = new ScoringTopology.ScoringTopics(tag + "-events", models,
+                    tag + "-predictions", tag + "-scorer-dlq");
+            SourceProducer.createTopics(connection, topicsFor(topics.events()));
+            Measured scored;
+            try (ModelScorer scorer = ModelScorer.start(connection, Generators.create(scenario.source().generator(),
+                    0).schema(), new ModelScorer.Settings(tag + "-scorer", STRATEGY, topics, maxBatch, 1, false,
+                    stateDir.resolve(tag)))) {
+                awaitModel(scorer);
+                scored = measure(tag, rate, events, topics.events(), topics.predictions(),
+                        r -> Prediction.decode(r.value()).eventTimeMs());
+            }
+            Percentiles b = Percentiles.of(bare.latencyMicros());
+            Percentiles s = Percentiles.of(scored.latencyMicros());
+            results.add(new ServingLoadResult(rate, events, b, s, bare.rate(), scored.rate(),
+                    (double) s.p50() / Math.max(1, b.p50()), (double) s.p99() / Math.max(1, b.p99())));
+            LOG.info("{} events/s: bare p50 {} µs p99 {} µs; scored p50 {} µs p99 {} µs", Math.round(rate), b.p50(),
+                    b.p99(), s.p50(), s.p99());
+        }
+        return results;
+    }
+
+    /**
+     * @param scenario a scenario with a generated source
+     * @return a model worth serving: the scenario's network trained on the stream's first events
+     */
+    public static ModelArtifact servingModel(ScenarioConfig scenario) {
+        ExampleGenerator generator = Generators.create(scenario.source().generator(), scenario.seeds().split());
+        int n = 2_000;
+        double[][] x = new double[n][];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            Example e = generator.next();
+            x[i] = e.features();
+            y[i] = e.label();
+        }
+        var schema = generator.schema();
+        StandardizedNetwork network = StandardizedNetwork.fresh(scenario.model(), schema.numFeatures(),
+                schema.numClasses(), scenario.seeds().model());
+        network.learn(x, y, scenario.batch().epochs(), scenario.batch().batchSize(), scenario.seeds().shuffle(), 0);
+        return network.toArtifact(new ModelMetadata(STRATEGY, 1, n, "generated", Map.of(), System.currentTimeMillis(),
+                scenario.model(), schema.numFeatures(), schema.numClasses(), scenario.seeds().model()));
+    }
+
+    private record Measured(Histogram latencyMicros, double rate) {
+    }
+
+    /**
+     * Sends {@code events} at {@code rate} into {@code input} while a consumer of {@code readTopic}
+     * records each record's delay from its event's intended send time.
+     */
+    private Measured measure(String tag, double rate, long events, String input, String readTopic,
+                             ToLongFunction<ConsumerRecord<byte[], byte[]>> eventTime) {
+        TopicsConfig topics = topicsFor(input);
+        SourceProducer.createTopics(connection, topics);
+        Histogram histogram = new Histogram(3);
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "load"));
+        long[] span = {0, 0};
+        try (TopicFeed feed = TopicFeed.fromBeginning(connection, readTopic, TopicFeed.Settings.exactly(500, events, 60_000))) {
+            Future<?> producer = executor.submit(() -> new StreamProducer(connection, scenario.source().generator(), events,
+                    1.0, topics, new RateConfig(rate), scenario.seeds().split(), ProgressListener.NONE).produce());
+            feed.run(r -> {
+                histogram.recordValue(Math.max(0, epochMicros() - eventTime.applyAsLong(r) * 1000));
+                span[1] = System.nanoTime();
+                span[0] = span[0] == 0 ? span[1] : span[0];
+                return true;
+            }, () -> {
+                if (producer.isDone()) {
+                    try {
+                        producer.get();
+                    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                        throw new TributaryException("the load producer failed: " + e.getCause(), e);
+                    }
+                }
+            });
+            producer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TributaryException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new TributaryException(String.valueOf(e.getCause()), e);
+        } finally {
+            executor.shutdownNow();
+        }
+        return new Measured(histogram, events * 1e9 / Math.max(1, span[1] - span[0]));
+    }
+
+    private TopicsConfig topicsFor(String topic) {
+        return new TopicsConfig(topic, topic + "-unused", topic + "-dlq", scenario.kafka().trainPartitions(), 1,
+                scenario.kafka().replicationFactor());
+    }
+
+    /**
+     * Waits until the scorer runs and has swapped in its first model.
+     *
+     * @param scorer a started scorer
+     * @throws TributaryException if that takes over 60 s
+     */
+    public static void awaitModel(ModelScorer scorer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && (!scorer.awaitRunning(Duration.ofMillis(100)) || scorer.serving().swaps() == 0)) {
+            Thread.onSpinWait();
+        }
+        if (scorer.serving().swaps() == 0) {
+            throw new TributaryException("the scorer did not receive its model within 60 s");
+        }
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+}

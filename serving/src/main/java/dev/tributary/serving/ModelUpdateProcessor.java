@@ -1,0 +1,64 @@
+package dev.tributary.serving;
+
+import dev.tributary.common.TributaryException;
+import dev.tributary.common.data.Schema;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.kafka.ModelTopic;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the models topic (as a global store, so every instance sees every model) and swaps the
+ * serving model when its strategy's key arrives. A record that is not a well-formed model of
+ * the expected shape and size is rejected: the last good model keeps serving.
+ */
+final class ModelUpdateProcessor implements Processor<String, byte[], Void, Void> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelUpdateProcessor.class);
+    static final String STORE = "models";
+
+    private final ServingModel serving;
+    private final Schema schema;
+    private KeyValueStore<String, byte[]> store;
+
+    ModelUpdateProcessor(ServingModel serving, Schema schema) {
+        this.serving = serving;
+        this.schema = schema;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        store = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (!serving.strategy().equals(record.key())) {
+            return;
+        }
+        byte[] bytes = record.value();
+        try {
+            if (bytes == null || bytes.length > ModelTopic.MAX_MODEL_BYTES) {
+                throw new TributaryException("model record of " + (bytes == null ? "no" : bytes.length) + " bytes");
+            }
+            ModelArtifact model = ModelCodec.decode(bytes);
+            if (model.metadata().numFeatures() != schema.numFeatures() || model.metadata().numClasses() != schema.numClasses()) {
+                throw new TributaryException("model for " + model.metadata().numFeatures() + " features and "
+                        + model.metadata().numClasses() + " classes; the events have " + schema.numFeatures() + " and "
+                        + schema.numClasses());
+            }
+            store.put(record.key(), bytes);
+            serving.swap(model);
+            LOG.info("Serving {} model version {} ({} records seen)", record.key(), model.metadata().version(),
+                    model.metadata().recordsSeen());
+        } catch (TributaryException e) {
+            serving.reject();
+            LOG.warn("Rejected a {} model record, keeping the last good model: {}", record.key(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.tributary.serving;
+
+import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.data.MalformedRecordException;
+import dev.tributary.common.data.Schema;
+import dev.tributary.common.kafka.DeadLetter;
+import dev.tributary.common.model.ModelArtifact;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Scores events in adaptive micro-batches (see the package documentation) and forwards one
+ * prediction per event. An event that cannot be decoded is forwarded to the dead-letter sink
+ * with its reason instead, so counts still reconcile: events = predictions + dead letters.
+ *
+ * <p>Kafka Streams commits the offset of every event handed to {@link #process}, including the
+ * events still waiting in a partial micro-batch; a stop, a rebalance or a task that Streams
+ * closes and revives after an error would drop them from memory, and a restart would not read
+ * them again. So each waiting event is also written to a changelogged store ({@value #BUFFER}):
+ * Streams flushes the changelog before it commits offsets (in the same transaction under
+ * exactly-once), and the next incarnation of the task restores the store and scores what it
+ * held. The store is a ring of {@code maxBatch + 1} slots plus a watermark (the last sequence
+ * scored): a waiting event costs one changelog record and a flushed batch one more, and the
+ * compacted changelog stays at most {@code maxBatch + 2} keys.
+ */
+final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
+    static final String PREDICTIONS_SINK = "predictions";
+    static final String DEAD_LETTER_SINK = "dead-letters";
+    /** The stage named in the scorer's dead letters. */
+    static final String STAGE = "scorer";
+    /** The state store that holds the waiting events: slot → event, and the watermark. */
+    static final String BUFFER = "scoring-buffer";
+    /** The buffer's key for the sequence of the last event scored. */
+    private static final int WATERMARK = -1;
+
+    private final ServingModel serving;
+    private final ExampleCodec codec;
+    private final int numClasses;
+    private final int maxBatch;
+    private final Duration flushInterval;
+    private final List<Record<byte[], byte[]>> pending = new ArrayList<>();
+    private final List<double[]> rows = new ArrayList<>();
+    private ProcessorContext<byte[], byte[]> context;
+    private long scored;
+    private long batches;
+    /** When the oldest pending event arrived: Streams' wall-clock time, which tests can drive. */
+    private long oldestPendingMs;
+    private KeyValueStore<Integer, byte[]> buffer;
+    /** The sequence the next waiting event gets; the pending ones are the last {@code pending.size()}. */
+    private long nextSequence;
+
+    ScoringProcessor(ServingModel serving, Schema schema, int maxBatch, Duration flushInterval) {
+        this.serving = serving;
+        this.codec = ExampleCodec.forSchema(schema);
+        this.numClasses = schema.numClasses();
+        this.maxBatch = maxBatch;
+        this.flushInterval = flushInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.buffer = context.getStateStore(BUFFER);
+        restoreWaitingEvents();
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushIfDue);
+    }
+
+    /**
+     * Runs once Streams has restored the buffer: events with a sequence above the watermark were
+     * handed to an earlier incarnation of this task but never scored. They are scored by the
+     * next flush, ahead of anything new.
+     */
+    private void restoreWaitingEvents() {
+        byte[] watermark = buffer.get(WATERMARK);
+        long scoredThrough = watermark == null ? -1 : ByteBuffer.wrap(watermark).getLong();
+        List<BufferedEvent> waiting = new ArrayList<>();
+        try (KeyValueIterator<Integer, byte[]> slots = buffer.all()) {
+            while (slots.hasNext()) {
+                KeyValue<Integer, byte[]> slot = slots.next();
+                if (slot.key != WATERMARK) {
+                    BufferedEvent event = BufferedEvent.decode(slot.value);
+                    if (event.sequence() > scoredThrough) {
+                        waiting.add(event);
+                    }
+                }
+            }
+        }
+        waiting.sort(Comparator.comparingLong(BufferedEvent::sequence));
+        for (BufferedEvent event : waiting) {
+            Record<byte[], byte[]> record = event.toRecord();
+            rows.add(codec.decode(record.key(), record.value()).features());
+            pending.add(record);
+        }
+        nextSequence = waiting.isEmpty() ? scoredThrough + 1 : waiting.get(waiting.size() - 1).sequence() + 1;
+        // They have waited since before the restart: due at the first punctuation.
+        oldestPendingMs = Long.MIN_VALUE / 2;
+        if (!waiting.isEmpty()) {
+            LOG.info("Scoring {} events restored from the buffer of an earlier instance of this task", waiting.size());
+        }
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        long now = context.currentSystemTimeMs();
+        if (pending.size() >= maxBatch) {
+            // A full batch restored from the buffer: scored before another event joins it, so
+            // that at most maxBatch events ever wait and the ring never overwrites one of them.
+            flush();
+        }
+        flushIfDue(now);
+        try {
+            rows.add(codec.decode(record.key(), record.value()).features());
+            if (pending.isEmpty()) {
+                oldestPendingMs = now;
+            }
+            pending.add(record);
+            buffer.put((int) (nextSequence % (maxBatch + 1)), BufferedEvent.of(nextSequence, record).encode());
+            nextSequence++;
+        } catch (MalformedRecordException e) {
+            String source = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                    .orElse("unknown");
+            context.forward(record.withHeaders(record.headers()
+                    .add(DeadLetter.REASON_HEADER, e.getMessage().getBytes(StandardCharsets.UTF_8))
+                    .add(DeadLetter.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8))
+                    .add(DeadLetter.STAGE_HEADER, STAGE.getBytes(StandardCharsets.UTF_8))), DEAD_LETTER_SINK);
+            return;
+        }
+        if (pending.size() >= maxBatch) {
+            flush();
+        }
+    }
+
+    /**
+     * Flushes a partial batch once its oldest event has waited the flush interval, and not
+     * before: flushing on every punctuation instead cut batches at whatever the punctuation's
+     * phase was: 18 to 37 rows on average under a backlog with a 1 ms interval (measured with
+     * {@code tributary bench --measures scorer}), where a network call costs about 400 µs
+     * however few its rows (JMH: 396 µs for 1 row, 656 µs for 32, 2.65 ms for 256).
+     */
+    private void flushIfDue(long nowMs) {
+        if (!pending.isEmpty() && nowMs - oldestPendingMs >= flushInterval.toMillis()) {
+            flush();
+        }
+    }
+
+    /** Scores whatever is pending with one model version, in one network call. */
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        ModelArtifact model = serving.current();
+        double[][] probabilities = model == null ? null : model.predictProbabilities(rows.toArray(new double[0][]));
+        long version = model == null ? 0 : model.metadata().version();
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < pending.size(); i++) {
+            Record<byte[], byte[]> event = pending.get(i);
+            double[] p = probabilities == null ? uniform() : probabilities[i];
+            int best = 0;
+            for (int k = 1; k < p.length; k++) {
+                if (p[k] > p[best]) {
+                    best = k;
+                }
+            }
+            Prediction prediction = new Prediction(best, p[best], version, event.timestamp(), now);
+            context.forward(event.withValue(prediction.encode()), PREDICTIONS_SINK);
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Scored {} events with version {}", pending.size(), version);
+        }
+        scored += pending.size();
+        batches++;
+        buffer.put(WATERMARK, ByteBuffer.allocate(Long.BYTES).putLong(nextSequence - 1).array());
+        pending.clear();
+        rows.clear();
+    }
+
+    private double[] uniform() {
+        double[] p = new double[numClasses];
+        java.util.Arrays.fill(p, 1.0 / numClasses);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Scored {} events in {} micro-batches ({} rows per batch on average)", scored, batches,
+                batches == 0 ? 0 : Math.round((double) scored / batches));
+        // Their offsets may be committed already, but the buffer store keeps them for the next
+        // incarnation of this task.
+        pending.clear();
+        rows.clear();
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * Serving: a Kafka Streams application that scores an events topic with the latest model of one
+ * strategy and writes a predictions topic.
+ *
+ * <p>Models arrive on the compacted models topic, read by every instance in full as a global
+ * store, and replace the serving model between two micro-batches, without pausing the stream.
+ * Events are scored in adaptive micro-batches: whatever has arrived since the last flush, up to
+ * a bound, is scored in one network call (DL4J's per-call overhead dwarfs its per-row cost). A
+ * partial batch is scored once its oldest event has waited the flush interval (1 ms by default;
+ * a wall-clock punctuation at that interval checks), so latency stays low at light load while
+ * batches, and throughput, grow with load. The events of a partial micro-batch also
+ * wait in a changelogged state store, because Streams commits their offsets before they are
+ * scored: a task that is stopped, moved or revived after an error leaves them to its next
+ * incarnation, which restores and scores them first.
+ *
+ * <p>Guarantees: with {@code at_least_once} (the default) every event gets a prediction, and
+ * the events after the last commit (every 30 s by default) are scored again after a crash, so
+ * a reader can see duplicates (same key and event time). With {@code exactly_once_v2} a
+ * {@code read_committed} reader sees exactly one prediction per event, through a broker
+ * restart and an instance's stop and restart; the cost is a transaction per commit (every
+ * 100 ms).
+ *
+ * <p>A malformed model record (not a model artifact, larger than the models topic allows, or for
+ * another number of features or classes) is rejected and counted; the scorer keeps its last good
+ * model. An event that cannot be decoded goes to the dead-letter sink with its reason, source and
+ * stage, so events = predictions + dead letters.
+ * Before the first model arrives, events are still answered, with model version 0 and a uniform
+ * distribution, so that every event gets exactly one prediction.
+ */
+package dev.tributary.serving;

@@ -1,0 +1,192 @@
+package dev.tributary.serving;
+
+import dev.tributary.common.data.Example;
+import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.kafka.ModelTopic;
+import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.common.model.ModelCodec;
+import dev.tributary.common.test.SyntheticData;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScoringTopologyTest {
+
+    private static final ScoringTopology.ScoringTopics TOPICS =
+            new ScoringTopology.ScoringTopics("events", "models", "predictions", "dlq");
+    private final ServingModel serving = new ServingModel("online");
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> events;
+    private TestInputTopic<String, byte[]> models;
+    private TestOutputTopic<byte[], byte[]> predictions;
+
+    @BeforeEach
+    void start() {
+        start(4, Duration.ofMillis(1));
+    }
+
+    private void start(int maxBatch, Duration flushInterval) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(ScoringTopology.build(TOPICS, SyntheticData.SCHEMA, serving, maxBatch,
+                flushInterval), config);
+        events = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
+        models = driver.createInputTopic("models", new StringSerializer(), new ByteArraySerializer());
+        predictions = driver.createOutputTopic("predictions", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(List<Example> examples) {
+        for (Example e : examples) {
+            events.pipeInput(ExampleCodec.encodeKey(e.label()), ExampleCodec.encodeValue(e.features()));
+        }
+    }
+
+    @Test
+    void scoresInMicroBatchesWithTheLatestModel() {
+        // Before any model: answered anyway, version 0, uniform.
+        send(SyntheticData.blobs(4, 1));
+        List<Prediction> early = predictions.readValuesToList().stream().map(Prediction::decode).toList();
+        assertEquals(4, early.size(), "a full micro-batch is scored at once");
+        assertTrue(early.stream().allMatch(p -> p.modelVersion() == 0 && p.probability() == 0.5));
+
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 10)));
+        List<Example> test = SyntheticData.blobs(403, 9);
+        send(test);
+        assertEquals(400, predictions.getQueueSize(), "100 full batches; 3 events wait for the flush");
+        driver.advanceWallClockTime(Duration.ofMillis(2));
+        List<TestRecord<byte[], byte[]>> scored = predictions.readRecordsToList();
+        assertEquals(403, scored.size(), "the punctuation flushes the partial batch");
+        long correct = scored.stream().filter(r -> Prediction.decode(r.value()).predictedClass()
+                == Integer.parseInt(new String(r.key(), StandardCharsets.UTF_8))).count();
+        assertTrue(correct / 403.0 > 0.9, "the served model is the trained one: " + correct + "/403");
+        assertTrue(scored.stream().allMatch(r -> Prediction.decode(r.value()).modelVersion() == 1));
+    }
+
+    @Test
+    void aPartialBatchWaitsTheFlushIntervalForMoreEventsAndNoLonger() {
+        driver.close();
+        start(100, Duration.ofMillis(10));
+
+        // Events arrive 8 ms into the punctuation period; the punctuation at 10 ms finds them 2 ms old.
+        driver.advanceWallClockTime(Duration.ofMillis(8));
+        send(SyntheticData.blobs(3, 2));
+        driver.advanceWallClockTime(Duration.ofMillis(3));
+        assertEquals(0, predictions.getQueueSize(), "a batch younger than the interval waits for more events");
+        send(SyntheticData.blobs(2, 3));
+        driver.advanceWallClockTime(Duration.ofMillis(10));
+        assertEquals(5, predictions.readValuesToList().size(),
+                "once its oldest event has waited the interval, the batch is scored, later arrivals with it");
+    }
+
+    @Test
+    void swapsModelsWithoutLosingEventsAndKeepsTheLastGoodOne() {
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 1)));
+        send(SyntheticData.blobs(8, 2));
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(2, 5)));
+        models.pipeInput("batch", ModelCodec.encode(ServingFixtures.model(9, 1)));
+        send(SyntheticData.blobs(8, 3));
+        models.pipeInput("online", new byte[] {1, 2, 3});
+        send(SyntheticData.blobs(8, 4));
+        List<Long> versions = predictions.readValuesToList().stream().map(v -> Prediction.decode(v).modelVersion()).toList();
+        assertEquals(24, versions.size(), "one prediction per event across the swaps");
+        assertEquals(List.of(1L, 2L, 2L), List.of(versions.get(0), versions.get(8), versions.get(16)),
+                "another strategy's model is ignored; a malformed one is rejected");
+        assertEquals(2, serving.swaps());
+        assertEquals(1, serving.rejected());
+    }
+
+    @Test
+    void onlyWellFormedModelsOfTheExpectedShapeAndSizeAreServed() throws Exception {
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 5)));
+        byte[] oversized = ServingFixtures.padded(ServingFixtures.model(2, 1), ModelTopic.MAX_MODEL_BYTES);
+        assertEquals(2, ModelCodec.decode(oversized).metadata().version(), "a valid model, only too large");
+        models.pipeInput("online", oversized);
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.shaped(3, 3, 2)));
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.shaped(4, 4, 3)));
+        models.pipeInput("online", (byte[]) null);
+        assertEquals(4, serving.rejected(), "too large, 3 features, 3 classes, a tombstone");
+        assertEquals(1, serving.swaps());
+        send(SyntheticData.blobs(8, 5));
+        assertTrue(predictions.readValuesToList().stream().allMatch(v -> Prediction.decode(v).modelVersion() == 1),
+                "the last good model keeps serving");
+    }
+
+    @Test
+    void randomModelRecordsNeverStopTheScorer() {
+        ModelArtifact good = ServingFixtures.model(1, 5);
+        byte[] encoded = ModelCodec.encode(good);
+        models.pipeInput("online", encoded);
+        Random random = new Random(17);
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes;
+            if (i % 2 == 0) {
+                bytes = new byte[random.nextInt(4_000)];
+                random.nextBytes(bytes);
+            } else {
+                bytes = Arrays.copyOf(encoded, random.nextInt(encoded.length));
+            }
+            models.pipeInput("online", bytes);
+        }
+        // A cut inside the zip's central directory leaves every entry whole and checksummed: a
+        // streaming reader rightly accepts it, and it is the same model.
+        assertEquals(201, serving.rejected() + serving.swaps(), "every record judged, none crashed the store");
+        assertTrue(serving.rejected() > 150, "random bytes and cut entries are rejected: " + serving.rejected());
+        assertEquals(good.metadata(), serving.current().metadata());
+        send(SyntheticData.blobs(4, 6));
+        assertTrue(predictions.readValuesToList().stream().allMatch(v -> Prediction.decode(v).modelVersion() == 1));
+    }
+
+    @Test
+    void waitingEventsAreHeldInTheChangeloggedBufferUntilScored() {
+        send(SyntheticData.blobs(3, 5));
+        var buffer = driver.<Integer, byte[]>getKeyValueStore(ScoringProcessor.BUFFER);
+        List<Long> held = new java.util.ArrayList<>();
+        buffer.all().forEachRemaining(slot -> held.add(BufferedEvent.decode(slot.value).sequence()));
+        assertEquals(List.of(0L, 1L, 2L), held, "consumed, not yet scored: where a revived task finds them");
+        assertTrue(predictions.isEmpty());
+        driver.advanceWallClockTime(Duration.ofMillis(2));
+        assertEquals(3, predictions.getQueueSize());
+        assertEquals(2L, java.nio.ByteBuffer.wrap(buffer.get(-1)).getLong(), "the watermark: scored through sequence 2");
+
+        send(SyntheticData.blobs(6, 6));
+        assertEquals(4, predictions.getQueueSize() - 3, "a full batch of 4 scored at once");
+        assertEquals(6, buffer.approximateNumEntries(), "5 slots (max batch + 1) and the watermark: bounded");
+        assertEquals(6L, java.nio.ByteBuffer.wrap(buffer.get(-1)).getLong());
+    }
+
+    @Test
+    void undecodableEventsGoToTheDeadLetterTopicWithTheirReason() {
+        events.pipeInput("1".getBytes(StandardCharsets.UTF_8), "1,2,x,4".getBytes(StandardCharsets.UTF_8));
+        var dead = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecord();
+        assertEquals("feature 2: 'x' is not a number",
+                new String(dead.headers().lastHeader("tributary.dlq.reason").value(), StandardCharsets.UTF_8));
+        assertEquals("events-0@0", new String(dead.headers().lastHeader("tributary.dlq.source").value(), StandardCharsets.UTF_8));
+        assertEquals("scorer", new String(dead.headers().lastHeader("tributary.dlq.stage").value(), StandardCharsets.UTF_8));
+        driver.advanceWallClockTime(Duration.ofMillis(2));
+        assertTrue(predictions.isEmpty());
+    }
+}
