@@ -13,6 +13,7 @@ import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.TopicAdmin;
 import dev.tributary.common.test.SharedKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("integration")
 class DatasetProducerIntegrationTest {
 
     private final KafkaConnection kafka = SharedKafka.connection();
