@@ -7,9 +7,11 @@ import dev.tributary.common.kafka.TopicAdmin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Writes examples to a topic in the harness's wire format, for tests of the stages that read
@@ -33,12 +35,23 @@ public final class TopicFixtures {
             admin.ensureTopic(topic, partitions, (short) 1, Map.of());
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig())) {
+            // Every send is checked: a fixture that silently lost records (a broker that refused a
+            // batch under load) would fail its test later as a wrong count, far from the cause.
+            List<Future<?>> sent = new ArrayList<>(examples.size());
             for (int i = 0; i < examples.size(); i++) {
                 Example e = examples.get(i);
-                producer.send(new ProducerRecord<>(topic, i % partitions, ExampleCodec.encodeKey(e.label()),
-                        ExampleCodec.encodeValue(e.features())));
+                sent.add(producer.send(new ProducerRecord<>(topic, i % partitions, ExampleCodec.encodeKey(e.label()),
+                        ExampleCodec.encodeValue(e.features()))));
             }
             producer.flush();
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    sent.get(i).get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("fixture: record " + i + " of " + sent.size() + " to " + topic
+                            + " was not written: " + e.getCause(), e.getCause());
+                }
+            }
             producer.send(new ProducerRecord<>(topic, 0, null, null)).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
