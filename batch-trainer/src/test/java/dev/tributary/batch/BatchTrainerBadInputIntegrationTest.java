@@ -13,6 +13,7 @@ import dev.tributary.common.test.BadRecords;
 import dev.tributary.common.test.SharedKafka;
 import dev.tributary.common.test.SyntheticData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The batch trainer on a topic full of malformed records (a seeded mix from {@link BadRecords}):
  * each one is dead-lettered with its reason, none is trained on, and the counts reconcile.
  */
+@Tag("integration")
 class BatchTrainerBadInputIntegrationTest {
 
     private static final ModelConfig SMALL = new ModelConfig(List.of(16), 1e-2);

@@ -13,6 +13,7 @@ import dev.tributary.common.model.ModelCodec;
 import dev.tributary.common.test.SharedKafka;
 import dev.tributary.common.test.SyntheticData;
 import dev.tributary.common.test.TopicFixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("integration")
 class BatchTrainerIntegrationTest {
 
     private static final ModelConfig SMALL = new ModelConfig(List.of(16, 16), 1e-2);

@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
  * {@code tributary gate}: the CI verdict on model quality.
  */
 @Command(name = "gate", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Check results against the quality gates (a minimum per scenario, protocol, strategy and "
-                + "metric, and the allowed drop against the baseline). Prints a table; exit code "
+        description = {"Check results against the quality gates (per scenario, protocol, strategy and metric: a "
+                + "floor, min, or for log_loss a ceiling, max; and the largest worsening allowed against the "
+                + "baseline). Prints a table; exit code "
                 + TributaryCommand.EXIT_GATE + " when a gate is missed.",
                 "--update-baseline rewrites the baseline with these results' values instead: on purpose only."})
 final class GateCommand implements Callable<Integer> {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code tributary score} as its own process, killed or stopped. Each event carries a unique
  * timestamp, which its prediction repeats, so predictions are counted event by event.
  */
+@Tag("integration")
 class ScoreProcessIntegrationTest {
 
     /** Recent, so that retention (7 days by default) never deletes the events mid-test. */

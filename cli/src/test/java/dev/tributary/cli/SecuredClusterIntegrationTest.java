@@ -11,6 +11,7 @@ import dev.tributary.serving.ScoringTopology;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a clear message with a wrong one, and neither password appears in anything they print or
  * log (standard error is captured, so the log is checked too) or in any file they write.
  */
+@Tag("integration")
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // a guard against a hang, not a measurement
 class SecuredClusterIntegrationTest {
 

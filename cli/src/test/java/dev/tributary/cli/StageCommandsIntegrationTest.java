@@ -6,6 +6,7 @@ import dev.tributary.common.model.ModelCodec;
 import dev.tributary.common.test.SharedKafka;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.ResultsFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each stage as its own invocation against a running cluster (the shared embedded broker,
  * reached by --bootstrap-servers as any external cluster would be).
  */
+@Tag("integration")
 class StageCommandsIntegrationTest {
 
     private final KafkaConnection kafka = SharedKafka.connection();

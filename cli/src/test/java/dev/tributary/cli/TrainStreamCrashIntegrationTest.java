@@ -8,6 +8,7 @@ import dev.tributary.common.model.ModelCodec;
 import dev.tributary.common.model.ModelMetadata;
 import dev.tributary.common.test.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checkpoint runs. The same test with SIGTERM ({@link Process#destroy()}) checks the graceful
  * path: the hook writes a final checkpoint and commits exactly its offsets before the JVM exits.
  */
+@Tag("integration")
 class TrainStreamCrashIntegrationTest {
 
     private static final int CHECKPOINT_EVERY = 200;

@@ -7,6 +7,7 @@ import dev.tributary.common.kafka.TopicAdmin;
 import dev.tributary.common.test.ReplicatedKafkaCluster;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.StrategyResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * producer, the prequential consumer and every strategy carry on through the leader change, and
  * the counts show nothing lost.
  */
+@Tag("integration")
 class BrokerLossIntegrationTest {
 
     private static final long EVENTS = 6_000;

@@ -7,6 +7,7 @@ import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.common.test.SharedKafka;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.StrategyResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no rate limit. Every neural strategy must beat the majority-class reference learner of the
  * same run, which a learner that learned nothing cannot.
  */
+@Tag("integration")
 class BuiltInScenariosIntegrationTest {
 
     static final List<String> SCENARIOS = ScenarioFiles.BUILT_IN;

@@ -12,6 +12,7 @@ import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.evaluation.results.HoldoutResult;
 import dev.tributary.evaluation.results.ResultsFile;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The tutorial's comparison end to end on the real embedded broker, with the default seed:
  * the quality floors are the issue's (published MLP results on this data are 0.96–0.97).
  */
+@Tag("integration")
 class ExperimentRunnerIntegrationTest {
 
     @TempDir

@@ -16,6 +16,7 @@ import dev.tributary.common.config.BatchTrainingConfig;
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.config.PeriodicRetrainConfig;
 import dev.tributary.common.config.StreamTrainingConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before it has predicted that event. The witness is a learner that knows each event by its
  * first feature (its position in the stream) and fails on a label it has not predicted yet.
  */
+@Tag("integration")
 class PrequentialLeakIntegrationTest {
 
     private static final int EVENTS = 1_000;

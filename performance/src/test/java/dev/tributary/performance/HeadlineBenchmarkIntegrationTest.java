@@ -9,6 +9,7 @@ import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.test.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runs); what is asserted is that both sides of every ratio were measured, every repetition,
  * and that the run cleans up after itself.
  */
+@Tag("integration")
 class HeadlineBenchmarkIntegrationTest {
 
     @Test

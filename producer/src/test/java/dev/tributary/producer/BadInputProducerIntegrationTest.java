@@ -13,6 +13,7 @@ import dev.tributary.common.kafka.DeadLetter;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.test.SharedKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * crashes, every bad row is dead-lettered once with its reason and its exact bytes, every good row
  * arrives intact, and rows read = train + test + dead-lettered.
  */
+@Tag("integration")
 class BadInputProducerIntegrationTest {
 
     private final KafkaConnection kafka = SharedKafka.connection();

@@ -15,6 +15,7 @@ import dev.tributary.common.test.SharedKafka;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@Tag("integration")
 class StreamProducerIntegrationTest {
 
     private static final StreamSpec SEA_1_TO_3 = new StreamSpec(List.of(new SeaSpec(1, 0.1), new SeaSpec(3, 0.1)),

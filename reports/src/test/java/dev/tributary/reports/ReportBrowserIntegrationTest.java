@@ -7,6 +7,7 @@ import dev.tributary.evaluation.ExperimentRunner;
 import dev.tributary.evaluation.results.ExperimentResults;
 import dev.tributary.reports.figures.Figure;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * installs) and fails if any image does not load. The page itself counts broken images on
  * load; the browser's DOM dump carries the count out.
  */
+@Tag("integration")
 class ReportBrowserIntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

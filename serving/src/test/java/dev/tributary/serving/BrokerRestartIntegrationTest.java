@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>It runs on its own broker: a restart would disturb every other test on the shared one.
  */
+@Tag("integration")
 class BrokerRestartIntegrationTest {
 
     /** Recent, so that retention (7 days by default) never deletes the events mid-test. */

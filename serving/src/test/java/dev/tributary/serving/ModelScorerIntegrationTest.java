@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The scorer on the real embedded broker. Each event carries a unique timestamp, which its
  * prediction repeats, so "exactly one prediction per event" is checked event by event.
  */
+@Tag("integration")
 class ModelScorerIntegrationTest {
 
     /** Recent, so that retention (7 days by default) never deletes the events mid-test. */

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is still swapped in) and a seeded mix of malformed events from {@link BadRecords} (each
  * dead-lettered with its reason; events = predictions + dead letters).
  */
+@Tag("integration")
 class ScorerBadInputIntegrationTest {
 
     private final KafkaConnection kafka = SharedKafka.connection();

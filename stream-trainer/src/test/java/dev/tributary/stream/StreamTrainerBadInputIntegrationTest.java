@@ -13,6 +13,7 @@ import dev.tributary.common.test.BadRecords;
 import dev.tributary.common.test.SharedKafka;
 import dev.tributary.common.test.SyntheticData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stopped part-way and resumed: each malformed record is dead-lettered once, with its reason,
  * across both runs, and the counts reconcile.
  */
+@Tag("integration")
 class StreamTrainerBadInputIntegrationTest {
 
     private static final ModelConfig SMALL = new ModelConfig(List.of(16), 1e-2);

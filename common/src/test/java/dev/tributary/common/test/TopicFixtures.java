@@ -9,11 +9,14 @@ import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.kafka.KafkaConnection;
 import dev.tributary.common.kafka.TopicAdmin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Writes examples to a topic in the harness's wire format, for tests of the stages that read
@@ -36,13 +39,30 @@ public final class TopicFixtures {
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
             admin.ensureTopic(topic, partitions, (short) 1, Map.of());
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig())) {
+        // One request in flight: right after a topic is created, a first produce request can be
+        // refused (NOT_LEADER_OR_FOLLOWER) while a second one, sent behind it, is appended; every
+        // retry of the first then fails as out of order until it expires, and its records are lost
+        // (KAFKA-15591, seen on a loaded 2-core machine). One request at a time cannot be overtaken.
+        Map<String, Object> config = new java.util.HashMap<>(kafka.producerConfig());
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            // Every send is checked: a fixture that silently lost records (a broker that refused a
+            // batch under load) would fail its test later as a wrong count, far from the cause.
+            List<Future<?>> sent = new ArrayList<>(examples.size());
             for (int i = 0; i < examples.size(); i++) {
                 Example e = examples.get(i);
-                producer.send(new ProducerRecord<>(topic, i % partitions, ExampleCodec.encodeKey(e.label()),
-                        ExampleCodec.encodeValue(e.features())));
+                sent.add(producer.send(new ProducerRecord<>(topic, i % partitions, ExampleCodec.encodeKey(e.label()),
+                        ExampleCodec.encodeValue(e.features()))));
             }
             producer.flush();
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    sent.get(i).get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("fixture: record " + i + " of " + sent.size() + " to " + topic
+                            + " was not written: " + e.getCause(), e.getCause());
+                }
+            }
             producer.send(new ProducerRecord<>(topic, 0, null, null)).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);

@@ -33,7 +33,8 @@ public enum MetricId {
     /** Area under the ROC curve; one-vs-rest mean over classes when multi-class. */
     ROC_AUC("roc_auc", "Area under the ROC curve of P(class 1) when binary; mean one-vs-rest AUC over classes otherwise."),
     /** Mean negative log-probability of the actual class, in nats, clipped at 1e-15. */
-    LOG_LOSS("log_loss", "Mean of -ln(probability of the actual class), in nats, probabilities clipped below at 1e-15."),
+    LOG_LOSS("log_loss", "Mean of -ln(probability of the actual class), in nats, probabilities clipped below at 1e-15.",
+            Direction.LOWER_IS_BETTER),
     /** Cohen's kappa: agreement of actual and predicted classes corrected for chance. */
     COHEN_KAPPA("cohen_kappa", "Cohen's kappa: agreement of actual and predicted classes corrected for chance agreement."),
     /**
@@ -59,12 +60,48 @@ public enum MetricId {
         BY_KEY = Collections.unmodifiableMap(byKey);
     }
 
+    /**
+     * Which way a metric improves. Declared here, once per metric, so that every consumer (the
+     * quality gate, a "best strategy" pick) reads it instead of knowing that log loss is special.
+     */
+    public enum Direction {
+        /** Larger values are better (accuracy, AUC, kappa...): a bound is a floor. */
+        HIGHER_IS_BETTER,
+        /** Smaller values are better (log loss): a bound is a ceiling. */
+        LOWER_IS_BETTER;
+
+        /**
+         * How much worse {@code value} is than {@code reference} in this direction: positive when
+         * it is worse, negative when it is better, e.g. {@code 0.97 → 0.94} is {@code 0.03} worse
+         * for accuracy and {@code 0.10 → 0.16} is {@code 0.06} worse for log loss.
+         *
+         * @param reference the value compared against (a baseline)
+         * @param value     the value measured
+         * @return the worsening, in the metric's own unit
+         */
+        public double worsening(double reference, double value) {
+            return this == HIGHER_IS_BETTER ? reference - value : value - reference;
+        }
+
+        /** @return {@code "higher is better"} or {@code "lower is better"} */
+        @Override
+        public String toString() {
+            return this == HIGHER_IS_BETTER ? "higher is better" : "lower is better";
+        }
+    }
+
     private final String key;
     private final String description;
+    private final Direction direction;
 
     MetricId(String key, String description) {
+        this(key, description, Direction.HIGHER_IS_BETTER);
+    }
+
+    MetricId(String key, String description, Direction direction) {
         this.key = key;
         this.description = description;
+        this.direction = direction;
     }
 
     /**
@@ -78,6 +115,11 @@ public enum MetricId {
     /** @return a one-line human-readable description, with the unit where there is one */
     public String description() {
         return description;
+    }
+
+    /** @return which way this metric improves: higher for every metric but {@link #LOG_LOSS} */
+    public Direction direction() {
+        return direction;
     }
 
     /**

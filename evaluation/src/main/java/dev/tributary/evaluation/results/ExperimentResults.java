@@ -7,6 +7,7 @@ import dev.tributary.evaluation.stats.Summary;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything results.json holds about one scenario run: enough to reproduce it (scenario with
@@ -30,8 +31,15 @@ public record ExperimentResults(int schemaVersion, String runId, String startedA
                                 EnvironmentInfo environment, List<RunResult> runs,
                                 Map<String, Map<String, Summary>> summary, List<ServingLoadResult> serving) {
 
-    /** The results.json layout version; bumped on any incompatible change. */
+    /** The results.json layout version this build writes; bumped on any incompatible change. */
     public static final int SCHEMA_VERSION = 2;
+
+    /**
+     * The layout versions this build reads ({@code report}, {@code gate}); any other is rejected
+     * rather than half-read. Add a version here only together with the code that reads it and a
+     * golden file of it under the tests' resources ({@code results-v<N>.json}).
+     */
+    public static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(SCHEMA_VERSION);
 
     /**
      * Copies the runs.

@@ -2,6 +2,7 @@ package dev.tributary.evaluation.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tributary.common.AtomicFiles;
@@ -10,6 +11,7 @@ import dev.tributary.common.TributaryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /**
  * Reads and writes results.json. Undefined metrics (NaN) are written as the string
@@ -50,24 +52,42 @@ public final class ResultsFile {
     }
 
     /**
+     * Reads a results.json of a layout version this build knows
+     * ({@link ExperimentResults#SUPPORTED_SCHEMA_VERSIONS}). The version is checked before the
+     * rest of the file is bound, so a newer or older layout is reported as such, not as
+     * whichever field happened to change.
+     *
      * @param file a results.json
      * @return the run
-     * @throws TributaryException if the file is missing, unreadable or of an unknown schema version
+     * @throws TributaryException if the file is missing, unreadable, or its {@code schemaVersion}
+     *                            is absent or not one this build reads; the message names the file,
+     *                            the version found and the versions supported
      */
     public static ExperimentResults read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new TributaryException("results file not found: " + file);
         }
-        ExperimentResults results;
         try {
-            results = JSON.readValue(file.toFile(), ExperimentResults.class);
+            JsonNode tree = JSON.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new TributaryException("not a readable results file " + file + ": not a JSON object");
+            }
+            checkSchemaVersion(file, tree.get("schemaVersion"));
+            return JSON.treeToValue(tree, ExperimentResults.class);
         } catch (IOException e) {
             throw new TributaryException("not a readable results file " + file + ": " + e.getMessage(), e);
         }
-        if (results.schemaVersion() != ExperimentResults.SCHEMA_VERSION) {
-            throw new TributaryException(file + " has results schema version " + results.schemaVersion()
-                    + "; this build reads version " + ExperimentResults.SCHEMA_VERSION);
+    }
+
+    private static void checkSchemaVersion(Path file, JsonNode version) {
+        if (version == null || !version.isIntegralNumber()
+                || !ExperimentResults.SUPPORTED_SCHEMA_VERSIONS.contains(version.asInt())) {
+            String supported = ExperimentResults.SUPPORTED_SCHEMA_VERSIONS.stream().sorted().map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            throw new TributaryException(file + " has results schemaVersion "
+                    + (version == null ? "(none)" : version.toString()) + "; this build reads schemaVersion "
+                    + supported + " (re-run the experiment with this build, or read the file with the build that"
+                    + " wrote it)");
         }
-        return results;
     }
 }

@@ -57,4 +57,21 @@ class MetricIdTest {
         assertThrows(IllegalArgumentException.class, () -> MetricId.fromKey(" accuracy"));
         assertThrows(IllegalArgumentException.class, () -> MetricId.fromKey(null));
     }
+
+    @Test
+    void onlyLogLossIsLowerIsBetter() {
+        for (MetricId id : MetricId.values()) {
+            assertEquals(id == MetricId.LOG_LOSS ? MetricId.Direction.LOWER_IS_BETTER : MetricId.Direction.HIGHER_IS_BETTER,
+                    id.direction(), id.key());
+        }
+    }
+
+    @Test
+    void worseningIsMeasuredInTheMetricsDirection() {
+        assertEquals(0.03, MetricId.ACCURACY.direction().worsening(0.97, 0.94), 1e-12, "accuracy fell: worse");
+        assertEquals(-0.02, MetricId.ACCURACY.direction().worsening(0.94, 0.96), 1e-12, "accuracy rose: better");
+        assertEquals(0.06, MetricId.LOG_LOSS.direction().worsening(0.10, 0.16), 1e-12, "log loss rose: worse");
+        assertEquals(-0.05, MetricId.LOG_LOSS.direction().worsening(0.15, 0.10), 1e-12, "log loss fell: better");
+        assertEquals("lower is better", MetricId.LOG_LOSS.direction().toString());
+    }
 }

@@ -1,36 +1,73 @@
 package dev.tributary.reports.gate;
 
 import dev.tributary.common.config.ConfigException;
+import dev.tributary.evaluation.metrics.MetricId;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
- * One quality gate: for a scenario under a protocol, a strategy's metric must reach a minimum
- * and may fall at most {@code maxDrop} below its baseline value.
+ * One quality gate: for a scenario under a protocol, a strategy's metric must stay on the right
+ * side of a bound and may worsen by at most {@code maxDrop} against its baseline value. Which
+ * side is right is the metric's own {@link MetricId#direction()}: a higher-is-better metric
+ * (accuracy, AUC, kappa) takes a floor, {@code min}; a lower-is-better one (log loss) a ceiling,
+ * {@code max}. A bound on the wrong side is rejected when the file is loaded, since it would
+ * gate nothing, or everything.
  *
  * @param scenario the scenario's name
  * @param protocol {@code holdout} or {@code prequential}
  * @param strategy the strategy
- * @param metric   a metric key ({@code accuracy}, {@code kappa}, ...); higher must be better,
- *                 except {@code log_loss}, where lower is better and the bounds turn round
- * @param min      the floor (for {@code log_loss}: the ceiling); {@code null} for none
- * @param maxDrop  the largest allowed worsening against the baseline; {@code null} for none
+ * @param metric   a {@link MetricId} key ({@code accuracy}, {@code kappa_m}, {@code log_loss}...)
+ * @param min      the floor of a higher-is-better metric; {@code null} for none
+ * @param max      the ceiling of a lower-is-better metric; {@code null} for none
+ * @param maxDrop  the largest worsening allowed against the baseline, in the metric's direction
+ *                 (for accuracy a fall, for log loss a rise), in the metric's unit; {@code null} for none
  */
-public record Gate(String scenario, String protocol, String strategy, String metric, Double min, Double maxDrop) {
+public record Gate(String scenario, String protocol, String strategy, String metric, Double min, Double max,
+                   Double maxDrop) {
 
     /**
-     * @throws ConfigException naming the field, if the gate is incomplete
+     * @throws ConfigException naming the field and the gate, if the gate is incomplete, names an
+     *                         unknown metric or bounds it on the wrong side for its direction
      */
     public Gate {
         ConfigException.require(scenario != null && protocol != null && strategy != null && metric != null,
                 "gates[].scenario/protocol/strategy/metric", scenario + "/" + protocol + "/" + strategy + "/" + metric,
                 "all four set");
-        ConfigException.require(min != null || maxDrop != null, "gates[].min/max-drop", "neither",
-                "a minimum, an allowed drop, or both");
-        ConfigException.require(maxDrop == null || maxDrop >= 0, "gates[].max-drop", maxDrop, "0 or more");
+        String name = scenario + "/" + protocol + "/" + strategy + "/" + metric;
+        MetricId id = metricId(name, metric);
+        ConfigException.require(min != null || max != null || maxDrop != null, "gates[" + name + "].min/max/max-drop",
+                "none", id.direction() == MetricId.Direction.HIGHER_IS_BETTER
+                        ? "a minimum (min), an allowed drop (max-drop), or both"
+                        : "a maximum (max), an allowed rise (max-drop), or both");
+        if (min != null && id.direction() != MetricId.Direction.HIGHER_IS_BETTER) {
+            throw new ConfigException("gates[" + name + "].min", "gate " + name + " sets a floor (min: " + min
+                    + "), but " + metric + " is " + id.direction() + "; bound it with max, its ceiling");
+        }
+        if (max != null && id.direction() != MetricId.Direction.LOWER_IS_BETTER) {
+            throw new ConfigException("gates[" + name + "].max", "gate " + name + " sets a ceiling (max: " + max
+                    + "), but " + metric + " is " + id.direction() + "; bound it with min, its floor");
+        }
+        ConfigException.require(maxDrop == null || maxDrop >= 0, "gates[" + name + "].max-drop", maxDrop, "0 or more");
     }
 
-    /** @return whether lower values are better for this metric */
-    public boolean lowerIsBetter() {
-        return metric.equals("log_loss");
+    private static MetricId metricId(String name, String metric) {
+        try {
+            return MetricId.fromKey(metric);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("gates[" + name + "].metric", metric, "a metric key: "
+                    + Arrays.stream(MetricId.values()).map(MetricId::key).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** @return the metric gated */
+    public MetricId metricId() {
+        return MetricId.fromKey(metric);
+    }
+
+    /** @return which way the metric improves, and so which bound applies */
+    public MetricId.Direction direction() {
+        return metricId().direction();
     }
 
     /** @return the key the baseline stores this gate's value under */

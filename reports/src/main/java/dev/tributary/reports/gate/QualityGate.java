@@ -99,16 +99,19 @@ public final class QualityGate {
         if (Double.isNaN(value)) {
             return new GateResult(gate, value, base, false, "no value for " + gate.metric() + " in the results");
         }
-        int sign = gate.lowerIsBetter() ? -1 : 1;
-        if (gate.min() != null && sign * (value - gate.min()) < 0) {
-            return new GateResult(gate, value, base, false, String.format(Locale.ROOT, "%s %.4f is %s the %s %.4f",
-                    gate.metric(), value, gate.lowerIsBetter() ? "above" : "below",
-                    gate.lowerIsBetter() ? "ceiling" : "minimum", gate.min()));
+        if (gate.min() != null && value < gate.min()) {
+            return new GateResult(gate, value, base, false, String.format(Locale.ROOT, "%s %.4f is below the minimum %.4f",
+                    gate.metric(), value, gate.min()));
         }
-        if (gate.maxDrop() != null && !Double.isNaN(base) && sign * (base - value) > gate.maxDrop() + 1e-12) {
+        if (gate.max() != null && value > gate.max()) {
+            return new GateResult(gate, value, base, false, String.format(Locale.ROOT, "%s %.4f is above the maximum %.4f",
+                    gate.metric(), value, gate.max()));
+        }
+        double worsening = gate.direction().worsening(base, value);
+        if (gate.maxDrop() != null && !Double.isNaN(base) && worsening > gate.maxDrop() + 1e-12) {
             return new GateResult(gate, value, base, false, String.format(Locale.ROOT,
-                    "%s %.4f is %.4f worse than the baseline %.4f (allowed %.4f)", gate.metric(), value,
-                    Math.abs(base - value), base, gate.maxDrop()));
+                    "%s %.4f is %.4f worse than the baseline %.4f (%s; allowed %.4f)", gate.metric(), value,
+                    worsening, base, gate.direction(), gate.maxDrop()));
         }
         return new GateResult(gate, value, base, true, "ok");
     }

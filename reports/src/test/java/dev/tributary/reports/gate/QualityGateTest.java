@@ -35,30 +35,75 @@ class QualityGateTest {
     }
 
     @Test
-    void floorsAndDropsTurnRoundForLogLoss(@TempDir Path dir) throws Exception {
+    void aHigherIsBetterMetricHasAFloorAndDropsAreFalls(@TempDir Path dir) throws Exception {
         QualityGate gate = gate(dir, """
                 gates:
                   - {scenario: breast-cancer, protocol: holdout, strategy: batch, metric: accuracy, min: 0.9, max-drop: 0.02}
-                  - {scenario: breast-cancer, protocol: holdout, strategy: batch, metric: log_loss, min: 0.3, max-drop: 0.05}
                   - {scenario: spambase, protocol: holdout, strategy: batch, metric: accuracy, min: 0.99}
                 """, """
                 breast-cancer/holdout/batch/accuracy: 0.97
-                breast-cancer/holdout/batch/log_loss: 0.10
                 """);
         List<GateResult> good = gate.check(List.of(measured(0.96, 0.12)));
-        assertEquals(2, good.size(), "the spambase gate does not apply to a breast-cancer run");
-        assertTrue(good.stream().allMatch(GateResult::passed), QualityGate.table(good));
+        assertEquals(1, good.size(), "the spambase gate does not apply to a breast-cancer run");
+        assertTrue(good.get(0).passed(), QualityGate.table(good));
+        assertTrue(gate.check(List.of(measured(0.99, 0.12))).get(0).passed(), "a rise of accuracy is no drop");
 
-        List<GateResult> drop = gate.check(List.of(measured(0.94, 0.16)));
-        assertFalse(drop.get(0).passed());
-        assertTrue(drop.get(0).reason().contains("0.0300 worse than the baseline 0.9700"), drop.get(0).reason());
-        assertFalse(drop.get(1).passed(), "log loss rose by 0.06 > 0.05");
+        GateResult drop = gate.check(List.of(measured(0.94, 0.16))).get(0);
+        assertFalse(drop.passed());
+        assertTrue(drop.reason().contains("0.0300 worse than the baseline 0.9700 (higher is better"), drop.reason());
 
         List<GateResult> floor = gate.check(List.of(measured(0.5, 0.4)));
         assertTrue(floor.get(0).reason().contains("accuracy 0.5000 is below the minimum 0.9000"), floor.get(0).reason());
-        assertTrue(floor.get(1).reason().contains("log_loss 0.4000 is above the ceiling 0.3000"), floor.get(1).reason());
         assertTrue(QualityGate.table(floor).startsWith("       gate"));
         assertTrue(QualityGate.table(floor).contains("FAIL   breast-cancer/holdout/batch/accuracy"));
+    }
+
+    @Test
+    void aLowerIsBetterMetricHasACeilingAndDropsAreRises(@TempDir Path dir) throws Exception {
+        QualityGate gate = gate(dir, """
+                gates:
+                  - {scenario: breast-cancer, protocol: holdout, strategy: batch, metric: log_loss, max: 0.3, max-drop: 0.05}
+                """, """
+                breast-cancer/holdout/batch/log_loss: 0.10
+                """);
+        GateResult passes = gate.check(List.of(measured(0.96, 0.12))).get(0);
+        assertTrue(passes.passed(), "0.12 is under the ceiling and 0.02 above the baseline: " + passes.reason());
+        assertTrue(gate.check(List.of(measured(0.96, 0.01))).get(0).passed(), "a fall of log loss is an improvement");
+
+        GateResult rose = gate.check(List.of(measured(0.96, 0.16))).get(0);
+        assertFalse(rose.passed(), "log loss rose by 0.06 > 0.05");
+        assertTrue(rose.reason().contains("log_loss 0.1600 is 0.0600 worse than the baseline 0.1000 (lower is better"),
+                rose.reason());
+
+        GateResult ceiling = gate.check(List.of(measured(0.96, 0.4))).get(0);
+        assertFalse(ceiling.passed());
+        assertTrue(ceiling.reason().contains("log_loss 0.4000 is above the maximum 0.3000"), ceiling.reason());
+    }
+
+    @Test
+    void aBoundOnTheWrongSideOfTheMetricsDirectionIsRejectedAtLoad(@TempDir Path dir) {
+        ConfigException floorOnLogLoss = assertThrows(ConfigException.class, () -> gate(dir, """
+                gates:
+                  - {scenario: breast-cancer, protocol: holdout, strategy: batch, metric: log_loss, min: 0.3}
+                """, null));
+        assertEquals("gates[breast-cancer/holdout/batch/log_loss].min", floorOnLogLoss.field());
+        assertTrue(floorOnLogLoss.getMessage().contains("log_loss is lower is better; bound it with max"),
+                floorOnLogLoss.getMessage());
+
+        ConfigException ceilingOnAccuracy = assertThrows(ConfigException.class, () -> gate(dir, """
+                gates:
+                  - {scenario: breast-cancer, protocol: holdout, strategy: online, metric: accuracy, max: 0.99}
+                """, null));
+        assertEquals("gates[breast-cancer/holdout/online/accuracy].max", ceilingOnAccuracy.field());
+        assertTrue(ceilingOnAccuracy.getMessage().contains("accuracy is higher is better; bound it with min"),
+                ceilingOnAccuracy.getMessage());
+
+        ConfigException unknown = assertThrows(ConfigException.class, () -> gate(dir, """
+                gates:
+                  - {scenario: breast-cancer, protocol: holdout, strategy: online, metric: kappa, min: 0.5}
+                """, null));
+        assertEquals("gates[breast-cancer/holdout/online/kappa].metric", unknown.field());
+        assertTrue(unknown.getMessage().contains("kappa_m"), unknown.getMessage());
     }
 
     @Test
@@ -79,7 +124,7 @@ class QualityGateTest {
     void aBadGatesFileNamesTheField(@TempDir Path dir) {
         ConfigException incomplete = assertThrows(ConfigException.class, () -> gate(dir,
                 "gates:\n  - {scenario: x, protocol: holdout, strategy: batch, metric: accuracy}\n", null));
-        assertEquals("gates[].min/max-drop", incomplete.field());
+        assertEquals("gates[x/holdout/batch/accuracy].min/max/max-drop", incomplete.field());
         assertThrows(ConfigException.class, () -> gate(dir, "gates:\n  - {scenario: x, minimum: 3}\n", null));
     }
 }
