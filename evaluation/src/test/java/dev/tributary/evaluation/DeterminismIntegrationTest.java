@@ -13,6 +13,7 @@ import dev.tributary.evaluation.results.StrategyResult;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 500, produced concurrently at 2,000 events/s with polls of 500, and as fast as possible with
  * polls of 7.
  */
+@Tag("integration")
 class DeterminismIntegrationTest {
 
     private static final long EVENTS = 3_000;

@@ -19,6 +19,7 @@ import dev.tributary.common.test.SyntheticData;
 import dev.tributary.common.test.TopicFixtures;
 import dev.tributary.evaluation.strategy.Learners;
 import dev.tributary.stream.StreamTrainer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * weights, standardisation and records seen, although the two read it with other poll sizes and
  * the stage checkpoints along the way; likewise {@code train-batch} and {@code batch}.
  */
+@Tag("integration")
 class LearnerParityIntegrationTest {
 
     private static final int EVENTS = 1_000;

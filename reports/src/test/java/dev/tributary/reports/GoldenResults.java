@@ -12,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * need a real run without running one. They are fixtures, not outputs: a test that finds one
  * missing fails; nothing here creates them.
  *
- * <p>{@value #V2} is a real {@code tributary run --epochs 5 -R 2} of the default scenario
- * (breast-cancer, holdout, every strategy, master seed 42) on the embedded broker. To replace it
+ * <p>{@value #V2} and {@value #V3} are real {@code tributary run --epochs 5 -R 2} runs of the default
+ * scenario (breast-cancer, holdout, every strategy, master seed 42) on the embedded broker, by the
+ * builds that wrote those versions. To replace it
  * after a deliberate change of the layout, bump {@code ExperimentResults.SCHEMA_VERSION}, run
  * that command with {@code --output DIR}, copy {@code DIR/results.json} here as
  * {@code results-v<N>.json}, and keep the old file for as long as the old version is read.
@@ -22,6 +23,8 @@ public final class GoldenResults {
 
     /** The resource of schema version 2, beside this class. */
     public static final String V2 = "results-v2.json";
+    /** The resource of schema version 3 (mini-batches cut by event count), beside this class. */
+    public static final String V3 = "results-v3.json";
 
     private GoldenResults() {
     }

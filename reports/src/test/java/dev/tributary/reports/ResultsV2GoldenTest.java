@@ -57,6 +57,10 @@ class ResultsV2GoldenTest {
                 results.summary().get("online").get("accuracy").values());
         assertEquals(0.07593883084697589, results.summary().get("batch").get("log_loss").mean(), 1e-15);
         assertEquals(1, results.environment().nd4jMaxThreads());
+        // Read through the upgrade to version 3: a version-2 run learned a poll of at most
+        // max-poll-records at a time, for epochs-per-poll epochs.
+        assertEquals(3, results.scenario().stream().epochs(), "stream.epochsPerPoll became stream.epochs");
+        assertEquals(100, results.scenario().stream().miniBatch(), "its polls of at most 100 records, as mini-batches");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.TributaryException;
 
@@ -73,9 +74,28 @@ public final class ResultsFile {
                 throw new TributaryException("not a readable results file " + file + ": not a JSON object");
             }
             checkSchemaVersion(file, tree.get("schemaVersion"));
+            upgrade((ObjectNode) tree);
             return JSON.treeToValue(tree, ExperimentResults.class);
         } catch (IOException e) {
             throw new TributaryException("not a readable results file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings an older layout to the current one, in the tree, before binding. Version 2 learned
+     * "a poll" at a time: its {@code stream.epochsPerPoll} is version 3's {@code epochs}, and its
+     * increments were polls of at most {@code maxPollRecords}, recorded as {@code miniBatch}.
+     */
+    private static void upgrade(ObjectNode tree) {
+        if (tree.get("schemaVersion").asInt() == 2 && tree.get("scenario") instanceof ObjectNode scenario
+                && scenario.get("stream") instanceof ObjectNode stream) {
+            JsonNode epochs = stream.remove("epochsPerPoll");
+            if (epochs != null) {
+                stream.set("epochs", epochs);
+            }
+            if (!stream.has("miniBatch") && stream.has("maxPollRecords")) {
+                stream.set("miniBatch", stream.get("maxPollRecords"));
+            }
         }
     }
 
