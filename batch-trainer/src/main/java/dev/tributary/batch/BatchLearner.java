@@ -4,11 +4,11 @@ import dev.tributary.common.config.BatchTrainingConfig;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.config.Strategy;
-import dev.tributary.common.learn.HistoryLearner;
-import dev.tributary.common.learn.ModelLearner;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.StandardizedNetwork;
+import dev.tributary.model.learn.HistoryLearner;
+import dev.tributary.model.learn.ModelLearner;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.common.provenance.ModelMetadata;
+import dev.tributary.model.StandardizedNetwork;
 
 /**
  * The batch baseline, as {@code train-batch} deploys it and as the experiment's {@code batch}

@@ -3,11 +3,11 @@ package dev.tributary.batch;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.PeriodicRetrainConfig;
 import dev.tributary.common.config.Strategy;
-import dev.tributary.common.learn.HistoryLearner;
-import dev.tributary.common.learn.ModelLearner;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.StandardizedNetwork;
+import dev.tributary.model.learn.HistoryLearner;
+import dev.tributary.model.learn.ModelLearner;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.common.provenance.ModelMetadata;
+import dev.tributary.model.StandardizedNetwork;
 
 /**
  * The nightly-job pattern, as {@code train-periodic} deploys it and as the experiment's

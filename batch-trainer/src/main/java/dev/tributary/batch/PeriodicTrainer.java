@@ -4,16 +4,16 @@ import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.config.Strategy;
 import dev.tributary.common.data.Example;
-import dev.tributary.common.kafka.DeadLetterWriter;
-import dev.tributary.common.kafka.ExampleReader;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.kafka.TopicFeed;
-import dev.tributary.common.model.CpuClock;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelCodec;
-import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.TrainingSummary;
+import dev.tributary.kafka.DeadLetterWriter;
+import dev.tributary.kafka.ExampleReader;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.kafka.TopicFeed;
+import dev.tributary.model.CpuClock;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.common.provenance.ModelMetadata;
+import dev.tributary.common.provenance.TrainingSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +137,7 @@ public final class PeriodicTrainer {
                             config.seeds().model()));
                     ModelCodec.write(artifact, modelFile);
                     if (models != null) {
-                        models.publish(Strategy.PERIODIC_RETRAIN.key(), artifact);
+                        models.publish(Strategy.PERIODIC_RETRAIN.key(), ModelCodec.encode(artifact));
                     }
                     last[0] = artifact;
                     LOG.info("Periodic model version {} trained at record {}", learner.retrains(), learner.incorporated());

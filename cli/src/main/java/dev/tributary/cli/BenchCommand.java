@@ -1,15 +1,15 @@
 package dev.tributary.cli;
 
-import dev.tributary.evaluation.results.BenchSettings;
+import dev.tributary.results.BenchSettings;
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.common.provenance.EnvironmentInfo;
-import dev.tributary.evaluation.results.BenchResults;
-import dev.tributary.evaluation.results.BenchSettings.Measure;
+import dev.tributary.evaluation.Environment;
+import dev.tributary.results.BenchResults;
+import dev.tributary.results.BenchSettings.Measure;
 import dev.tributary.performance.HeadlineBenchmark;
-import dev.tributary.evaluation.results.HeadlineRatio;
-import dev.tributary.evaluation.results.KafkaInfo;
-import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.results.HeadlineRatio;
+import dev.tributary.results.KafkaInfo;
+import dev.tributary.results.ResultsFile;
 import dev.tributary.reports.BenchReportWriter;
 import dev.tributary.reports.HeadlineTable;
 import dev.tributary.reports.JmhTable;
@@ -109,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
                     .run(ConsoleProgress.forTerminal());
             results = new BenchResults(BenchResults.SCHEMA_VERSION, started, Instant.now().toString(), config.name(),
                     config.seed(), settings, new KafkaInfo(session.embedded() != null, connection.describe()),
-                    EnvironmentInfo.capture(), ratios);
+                    Environment.capture(), ratios);
         }
         ResultsFile.writeJson(results, output.resolve(RESULTS_FILE));
         BenchReportWriter.write(results, jmh, output);

@@ -4,18 +4,18 @@ import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.config.Strategy;
 import dev.tributary.common.data.Schema;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelCodec;
-import dev.tributary.common.provenance.EnvironmentInfo;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.evaluation.Environment;
 import dev.tributary.evaluation.ExperimentRunner;
 import dev.tributary.evaluation.HoldoutEvaluator;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.HoldoutResult;
-import dev.tributary.evaluation.results.KafkaInfo;
-import dev.tributary.evaluation.results.ResultsFile;
-import dev.tributary.evaluation.results.RunResult;
-import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.HoldoutResult;
+import dev.tributary.results.KafkaInfo;
+import dev.tributary.results.ResultsFile;
+import dev.tributary.results.RunResult;
+import dev.tributary.results.StrategyResult;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.reports.ResultsTable;
 import picocli.CommandLine.Command;
@@ -78,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<RunResult> runs = List.of(new RunResult(0, null, null, strategies, 0, Double.NaN, 0, 0));
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
                 config.name() + "-evaluate-" + started, started, Instant.now().toString(), null, schema,
-                new KafkaInfo(false, connection.describe()), EnvironmentInfo.capture(), runs, Map.of());
+                new KafkaInfo(false, connection.describe()), Environment.capture(), runs, Map.of());
         Path file = output.resolve(ExperimentRunner.RESULTS_FILE);
         ResultsFile.write(results, file);
         spec.commandLine().getOut().print(ResultsTable.render(results));

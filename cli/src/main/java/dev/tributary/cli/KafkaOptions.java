@@ -1,7 +1,7 @@
 package dev.tributary.cli;
 
-import dev.tributary.common.kafka.EmbeddedKafkaBroker;
-import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.broker.EmbeddedKafkaBroker;
+import dev.tributary.kafka.KafkaConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.producer.ProduceResult;
+import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.producer.SourceProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.tributary.cli;
 
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.ResultsFile;
 import dev.tributary.reports.ReportWriter;
 import dev.tributary.reports.figures.Figure;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.evaluation.ExperimentRunner;
-import dev.tributary.evaluation.results.ExperimentResults;
+import dev.tributary.results.ExperimentResults;
 import dev.tributary.reports.ReportWriter;
 import dev.tributary.reports.ResultsTable;
 import picocli.CommandLine.Command;

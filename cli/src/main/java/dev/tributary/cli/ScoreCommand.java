@@ -61,12 +61,12 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ScenarioConfig config = scenario.load();
         var topics = new ScoringTopology.ScoringTopics(input != null ? input : config.eventsTopic(),
-                config.modelsTopic(), config.name() + "-predictions", config.deadLetterTopic(ModelScorer.STAGE));
+                config.modelsTopic(), config.names().predictions(), config.deadLetterTopic(ModelScorer.STAGE));
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (ModelScorer scorer = ModelScorer.start(StageCommands.cluster(kafka, "score", config),
                 SourceProducer.schema(config), new ModelScorer.Settings(applicationId != null ? applicationId
-                        : config.name() + "-scorer-" + strategy, strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
+                        : config.names().scorerApplicationId(strategy), strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
                         stateDir))) {
             // The JVM halts once the hooks return: the hook waits for the scorer to close (commit,
             // leave the group), or the close would be cut short.

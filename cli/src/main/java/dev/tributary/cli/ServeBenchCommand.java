@@ -1,13 +1,13 @@
 package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.common.provenance.EnvironmentInfo;
+import dev.tributary.evaluation.Environment;
 import dev.tributary.evaluation.ExperimentRunner;
 import dev.tributary.performance.ServingBenchmark;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.KafkaInfo;
-import dev.tributary.evaluation.results.ResultsFile;
-import dev.tributary.evaluation.results.ServingLoadResult;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.KafkaInfo;
+import dev.tributary.results.ResultsFile;
+import dev.tributary.results.ServingLoadResult;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.reports.ReportWriter;
 import dev.tributary.reports.ServingTable;
@@ -63,7 +63,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
                     config.name() + "-serve-bench-" + started, started, Instant.now().toString(), config,
                     SourceProducer.schema(config), new KafkaInfo(session.embedded() != null,
-                    session.connection().describe()), EnvironmentInfo.capture(), List.of(), Map.of(), serving);
+                    session.connection().describe()), Environment.capture(), List.of(), Map.of(), serving);
             ResultsFile.write(results, output.resolve(ExperimentRunner.RESULTS_FILE));
             ReportWriter.write(results, output);
             spec.commandLine().getOut().print(ServingTable.render(serving));

@@ -1,7 +1,7 @@
 package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.performance.Soak;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

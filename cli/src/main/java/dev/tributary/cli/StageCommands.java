@@ -3,7 +3,7 @@ package dev.tributary.cli;
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.Strategy;
-import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.kafka.KafkaConnection;
 
 import java.nio.file.Path;
 

@@ -4,8 +4,8 @@ import dev.tributary.batch.BatchTrainer;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.Strategy;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.model.ModelCodec;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.model.ModelCodec;
 import dev.tributary.producer.SourceProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +45,7 @@ final class TrainBatchCommand implements Callable<Integer> {
         ModelCodec.write(result.artifact(), file);
         try (ModelTopic models = ModelTopic.open(StageCommands.cluster(kafka, "train-batch", config), config.modelsTopic(),
                 (short) -1)) {
-            models.publish(Strategy.BATCH.key(), result.artifact());
+            models.publish(Strategy.BATCH.key(), ModelCodec.encode(result.artifact()));
         }
         spec.commandLine().getOut().printf("trained on %d records (%d rejected) in %d ms: %s%n",
                 result.summary().recordsTrained(), result.summary().recordsRejected(), result.summary().wallTimeMs(), file);

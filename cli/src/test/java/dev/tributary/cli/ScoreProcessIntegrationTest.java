@@ -2,9 +2,9 @@ package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicAdmin;
-import dev.tributary.common.test.SharedKafka;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicAdmin;
+import dev.tributary.broker.test.SharedKafka;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.serving.ModelScorer;
 import dev.tributary.serving.Prediction;

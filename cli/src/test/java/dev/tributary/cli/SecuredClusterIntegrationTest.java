@@ -2,10 +2,10 @@ package dev.tributary.cli;
 
 import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.data.CsvLayout;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.test.SecuredKafkaBroker;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.broker.test.SecuredKafkaBroker;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.ResultsFile;
 import dev.tributary.serving.ModelScorer;
 import dev.tributary.serving.ScoringTopology;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

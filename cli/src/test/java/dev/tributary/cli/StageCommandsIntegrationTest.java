@@ -1,11 +1,11 @@
 package dev.tributary.cli;
 
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicAdmin;
-import dev.tributary.common.model.ModelCodec;
-import dev.tributary.common.test.SharedKafka;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicAdmin;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.broker.test.SharedKafka;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.ResultsFile;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,12 @@
 package dev.tributary.cli;
 
-import dev.tributary.common.test.TopicFixtures;
+import dev.tributary.broker.test.TopicFixtures;
 
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicAdmin;
-import dev.tributary.common.model.ModelCodec;
-import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.test.SharedKafka;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicAdmin;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.common.provenance.ModelMetadata;
+import dev.tributary.broker.test.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package dev.tributary.evaluation;
 
-import dev.tributary.evaluation.results.RunResult;
-import dev.tributary.evaluation.results.StrategyResult;
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.results.RunResult;
+import dev.tributary.results.StrategyResult;
+import dev.tributary.results.stats.Summary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

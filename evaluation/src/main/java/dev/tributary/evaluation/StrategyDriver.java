@@ -6,21 +6,21 @@ import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.config.Strategy;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.Schema;
-import dev.tributary.common.kafka.DeadLetterWriter;
-import dev.tributary.common.kafka.ExampleReader;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicFeed;
-import dev.tributary.common.learn.HistoryLearner;
-import dev.tributary.common.learn.Learner;
-import dev.tributary.common.model.CpuClock;
-import dev.tributary.evaluation.measure.Percentiles;
+import dev.tributary.kafka.DeadLetterWriter;
+import dev.tributary.kafka.ExampleReader;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicFeed;
+import dev.tributary.model.learn.HistoryLearner;
+import dev.tributary.model.learn.Learner;
+import dev.tributary.model.CpuClock;
+import dev.tributary.results.Percentiles;
 import dev.tributary.evaluation.metrics.ClassificationEvaluation;
-import dev.tributary.evaluation.metrics.MetricId;
+import dev.tributary.common.metrics.MetricId;
 import dev.tributary.evaluation.metrics.PrequentialEvaluator;
-import dev.tributary.evaluation.results.CostResult;
-import dev.tributary.evaluation.results.FreshnessResult;
-import dev.tributary.evaluation.results.LatencyResult;
-import dev.tributary.evaluation.results.PrequentialResult;
+import dev.tributary.results.CostResult;
+import dev.tributary.results.FreshnessResult;
+import dev.tributary.results.LatencyResult;
+import dev.tributary.results.PrequentialResult;
 import org.HdrHistogram.Histogram;
 
 import java.time.Instant;
@@ -45,7 +45,7 @@ import java.util.function.BiConsumer;
  * segments that end where {@link Learner#eventsUntilUpdate()} says its model next changes, so
  * the predictions, and every quality figure, are the same whatever the polls, the rate or the
  * machine. Latency, freshness and cost are measured per learner as it goes (see
- * {@code dev.tributary.evaluation.measure}).
+ * {@code dev.tributary.evaluation}, "Measuring").
  *
  * <p>Memory per learner is constant: the prequential evaluator, four histograms, and the
  * timestamps of scored events it has not yet learned from (at most a mini-batch for

@@ -3,8 +3,8 @@ package dev.tributary.performance;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicAdmin;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicAdmin;
 
 /**
  * Cost growth with stream length: a short and a long {@link Soak} (produce and consume, as
@@ -31,8 +31,8 @@ final class CostGrowth {
     }
 
     Soak.Result soak(String topic, boolean longRun) {
-        TopicsConfig topics = new TopicsConfig(topic, topic + "-test", topic + "-dlq", scenario.kafka().trainPartitions(),
-                1, scenario.kafka().replicationFactor());
+        TopicsConfig topics = TopicsConfig.stream(topic, scenario.kafka().trainPartitions(),
+                scenario.kafka().replicationFactor());
         try {
             return Soak.run(connection, scenario.source().generator(), longRun ? longEvents : shortEvents, topics,
                     RateConfig.UNLIMITED, scenario.seeds().split());

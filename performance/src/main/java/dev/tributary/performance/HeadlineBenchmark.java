@@ -1,14 +1,17 @@
 package dev.tributary.performance;
 
+import dev.tributary.serving.ScoringTopology;
+import dev.tributary.common.config.TopicsConfig;
+import dev.tributary.common.config.TopicNames;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicAdmin;
-import dev.tributary.evaluation.results.BenchResults;
-import dev.tributary.evaluation.results.BenchSettings;
-import dev.tributary.evaluation.results.HeadlineRatio;
-import dev.tributary.evaluation.results.BenchSettings.Measure;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicAdmin;
+import dev.tributary.results.BenchResults;
+import dev.tributary.results.BenchSettings;
+import dev.tributary.results.HeadlineRatio;
+import dev.tributary.results.BenchSettings.Measure;
 import dev.tributary.serving.ModelScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +79,8 @@ public final class HeadlineBenchmark {
                 scenario.seeds().split(), settings.producerRecords(), scenario.kafka().trainPartitions(),
                 scenario.kafka().replicationFactor(), workDir);
         TrainerCeiling trainerCeiling = new TrainerCeiling(connection, scenario, settings.trainerRecords());
-        String trainerTopic = prefix + "-trainer";
+        TopicNames names = new TopicNames(prefix);
+        String trainerTopic = names.child("trainer").prefix();
         if (settings.measures().contains(Measure.TRAINER)) {
             trainerCeiling.prepare(trainerTopic);
         }
@@ -89,33 +93,35 @@ public final class HeadlineBenchmark {
             boolean warmup = r < 0;
             // Warm-ups run every path once, unrecorded, so that no repetition pays for class loading and JIT alone.
             boolean harnessFirst = Math.floorMod(r, 2) == 0;
-            String rep = prefix + (warmup ? "-w" + (-r) : "-r" + r);
+            TopicNames rep = warmup ? names.child("w" + (-r)) : names.repetition(r);
             for (Measure measure : settings.measures()) {
                 LOG.info("{} {}: {}", warmup ? "Warm-up" : "Repetition", warmup ? -r : r + 1, measure);
                 switch (measure) {
                     case PRODUCER -> {
-                        producer.measure(warmup, harnessFirst, () -> producerCeiling.harness(rep + "-producer"),
-                                () -> producerCeiling.ceiling(rep + "-kafka-producer"));
-                        deleteTopics(rep + "-producer", rep + "-kafka-producer");
+                        String harnessTopic = rep.child("producer").prefix();
+                        String ceilingTopic = rep.child("kafka-producer").prefix();
+                        producer.measure(warmup, harnessFirst, () -> producerCeiling.harness(harnessTopic),
+                                () -> producerCeiling.ceiling(ceilingTopic));
+                        deleteStreams(harnessTopic, ceilingTopic);
                     }
                     case TRAINER -> trainer.measure(warmup, harnessFirst, () -> trainerCeiling.harness(trainerTopic),
                             trainerCeiling::ceiling);
                     case SCORER -> {
-                        scorer.measure(warmup, harnessFirst, () -> scorerCeiling.harness(rep + "-scorer"),
+                        TopicNames scored = rep.child("scorer");
+                        scorer.measure(warmup, harnessFirst, () -> scorerCeiling.harness(scored),
                                 scorerCeiling::ceiling);
-                        deleteTopics(rep + "-scorer-events", rep + "-scorer-predictions", rep + "-scorer-models",
-                                rep + "-scorer-scorer-dlq");
-                        deleteTopics(ModelScorer.internalTopics(ScorerCeiling.applicationId(rep + "-scorer"))
+                        deleteStreams(ScoringTopology.ScoringTopics.of(scored).all().toArray(String[]::new));
+                        deleteStreams(ModelScorer.internalTopics(ScorerCeiling.applicationId(scored))
                                 .toArray(String[]::new));
                     }
                     case COST -> {
                         if (warmup) {
-                            cost.soak(rep + "-short", false);
+                            cost.soak(rep.child("short").prefix(), false);
                         } else {
                             Soak.Result[] soaks = new Soak.Result[2];
                             costTime.measure(false, !harnessFirst,
-                                    () -> (soaks[1] = cost.soak(rep + "-long", true)).totalMs(),
-                                    () -> (soaks[0] = cost.soak(rep + "-short", false)).totalMs());
+                                    () -> (soaks[1] = cost.soak(rep.child("long").prefix(), true)).totalMs(),
+                                    () -> (soaks[0] = cost.soak(rep.child("short").prefix(), false)).totalMs());
                             costHeap.add(soaks[1].peakLiveBytes() / MB, soaks[0].peakLiveBytes() / MB);
                         }
                     }
@@ -123,7 +129,7 @@ public final class HeadlineBenchmark {
                 progress.advance(++done);
             }
         }
-        deleteTopics(trainerTopic, TrainerCeiling.deadLetterTopic(trainerTopic));
+        deleteStreams(trainerTopic, TrainerCeiling.deadLetterTopic(trainerTopic));
         progress.finish();
         List<HeadlineRatio> ratios = new ArrayList<>();
         if (settings.measures().contains(Measure.PRODUCER)) {
@@ -148,10 +154,11 @@ public final class HeadlineBenchmark {
         return ratios;
     }
 
-    private void deleteTopics(String... topics) {
+    /** Deletes each stream topic with the (unused) test and dead-letter topics named after it. */
+    private void deleteStreams(String... topics) {
         try (TopicAdmin admin = new TopicAdmin(connection)) {
             for (String topic : topics) {
-                admin.delete(topic, topic + "-test", topic + "-dlq");
+                admin.delete(TopicsConfig.stream(topic, 1, (short) 1).all().toArray(String[]::new));
             }
         } catch (TributaryException e) {
             // Leftover topics cost disk, not correctness.

@@ -7,7 +7,7 @@ import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.config.generator.StreamSpec;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
@@ -121,7 +121,7 @@ final class ProducerCeiling {
     }
 
     private TopicsConfig topics(String topic) {
-        return new TopicsConfig(topic, topic + "-test", topic + "-dlq", partitions, 1, replicationFactor);
+        return TopicsConfig.stream(topic, partitions, replicationFactor);
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,14 +1,16 @@
 package dev.tributary.performance;
 
+import dev.tributary.common.config.TopicNames;
+import dev.tributary.model.ModelCodec;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicFeed;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicFeed;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.model.ModelArtifact;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
@@ -57,18 +59,17 @@ final class ScorerCeiling {
     }
 
     /** @return predictions/s delivered by the scorer */
-    double harness(String tag) {
-        var topics = new ScoringTopology.ScoringTopics(tag + "-events", tag + "-models", tag + "-predictions",
-                tag + "-scorer-dlq");
-        TopicsConfig input = new TopicsConfig(topics.events(), topics.events() + "-test", topics.events() + "-dlq",
-                scenario.kafka().trainPartitions(), 1, scenario.kafka().replicationFactor());
+    double harness(TopicNames names) {
+        var topics = ScoringTopology.ScoringTopics.of(names);
+        TopicsConfig input = TopicsConfig.stream(topics.events(), scenario.kafka().trainPartitions(),
+                scenario.kafka().replicationFactor());
         SourceProducer.createTopics(connection, input);
         try (ModelTopic models = ModelTopic.open(connection, topics.models(), scenario.kafka().replicationFactor())) {
-            models.publish(STRATEGY, model);
+            models.publish(STRATEGY, ModelCodec.encode(model));
         }
         var schema = Generators.create(scenario.source().generator(), scenario.seeds().split()).schema();
-        try (ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(applicationId(tag),
-                STRATEGY, topics, maxBatch, flushMs, false, stateDir.resolve(tag)));
+        try (ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(applicationId(names),
+                STRATEGY, topics, maxBatch, flushMs, false, stateDir.resolve(names.prefix())));
              TopicFeed reader = TopicFeed.fromBeginning(connection, topics.predictions(),
                      TopicFeed.Settings.exactly(500, events, STALL_TIMEOUT.toMillis()))) {
             ServingBenchmark.awaitModel(scorer);
@@ -93,9 +94,9 @@ final class ScorerCeiling {
         }
     }
 
-    /** @return the scorer's application id for a measurement tagged {@code tag} */
-    static String applicationId(String tag) {
-        return tag + "-scorer";
+    /** @return the scorer's application id for a measurement with these names */
+    static String applicationId(TopicNames names) {
+        return names.group(ModelScorer.STAGE);
     }
 
     /** @return rows/s of batched inference in memory */

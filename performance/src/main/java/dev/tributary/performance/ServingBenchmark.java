@@ -1,19 +1,21 @@
 package dev.tributary.performance;
 
+import dev.tributary.common.config.TopicNames;
+import dev.tributary.model.ModelCodec;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.Example;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicFeed;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.StandardizedNetwork;
-import dev.tributary.evaluation.measure.Percentiles;
-import dev.tributary.evaluation.results.ServingLoadResult;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicFeed;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.common.provenance.ModelMetadata;
+import dev.tributary.model.StandardizedNetwork;
+import dev.tributary.results.Percentiles;
+import dev.tributary.results.ServingLoadResult;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
@@ -79,25 +81,27 @@ public final class ServingBenchmark {
     public List<ServingLoadResult> run(List<Double> rates, double secondsPerRate) {
         String models = scenario.modelsTopic();
         try (ModelTopic topic = ModelTopic.open(connection, models, (short) -1)) {
-            topic.publish(STRATEGY, servingModel(scenario));
+            topic.publish(STRATEGY, ModelCodec.encode(servingModel(scenario)));
         }
         List<ServingLoadResult> results = new ArrayList<>();
         for (double rate : rates) {
             long events = Math.max(1, Math.round(rate * secondsPerRate));
-            String tag = scenario.name() + "-" + Math.round(rate);
+            TopicNames names = scenario.names().child(Long.toString(Math.round(rate)));
+            TopicNames bareNames = names.child("bare");
             LOG.info("Bare Kafka at {} events/s ({} events)", Math.round(rate), events);
-            Measured bare = measure(tag + "-bare", rate, events, tag + "-bare-events", tag + "-bare-events",
+            Measured bare = measure(rate, events, bareNames.events(), bareNames.events(),
                     ConsumerRecord::timestamp);
             LOG.info("Scorer at {} events/s ({} events)", Math.round(rate), events);
-            ScoringTopology.ScoringTopics topics = new ScoringTopology.ScoringTopics(tag + "-events", models,
-                    tag + "-predictions", tag + "-scorer-dlq");
+            ScoringTopology.ScoringTopics own = ScoringTopology.ScoringTopics.of(names);
+            ScoringTopology.ScoringTopics topics = new ScoringTopology.ScoringTopics(own.events(), models,
+                    own.predictions(), own.deadLetter());
             SourceProducer.createTopics(connection, topicsFor(topics.events()));
             Measured scored;
             try (ModelScorer scorer = ModelScorer.start(connection, Generators.create(scenario.source().generator(),
-                    0).schema(), new ModelScorer.Settings(tag + "-scorer", STRATEGY, topics, maxBatch, 1, false,
-                    stateDir.resolve(tag)))) {
+                    0).schema(), new ModelScorer.Settings(names.group(ModelScorer.STAGE), STRATEGY, topics, maxBatch, 1,
+                    false, stateDir.resolve(names.prefix())))) {
                 awaitModel(scorer);
-                scored = measure(tag, rate, events, topics.events(), topics.predictions(),
+                scored = measure(rate, events, topics.events(), topics.predictions(),
                         r -> Prediction.decode(r.value()).eventTimeMs());
             }
             Percentiles b = Percentiles.of(bare.latencyMicros());
@@ -139,7 +143,7 @@ public final class ServingBenchmark {
      * Sends {@code events} at {@code rate} into {@code input} while a consumer of {@code readTopic}
      * records each record's delay from its event's intended send time.
      */
-    private Measured measure(String tag, double rate, long events, String input, String readTopic,
+    private Measured measure(double rate, long events, String input, String readTopic,
                              ToLongFunction<ConsumerRecord<byte[], byte[]>> eventTime) {
         TopicsConfig topics = topicsFor(input);
         SourceProducer.createTopics(connection, topics);
@@ -176,8 +180,7 @@ public final class ServingBenchmark {
     }
 
     private TopicsConfig topicsFor(String topic) {
-        return new TopicsConfig(topic, topic + "-unused", topic + "-dlq", scenario.kafka().trainPartitions(), 1,
-                scenario.kafka().replicationFactor());
+        return TopicsConfig.stream(topic, scenario.kafka().trainPartitions(), scenario.kafka().replicationFactor());
     }
 
     /**

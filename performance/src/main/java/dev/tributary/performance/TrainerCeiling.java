@@ -6,13 +6,13 @@ import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.Schema;
-import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.evaluation.StrategyDriver;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.config.Strategy;
 import dev.tributary.common.config.TopicNames;
-import dev.tributary.common.learn.Learner;
+import dev.tributary.model.learn.Learner;
 import dev.tributary.evaluation.strategy.Learners;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
@@ -49,7 +49,7 @@ final class TrainerCeiling {
     /** Fills the topic the harness side reads (not timed). */
     void prepare(String topic) {
         new StreamProducer(connection, scenario.source().generator(), events, 1.0,
-                new TopicsConfig(topic, topic + "-test", topic + "-dlq", 1, 1, scenario.kafka().replicationFactor()),
+                TopicsConfig.stream(topic, 1, scenario.kafka().replicationFactor()),
                 RateConfig.UNLIMITED, scenario.seeds().split(), ProgressListener.NONE).produce();
     }
 

@@ -1,13 +1,13 @@
 package dev.tributary.performance;
 
-import dev.tributary.evaluation.results.BenchResults;
-import dev.tributary.evaluation.results.HeadlineRatio;
-import dev.tributary.evaluation.results.BenchSettings;
+import dev.tributary.results.BenchResults;
+import dev.tributary.results.HeadlineRatio;
+import dev.tributary.results.BenchSettings;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.ScenarioFiles;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.test.SharedKafka;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.broker.test.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

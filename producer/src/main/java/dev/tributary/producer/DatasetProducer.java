@@ -1,5 +1,6 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.DatasetSpec;
@@ -11,8 +12,8 @@ import dev.tributary.common.data.CsvLayout;
 import dev.tributary.common.data.DatasetFiles;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.MalformedRecordException;
-import dev.tributary.common.kafka.DeadLetter;
-import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.kafka.DeadLetter;
+import dev.tributary.kafka.KafkaConnection;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;

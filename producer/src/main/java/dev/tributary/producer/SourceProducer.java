@@ -1,12 +1,13 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.Protocol;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.data.CsvLayout;
 import dev.tributary.common.data.Schema;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.TopicAdmin;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicAdmin;
 
 import dev.tributary.producer.generator.Generators;
 

@@ -1,10 +1,11 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.config.generator.StreamSpec;
-import dev.tributary.common.kafka.KafkaConnection;
+import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 import org.apache.kafka.clients.producer.KafkaProducer;

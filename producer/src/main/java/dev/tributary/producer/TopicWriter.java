@@ -5,7 +5,7 @@ import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.DeadLetter;
+import dev.tributary.kafka.DeadLetter;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,6 +1,7 @@
 package dev.tributary.producer;
 
-import dev.tributary.common.test.TopicFixtures;
+import dev.tributary.common.provenance.ProduceResult;
+import dev.tributary.broker.test.TopicFixtures;
 
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.DatasetSpec;
@@ -9,9 +10,9 @@ import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.MalformedRecordException.Kind;
-import dev.tributary.common.kafka.DeadLetter;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.test.SharedKafka;
+import dev.tributary.kafka.DeadLetter;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.broker.test.SharedKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

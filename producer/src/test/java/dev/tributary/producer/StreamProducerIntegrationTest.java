@@ -1,6 +1,7 @@
 package dev.tributary.producer;
 
-import dev.tributary.common.test.TopicFixtures;
+import dev.tributary.common.provenance.ProduceResult;
+import dev.tributary.broker.test.TopicFixtures;
 
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.RateConfig;
@@ -10,8 +11,8 @@ import dev.tributary.common.config.generator.SeaSpec;
 import dev.tributary.common.config.generator.StreamSpec;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.test.SharedKafka;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.broker.test.SharedKafka;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,7 +1,7 @@
 package dev.tributary.reports;
 
 import dev.tributary.common.AtomicFiles;
-import dev.tributary.evaluation.results.BenchResults;
+import dev.tributary.results.BenchResults;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

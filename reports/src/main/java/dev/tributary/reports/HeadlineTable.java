@@ -1,6 +1,6 @@
 package dev.tributary.reports;
 
-import dev.tributary.evaluation.results.HeadlineRatio;
+import dev.tributary.results.HeadlineRatio;
 
 import java.util.ArrayList;
 import java.util.List;

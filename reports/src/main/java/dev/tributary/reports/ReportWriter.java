@@ -3,11 +3,11 @@ package dev.tributary.reports;
 import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.common.provenance.EnvironmentInfo;
-import dev.tributary.evaluation.metrics.MetricId;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.KafkaInfo;
-import dev.tributary.evaluation.results.RunResult;
-import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.common.metrics.MetricId;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.KafkaInfo;
+import dev.tributary.results.RunResult;
+import dev.tributary.results.StrategyResult;
 import dev.tributary.reports.figures.Figure;
 import dev.tributary.reports.figures.Figures;
 

@@ -1,6 +1,6 @@
 package dev.tributary.reports;
 
-import dev.tributary.evaluation.results.ServingLoadResult;
+import dev.tributary.results.ServingLoadResult;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tributary.reports;
 
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.ResultsFile;
-import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.ResultsFile;
+import dev.tributary.results.StrategyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

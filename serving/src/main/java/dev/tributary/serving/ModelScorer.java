@@ -2,9 +2,9 @@ package dev.tributary.serving;
 
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.data.Schema;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.kafka.TopicAdmin;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.kafka.TopicAdmin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;

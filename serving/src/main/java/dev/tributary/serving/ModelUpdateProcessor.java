@@ -2,9 +2,9 @@ package dev.tributary.serving;
 
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.data.Schema;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelCodec;
-import dev.tributary.common.kafka.ModelTopic;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.kafka.ModelTopic;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -1,5 +1,6 @@
 package dev.tributary.serving;
 
+import dev.tributary.common.config.TopicNames;
 import dev.tributary.common.data.Schema;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -65,5 +66,18 @@ public final class ScoringTopology {
      * @param deadLetter  written: events that cannot be decoded, with the reason
      */
     public record ScoringTopics(String events, String models, String predictions, String deadLetter) {
+
+        /**
+         * @param names a scenario's (or a measured run's) names
+         * @return its events, models, predictions and scorer dead-letter topics
+         */
+        public static ScoringTopics of(TopicNames names) {
+            return new ScoringTopics(names.events(), names.models(), names.predictions(), names.deadLetter(ModelScorer.STAGE));
+        }
+
+        /** @return every topic, for deleting them */
+        public java.util.List<String> all() {
+            return java.util.List.of(events, models, predictions, deadLetter);
+        }
     }
 }

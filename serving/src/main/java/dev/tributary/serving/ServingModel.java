@@ -1,6 +1,6 @@
 package dev.tributary.serving;
 
-import dev.tributary.common.model.ModelArtifact;
+import dev.tributary.model.ModelArtifact;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,13 +1,14 @@
 package dev.tributary.serving;
 
-import dev.tributary.common.test.TopicFixtures;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.broker.test.TopicFixtures;
 
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.kafka.TopicAdmin;
-import dev.tributary.common.test.SharedKafka;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.kafka.TopicAdmin;
+import dev.tributary.broker.test.SharedKafka;
 import dev.tributary.common.test.SyntheticData;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -101,11 +102,11 @@ class ModelScorerIntegrationTest {
     void everyEventGetsOnePredictionAcrossAModelUpdate(@TempDir Path dir) {
         ScoringTopology.ScoringTopics topics = topics(SharedKafka.unique("serve"));
         try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1)) {
-            models.publish("online", ServingFixtures.model(1, 1));
+            models.publish("online", ModelCodec.encode(ServingFixtures.model(1, 1)));
             try (ModelScorer scorer = scorer(topics, SharedKafka.unique("app"), false, dir)) {
                 assertTrue(scorer.awaitRunning(Duration.ofSeconds(60)));
                 produce(topics.events(), 0, 1_000);
-                models.publish("online", ServingFixtures.model(2, 5));
+                models.publish("online", ModelCodec.encode(ServingFixtures.model(2, 5)));
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (scorer.serving().swaps() < 2 && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
@@ -126,7 +127,7 @@ class ModelScorerIntegrationTest {
         ScoringTopology.ScoringTopics topics = topics(SharedKafka.unique("scale"));
         String app = SharedKafka.unique("app");
         try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1)) {
-            models.publish("online", ServingFixtures.model(1, 3));
+            models.publish("online", ModelCodec.encode(ServingFixtures.model(1, 3)));
         }
         try (ModelScorer first = scorer(topics, app, false, dir.resolve("a"));
              ModelScorer second = scorer(topics, app, false, dir.resolve("b"))) {
@@ -148,7 +149,7 @@ class ModelScorerIntegrationTest {
     void exactlyOnceScoresEachEventOnce(@TempDir Path dir) {
         ScoringTopology.ScoringTopics topics = topics(SharedKafka.unique("eos"));
         try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1)) {
-            models.publish("online", ServingFixtures.model(1, 1));
+            models.publish("online", ModelCodec.encode(ServingFixtures.model(1, 1)));
         }
         try (ModelScorer scorer = scorer(topics, SharedKafka.unique("app"), true, dir)) {
             assertTrue(scorer.awaitRunning(Duration.ofSeconds(60)));
@@ -170,7 +171,7 @@ class ModelScorerIntegrationTest {
         ScoringTopology.ScoringTopics topics = topics(SharedKafka.unique("partial"));
         String app = SharedKafka.unique("app");
         try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1)) {
-            models.publish("online", ServingFixtures.model(1, 1));
+            models.publish("online", ModelCodec.encode(ServingFixtures.model(1, 1)));
         }
         try (ModelScorer first = scorer(topics, app, exactlyOnce, dir.resolve("a"), 16, 3_600_000)) {
             assertTrue(first.awaitRunning(Duration.ofSeconds(60)));

@@ -1,11 +1,11 @@
 package dev.tributary.serving;
 
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.kafka.TopicAdmin;
-import dev.tributary.common.model.ModelCodec;
-import dev.tributary.common.test.BadRecords;
-import dev.tributary.common.test.SharedKafka;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.kafka.TopicAdmin;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.broker.test.BadRecords;
+import dev.tributary.broker.test.SharedKafka;
 import dev.tributary.common.test.SyntheticData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,7 +50,7 @@ class ScorerBadInputIntegrationTest {
         try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1);
              ModelScorer scorer = ModelScorer.start(kafka, SyntheticData.SCHEMA, new ModelScorer.Settings(
                      SharedKafka.unique("app"), "online", topics, 64, 1, false, dir))) {
-            models.publish("online", ServingFixtures.model(1, 5));
+            models.publish("online", ModelCodec.encode(ServingFixtures.model(1, 5)));
             assertTrue(scorer.awaitRunning(Duration.ofSeconds(60)));
             awaitCount(() -> scorer.serving().swaps(), 1);
 
@@ -81,7 +81,7 @@ class ScorerBadInputIntegrationTest {
                     "the last good model served every event");
             BadRecords.assertDeadLettered(cases, offsets, topics.events(), ModelScorer.STAGE, deadLetters);
 
-            models.publish("online", ServingFixtures.model(2, 5));
+            models.publish("online", ModelCodec.encode(ServingFixtures.model(2, 5)));
             awaitCount(() -> scorer.serving().swaps(), 2);
             assertEquals(2, scorer.serving().current().metadata().version(), "a good model after bad ones still serves");
         }

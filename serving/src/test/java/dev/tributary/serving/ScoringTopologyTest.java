@@ -2,9 +2,9 @@ package dev.tributary.serving;
 
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelCodec;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.model.ModelCodec;
 import dev.tributary.common.test.SyntheticData;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

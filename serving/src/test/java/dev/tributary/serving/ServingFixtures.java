@@ -2,10 +2,10 @@ package dev.tributary.serving;
 
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.data.Example;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelCodec;
-import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.StandardizedNetwork;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.common.provenance.ModelMetadata;
+import dev.tributary.model.StandardizedNetwork;
 import dev.tributary.common.test.SyntheticData;
 
 import java.io.ByteArrayInputStream;

@@ -3,11 +3,11 @@ package dev.tributary.stream;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.Strategy;
 import dev.tributary.common.config.StreamTrainingConfig;
-import dev.tributary.common.learn.MiniBatchBuffer;
-import dev.tributary.common.learn.ModelLearner;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.StandardizedNetwork;
+import dev.tributary.model.learn.MiniBatchBuffer;
+import dev.tributary.model.learn.ModelLearner;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.common.provenance.ModelMetadata;
+import dev.tributary.model.StandardizedNetwork;
 
 /**
  * The streaming learner, as {@code train-stream} deploys it and as the experiment's

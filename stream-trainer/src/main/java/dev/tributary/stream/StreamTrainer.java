@@ -5,17 +5,17 @@ import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.config.Strategy;
 import dev.tributary.common.data.Example;
-import dev.tributary.common.kafka.DeadLetterWriter;
-import dev.tributary.common.kafka.ExampleReader;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.kafka.ModelTopic;
-import dev.tributary.common.kafka.OffsetRange;
-import dev.tributary.common.kafka.TopicFeed;
-import dev.tributary.common.model.CpuClock;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.model.ModelCodec;
-import dev.tributary.common.model.ModelMetadata;
-import dev.tributary.common.model.TrainingSummary;
+import dev.tributary.kafka.DeadLetterWriter;
+import dev.tributary.kafka.ExampleReader;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.ModelTopic;
+import dev.tributary.common.provenance.OffsetRange;
+import dev.tributary.kafka.TopicFeed;
+import dev.tributary.model.CpuClock;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.model.ModelCodec;
+import dev.tributary.common.provenance.ModelMetadata;
+import dev.tributary.common.provenance.TrainingSummary;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -250,7 +250,7 @@ public final class StreamTrainer {
                 }
             }
             if (publisher != null) {
-                publisher.publish(Strategy.ONLINE.key(), artifact);
+                publisher.publish(Strategy.ONLINE.key(), ModelCodec.encode(artifact));
             }
             checkpoints++;
             sinceCheckpoint = 0;

@@ -1,16 +1,16 @@
 package dev.tributary.stream;
 
-import dev.tributary.common.test.TopicFixtures;
+import dev.tributary.broker.test.TopicFixtures;
 
 import dev.tributary.common.test.Learning;
 import dev.tributary.common.config.StageTopics;
 
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.config.StreamTrainingConfig;
-import dev.tributary.common.kafka.KafkaConnection;
-import dev.tributary.common.model.ModelArtifact;
-import dev.tributary.common.test.BadRecords;
-import dev.tributary.common.test.SharedKafka;
+import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.model.ModelArtifact;
+import dev.tributary.broker.test.BadRecords;
+import dev.tributary.broker.test.SharedKafka;
 import dev.tributary.common.test.SyntheticData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;

@@ -2,7 +2,7 @@ package dev.tributary.benchmarks.model;
 
 import dev.tributary.benchmarks.BenchmarkData;
 import dev.tributary.common.config.ModelConfig;
-import dev.tributary.common.model.NeuralNetwork;
+import dev.tributary.model.NeuralNetwork;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

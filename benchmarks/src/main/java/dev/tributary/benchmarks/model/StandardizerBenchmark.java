@@ -1,7 +1,7 @@
 package dev.tributary.benchmarks.model;
 
 import dev.tributary.benchmarks.BenchmarkData;
-import dev.tributary.common.model.Standardizer;
+import dev.tributary.model.Standardizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,5 +1,5 @@
 /**
- * Benchmarks of {@code dev.tributary.common.model}: the default MLP's inference, single rows
+ * Benchmarks of {@code dev.tributary.model}: the default MLP's inference, single rows
  * against batches ({@link dev.tributary.benchmarks.model.InferenceBenchmark}), one gradient step
  * by mini-batch size ({@link dev.tributary.benchmarks.model.FitBenchmark}) and the incremental
  * standardisation in front of both ({@link dev.tributary.benchmarks.model.StandardizerBenchmark}).

@@ -1,6 +1,5 @@
 package dev.tributary.common.config;
 
-import dev.tributary.common.kafka.KafkaConnection;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,7 @@ public record KafkaSettings(int trainPartitions, int testPartitions, short repli
 
     /**
      * @throws ConfigException naming the field, if a count is not positive or a property is a
-     *                         secret ({@link KafkaConnection#isSecret}); the secret is not quoted
+     *                         secret ({@link Secrets#isSecret}); the secret is not quoted
      */
     public KafkaSettings {
         ConfigException.require(trainPartitions > 0, "kafka.train-partitions", trainPartitions, "a positive count");
@@ -33,7 +32,7 @@ public record KafkaSettings(int trainPartitions, int testPartitions, short repli
         ConfigException.require(replicationFactor > 0, "kafka.replication-factor", replicationFactor, "a positive count");
         properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(properties));
         for (String key : properties.keySet()) {
-            ConfigException.require(!KafkaConnection.isSecret(key), "kafka.properties." + key, KafkaConnection.MASK,
+            ConfigException.require(!Secrets.isSecret(key), "kafka.properties." + key, Secrets.MASK,
                     "no secret in a scenario, which results.json records whole: put it in --kafka-config");
         }
     }

@@ -72,6 +72,14 @@ public record TopicNames(String prefix) {
     }
 
     /**
+     * @param part what the names are for (a benchmark's side, a warm-up)
+     * @return the names of a part of this run, {@code <prefix>-<part>-...}
+     */
+    public TopicNames child(String part) {
+        return new TopicNames(prefix + "-" + part);
+    }
+
+    /**
      * @param r a repetition, 0-based
      * @return the names of that repetition's own topics, {@code <prefix>-r<r>-...}
      */

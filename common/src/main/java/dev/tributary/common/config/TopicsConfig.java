@@ -38,6 +38,23 @@ public record TopicsConfig(String train, String test, String deadLetter,
     }
 
     /**
+     * @param topic             the one topic a stream is written to (a measured run's)
+     * @param partitions        its partitions
+     * @param replicationFactor its replication factor
+     * @return a layout whose train topic is that topic, its (unused) test and dead-letter topics
+     *         named after it by {@link TopicNames}
+     */
+    public static TopicsConfig stream(String topic, int partitions, short replicationFactor) {
+        TopicNames names = new TopicNames(topic);
+        return new TopicsConfig(topic, names.test(), names.producerDeadLetter(), partitions, 1, replicationFactor);
+    }
+
+    /** @return every topic of the layout, for deleting them */
+    public java.util.List<String> all() {
+        return java.util.List.of(train, test, deadLetter);
+    }
+
+    /**
      * @return the name the topics are named after: the train topic without its {@code -train} or
      *         {@code -events} suffix (the whole name if it has neither)
      */

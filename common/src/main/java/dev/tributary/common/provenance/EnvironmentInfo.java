@@ -1,7 +1,5 @@
 package dev.tributary.common.provenance;
 
-import dev.tributary.common.model.internals.Dl4j;
-import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * The machine and runtime a result was measured on.
@@ -22,8 +20,12 @@ public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm,
                               int availableProcessors, long maxHeapBytes, String ompNumThreads, int nd4jMaxThreads,
                               String kafkaClientVersion, BuildInfo build) {
 
-    /** @return the environment of this process */
-    public static EnvironmentInfo capture() {
+    /**
+     * @param nd4jMaxThreads     ND4J's thread count in force (the model module knows it)
+     * @param kafkaClientVersion the Kafka client library's version (the Kafka module knows it)
+     * @return the environment of this process
+     */
+    public static EnvironmentInfo capture(int nd4jMaxThreads, String kafkaClientVersion) {
         String omp = System.getenv("OMP_NUM_THREADS");
         return new EnvironmentInfo(
                 System.getProperty("java.version"),
@@ -34,8 +36,8 @@ public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm,
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(),
                 omp == null ? "unset" : omp,
-                Dl4j.maxThreads(),
-                AppInfoParser.getVersion(),
+                nd4jMaxThreads,
+                kafkaClientVersion,
                 BuildInfo.current());
     }
 }

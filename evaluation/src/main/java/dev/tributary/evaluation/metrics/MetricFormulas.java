@@ -1,5 +1,6 @@
 package dev.tributary.evaluation.metrics;
 
+import dev.tributary.common.metrics.MetricId;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

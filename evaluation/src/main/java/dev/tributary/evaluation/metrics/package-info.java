@@ -3,7 +3,7 @@
  * {@link dev.tributary.evaluation.metrics.ClassificationEvaluator} accumulates (actual label,
  * class probabilities) pairs one example at a time and produces an immutable
  * {@link dev.tributary.evaluation.metrics.ClassificationEvaluation} holding a value for every
- * {@link dev.tributary.evaluation.metrics.MetricId} (accuracy, positive-class and macro
+ * {@link dev.tributary.common.metrics.MetricId} (accuracy, positive-class and macro
  * precision/recall/F1, micro F1, ROC AUC, log loss, Cohen's kappa, kappa-temporal and kappa-M)
  * and the {@link dev.tributary.evaluation.metrics.ConfusionMatrix}. Each metric's exact
  * definition, including its value when a ratio is 0/0, is documented on the evaluator, so that

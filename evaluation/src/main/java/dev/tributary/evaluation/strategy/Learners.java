@@ -4,7 +4,7 @@ import dev.tributary.batch.BatchLearner;
 import dev.tributary.batch.PeriodicRetrainLearner;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.Strategy;
-import dev.tributary.common.learn.Learner;
+import dev.tributary.model.learn.Learner;
 import dev.tributary.stream.OnlineLearner;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tributary.evaluation.strategy;
 
 import dev.tributary.common.config.Strategy;
-import dev.tributary.common.learn.Learner;
+import dev.tributary.model.learn.Learner;
 
 import java.util.Arrays;
 

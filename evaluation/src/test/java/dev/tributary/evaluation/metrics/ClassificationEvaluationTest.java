@@ -1,5 +1,6 @@
 package dev.tributary.evaluation.metrics;
 
+import dev.tributary.common.metrics.MetricId;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;

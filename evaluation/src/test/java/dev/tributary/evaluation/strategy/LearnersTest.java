@@ -8,9 +8,9 @@ import dev.tributary.common.config.Seeds;
 import dev.tributary.common.config.Strategy;
 import dev.tributary.common.config.StreamTrainingConfig;
 import dev.tributary.common.data.Example;
-import dev.tributary.common.learn.HistoryLearner;
-import dev.tributary.common.learn.Learner;
-import dev.tributary.common.learn.ModelLearner;
+import dev.tributary.model.learn.HistoryLearner;
+import dev.tributary.model.learn.Learner;
+import dev.tributary.model.learn.ModelLearner;
 import dev.tributary.common.test.SyntheticData;
 import org.junit.jupiter.api.Test;
 

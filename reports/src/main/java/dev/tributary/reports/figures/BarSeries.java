@@ -1,6 +1,6 @@
 package dev.tributary.reports.figures;
 
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.results.stats.Summary;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 

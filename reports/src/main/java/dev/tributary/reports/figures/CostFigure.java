@@ -1,7 +1,7 @@
 package dev.tributary.reports.figures;
 
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.stats.Summary;
 import org.knowm.xchart.CategoryChart;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.tributary.reports.figures;
 
 import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.TributaryException;
-import dev.tributary.evaluation.results.ExperimentResults;
+import dev.tributary.results.ExperimentResults;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 

@@ -1,11 +1,11 @@
 package dev.tributary.reports.figures;
 
 import dev.tributary.common.config.Strategy;
-import dev.tributary.evaluation.metrics.MetricId;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.LearningCurvePoint;
-import dev.tributary.evaluation.results.StrategyResult;
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.common.metrics.MetricId;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.LearningCurvePoint;
+import dev.tributary.results.StrategyResult;
+import dev.tributary.results.stats.Summary;
 import org.knowm.xchart.XYChart;
 
 import java.awt.Color;

@@ -1,6 +1,6 @@
 package dev.tributary.reports.figures;
 
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.results.stats.Summary;
 
 import java.util.ArrayList;
 import java.util.List;

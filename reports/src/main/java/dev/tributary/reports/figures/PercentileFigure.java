@@ -1,9 +1,9 @@
 package dev.tributary.reports.figures;
 
-import dev.tributary.evaluation.measure.Percentiles;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.FreshnessResult;
-import dev.tributary.evaluation.results.StrategyResult;
+import dev.tributary.results.Percentiles;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.FreshnessResult;
+import dev.tributary.results.StrategyResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.knowm.xchart.XYChart;

@@ -1,9 +1,9 @@
 package dev.tributary.reports.figures;
 
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.PrequentialResult;
-import dev.tributary.evaluation.results.StrategyResult;
-import dev.tributary.producer.ProduceResult;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.PrequentialResult;
+import dev.tributary.results.StrategyResult;
+import dev.tributary.common.provenance.ProduceResult;
 import org.knowm.xchart.XYChart;
 
 import java.awt.Color;

@@ -1,9 +1,9 @@
 package dev.tributary.reports.figures;
 
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.RunResult;
-import dev.tributary.evaluation.results.StrategyResult;
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.RunResult;
+import dev.tributary.results.StrategyResult;
+import dev.tributary.results.stats.Summary;
 
 import java.util.ArrayList;
 import java.util.List;

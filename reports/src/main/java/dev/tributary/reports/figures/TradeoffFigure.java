@@ -1,9 +1,9 @@
 package dev.tributary.reports.figures;
 
-import dev.tributary.evaluation.metrics.MetricId;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.results.StrategyResult;
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.common.metrics.MetricId;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.StrategyResult;
+import dev.tributary.results.stats.Summary;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;

@@ -1,7 +1,7 @@
 package dev.tributary.reports.gate;
 
 import dev.tributary.common.config.ConfigException;
-import dev.tributary.evaluation.metrics.MetricId;
+import dev.tributary.common.metrics.MetricId;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

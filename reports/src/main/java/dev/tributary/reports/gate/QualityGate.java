@@ -9,8 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ConfigException;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.stats.Summary;
 
 import java.io.IOException;
 import java.nio.file.Files;

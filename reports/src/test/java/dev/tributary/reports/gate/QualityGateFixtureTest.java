@@ -1,6 +1,6 @@
 package dev.tributary.reports.gate;
 
-import dev.tributary.evaluation.results.ResultsFile;
+import dev.tributary.results.ResultsFile;
 import dev.tributary.reports.GoldenResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

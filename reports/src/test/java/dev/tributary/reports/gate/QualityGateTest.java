@@ -2,8 +2,8 @@ package dev.tributary.reports.gate;
 
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.evaluation.results.ExperimentResults;
-import dev.tributary.evaluation.stats.Summary;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.stats.Summary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,0 @@
-/**
- * Deeplearning4j and ND4J glue: the network configuration and the conversions between Java
- * arrays and ND4J arrays. Nothing outside {@code dev.tributary.common.model} sees these types.
- */
-package dev.tributary.common.model.internals;
