@@ -8,6 +8,7 @@ import dev.tributary.kafka.DeadLetterWriter;
 import dev.tributary.kafka.ExampleReader;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.ModelTopic;
+import dev.tributary.kafka.StopSignal;
 import dev.tributary.kafka.TopicFeed;
 import dev.tributary.model.CpuClock;
 import dev.tributary.model.ModelArtifact;
@@ -21,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code train-periodic}: the nightly job that batch users deploy, as a stage. It reads a topic
@@ -46,9 +45,7 @@ public final class PeriodicTrainer {
     private final StageTopics topics;
     private final LearnerConfig config;
     private final Path modelFile;
-    private volatile TopicFeed activeFeed;
-    private volatile boolean stopRequested;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final StopSignal stop = new StopSignal();
 
     /**
      * @param connection the cluster
@@ -79,28 +76,14 @@ public final class PeriodicTrainer {
      * @return whether the run finished in time
      */
     public boolean requestStop(Duration timeout) {
-        stopRequested = true;
-        TopicFeed feed = activeFeed;
-        if (feed != null) {
-            feed.requestStop();
-        }
-        try {
-            return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return stop.request(timeout);
     }
 
     /**
      * @return the last model and the run's summary
      */
     public Result run() {
-        try {
-            return runOnce();
-        } finally {
-            finished.countDown();
-        }
+        return stop.run(this::runOnce);
     }
 
     private Result runOnce() {
@@ -113,14 +96,13 @@ public final class PeriodicTrainer {
         TopicFeed.Settings settings = new TopicFeed.Settings(config.stream().maxPollRecords(),
                 config.stream().maxRecords(), false, config.stream().idleTimeoutMs(), TopicFeed.OnIdle.STOP);
         ExampleReader reader;
-        TopicFeed.Stop stop;
+        TopicFeed.Stop stopped;
         try (ModelTopic models = topics.models() == null ? null : ModelTopic.open(connection, topics.models(), (short) -1);
              DeadLetterWriter rejects = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
              TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(), settings)) {
-            activeFeed = feed;
             reader = new ExampleReader(config.schema(), rejects);
             ExampleReader decoder = reader;
-            stop = stopRequested ? TopicFeed.Stop.REQUESTED : feed.run(record -> {
+            stopped = stop.attach(feed) ? TopicFeed.Stop.REQUESTED : feed.run(record -> {
                 nextOffsets.put(record.partition(), record.offset() + 1);
                 Example example = decoder.read(record);
                 if (example == null) {
@@ -145,10 +127,8 @@ public final class PeriodicTrainer {
                 return true;
             });
             reader.flush();
-        } finally {
-            activeFeed = null;
         }
-        LOG.info("Periodic trainer stopped ({}): {} records, {} rejected, {} models", stop, trained[0], reader.rejected(),
+        LOG.info("Periodic trainer stopped ({}): {} records, {} rejected, {} models", stopped, trained[0], reader.rejected(),
                 learner.retrains());
         TrainingSummary summary = new TrainingSummary(Strategy.PERIODIC_RETRAIN.key(), topics.input(),
                 java.util.List.of(), trained[0], reader.rejected(), learner.gradientSteps(), learner.retrains(),

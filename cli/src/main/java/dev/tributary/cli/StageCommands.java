@@ -36,4 +36,27 @@ final class StageCommands {
     static Path modelFile(Path output, Strategy strategy) {
         return output.resolve("models").resolve(strategy.key() + ".model");
     }
+
+    /**
+     * Runs a long-running stage so that SIGTERM or Ctrl-C stops it cleanly: the shutdown hook asks
+     * it to stop and waits (up to a minute) while it finishes, and the JVM exits after that.
+     *
+     * @param name        the stage, for the hook's thread
+     * @param requestStop asks the running stage to stop and waits for it
+     * @param run         the stage's run
+     * @param <T>         what the run returns
+     * @return what the run returned
+     */
+    static <T> T untilStopped(String name, java.util.function.Function<java.time.Duration, Boolean> requestStop,
+                              java.util.function.Supplier<T> run) {
+        Thread hook = new Thread(() -> requestStop.apply(java.time.Duration.ofSeconds(60)), name + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        T result = run.get();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is already running: it is what stopped the stage.
+        }
+        return result;
+    }
 }

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -45,14 +44,7 @@ final class TrainPeriodicCommand implements Callable<Integer> {
         Path file = StageCommands.modelFile(output, Strategy.PERIODIC_RETRAIN);
         PeriodicTrainer trainer = new PeriodicTrainer(StageCommands.cluster(kafka, "train-periodic", config),
                 config.stageTopics(PeriodicTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), file);
-        Thread hook = new Thread(() -> trainer.requestStop(Duration.ofSeconds(60)), "train-periodic-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        PeriodicTrainer.Result result = trainer.run();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is already running: it is what stopped the trainer.
-        }
+        PeriodicTrainer.Result result = StageCommands.untilStopped("train-periodic", trainer::requestStop, trainer::run);
         spec.commandLine().getOut().printf("trained %d models on %d records (%d rejected)%s%n",
                 result.summary().checkpoints(), result.summary().recordsTrained(), result.summary().recordsRejected(),
                 result.artifact() == null ? "; the stream was shorter than one period" : ": " + file);

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -44,14 +43,7 @@ final class TrainStreamCommand implements Callable<Integer> {
         Path checkpoint = StageCommands.modelFile(output, Strategy.ONLINE);
         StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream", config),
                 config.stageTopics(StreamTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), checkpoint);
-        Thread hook = new Thread(() -> trainer.requestStop(Duration.ofSeconds(60)), "train-stream-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        StreamTrainer.Result result = trainer.run();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is already running: it is what stopped the trainer.
-        }
+        StreamTrainer.Result result = StageCommands.untilStopped("train-stream", trainer::requestStop, trainer::run);
         spec.commandLine().getOut().printf("%s: trained on %d records in this run (%d rejected), %d in all; "
                         + "checkpoint version %d at offsets %s: %s%n",
                 result.resumed() ? "resumed" : "started", result.summary().recordsTrained(),

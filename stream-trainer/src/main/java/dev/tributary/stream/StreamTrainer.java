@@ -10,6 +10,7 @@ import dev.tributary.kafka.ExampleReader;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.ModelTopic;
 import dev.tributary.common.provenance.OffsetRange;
+import dev.tributary.kafka.StopSignal;
 import dev.tributary.kafka.TopicFeed;
 import dev.tributary.model.CpuClock;
 import dev.tributary.model.ModelArtifact;
@@ -34,8 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code train-stream}: trains an {@link OnlineLearner} from a topic as its records arrive; see
@@ -60,9 +59,7 @@ public final class StreamTrainer {
     private final LearnerConfig config;
     private final Path checkpointFile;
 
-    private volatile TopicFeed activeFeed;
-    private volatile boolean stopRequested;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final StopSignal stop = new StopSignal();
 
     /**
      * @param connection     the cluster
@@ -98,17 +95,7 @@ public final class StreamTrainer {
      * @return whether the run finished in time
      */
     public boolean requestStop(Duration timeout) {
-        stopRequested = true;
-        TopicFeed feed = activeFeed;
-        if (feed != null) {
-            feed.requestStop();
-        }
-        try {
-            return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return stop.request(timeout);
     }
 
     /**
@@ -118,11 +105,7 @@ public final class StreamTrainer {
      * @throws TributaryException if the checkpoint cannot be read or written, or Kafka fails
      */
     public Result run() {
-        try {
-            return new Session().run();
-        } finally {
-            finished.countDown();
-        }
+        return stop.run(() -> new Session().run());
     }
 
     /** The mutable state of one run, so that the trainer itself stays a description. */
@@ -179,14 +162,10 @@ public final class StreamTrainer {
                 reader = new ExampleReader(config.schema(), rejects);
                 publisher = models;
                 feed = kafka;
-                activeFeed = kafka;
-                if (!stopRequested) {
-                    TopicFeed.Stop stop = kafka.run(this::train);
-                    LOG.info("Stream trainer stopping: {}", stop);
+                if (!stop.attach(kafka)) {
+                    LOG.info("Stream trainer stopping: {}", kafka.run(this::train));
                 }
                 finishAndCheckpoint();
-            } finally {
-                activeFeed = null;
             }
             List<OffsetRange> ranges = new ArrayList<>();
             firstOffsets.forEach((p, first) -> ranges.add(new OffsetRange(p, first, nextOffsets.get(p))));

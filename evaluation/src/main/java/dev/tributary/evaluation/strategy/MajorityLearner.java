@@ -1,17 +1,15 @@
 package dev.tributary.evaluation.strategy;
 
 import dev.tributary.common.config.Strategy;
-import dev.tributary.model.learn.Learner;
 
 /**
  * Reference learner: predicts, for each event, the class seen most often before it (learning
  * after every event). Its probabilities are the class frequencies with add-one smoothing, so
  * that log loss stays finite; ties go to the lowest class index, as argmax breaks them.
  */
-final class MajorityLearner implements Learner {
+final class MajorityLearner extends AbstractReferenceLearner {
 
     private final long[] counts;
-    private long seen;
 
     MajorityLearner(int numClasses) {
         this.counts = new long[numClasses];
@@ -36,23 +34,7 @@ final class MajorityLearner implements Learner {
     }
 
     @Override
-    public void learn(double[] features, int label) {
+    protected void observe(int label) {
         counts[label]++;
-        seen++;
-    }
-
-    @Override
-    public int eventsUntilUpdate() {
-        return 1;
-    }
-
-    @Override
-    public long incorporated() {
-        return seen;
-    }
-
-    @Override
-    public long gradientSteps() {
-        return 0;
     }
 }

@@ -1,7 +1,6 @@
 package dev.tributary.evaluation.strategy;
 
 import dev.tributary.common.config.Strategy;
-import dev.tributary.model.learn.Learner;
 
 import java.util.Arrays;
 
@@ -11,11 +10,10 @@ import java.util.Arrays;
  * predicts class 0, as kappa-temporal's no-change baseline does for the first event, so that its
  * kappa-temporal is 0 by construction.
  */
-final class NoChangeLearner implements Learner {
+final class NoChangeLearner extends AbstractReferenceLearner {
 
     private final int numClasses;
     private int last;
-    private long seen;
 
     NoChangeLearner(int numClasses) {
         this.numClasses = numClasses;
@@ -37,23 +35,7 @@ final class NoChangeLearner implements Learner {
     }
 
     @Override
-    public void learn(double[] features, int label) {
+    protected void observe(int label) {
         last = label;
-        seen++;
-    }
-
-    @Override
-    public int eventsUntilUpdate() {
-        return 1;
-    }
-
-    @Override
-    public long incorporated() {
-        return seen;
-    }
-
-    @Override
-    public long gradientSteps() {
-        return 0;
     }
 }
