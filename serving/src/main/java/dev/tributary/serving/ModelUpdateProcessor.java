@@ -47,11 +47,7 @@ final class ModelUpdateProcessor implements Processor<String, byte[], Void, Void
                 throw new TributaryException("model record of " + (bytes == null ? "no" : bytes.length) + " bytes");
             }
             ModelArtifact model = ModelCodec.decode(bytes);
-            if (model.metadata().numFeatures() != schema.numFeatures() || model.metadata().numClasses() != schema.numClasses()) {
-                throw new TributaryException("model for " + model.metadata().numFeatures() + " features and "
-                        + model.metadata().numClasses() + " classes; the events have " + schema.numFeatures() + " and "
-                        + schema.numClasses());
-            }
+            model.metadata().requireFits(schema, "model version " + model.metadata().version());
             store.put(record.key(), bytes);
             serving.swap(model);
             LOG.info("Serving {} model version {} ({} records seen)", record.key(), model.metadata().version(),

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -133,12 +132,10 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
             buffer.put((int) (nextSequence % (maxBatch + 1)), BufferedEvent.of(nextSequence, record).encode());
             nextSequence++;
         } catch (MalformedRecordException e) {
-            String source = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+            String source = context.recordMetadata().map(m -> DeadLetter.source(m.topic(), m.partition(), m.offset()))
                     .orElse("unknown");
-            context.forward(record.withHeaders(record.headers()
-                    .add(DeadLetter.REASON_HEADER, e.getMessage().getBytes(StandardCharsets.UTF_8))
-                    .add(DeadLetter.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8))
-                    .add(DeadLetter.STAGE_HEADER, STAGE.getBytes(StandardCharsets.UTF_8))), DEAD_LETTER_SINK);
+            DeadLetter letter = new DeadLetter(record.key(), record.value(), e.getMessage(), source, STAGE);
+            context.forward(record.withHeaders(letter.addHeaders(record.headers())), DEAD_LETTER_SINK);
             return;
         }
         if (pending.size() >= maxBatch) {
