@@ -32,6 +32,8 @@ final class ScenarioOptions {
             Map.entry("--missing-values", "split.missing-values"),
             Map.entry("--strategies", "strategies"),
             Map.entry("--protocol", "protocol"),
+            Map.entry("--concurrent", "evaluation.concurrent"),
+            Map.entry("--warm-up", "evaluation.warm-up"),
             Map.entry("--repetitions", "repetitions"),
             Map.entry("--hidden-layers", "model.hidden-layers"),
             Map.entry("--learning-rate", "model.learning-rate"),
@@ -124,6 +126,14 @@ final class ScenarioOptions {
     @Option(names = "--protocol", paramLabel = "PROTOCOL",
             description = "holdout (final models on the test topic) or prequential (test-then-train on one events topic).")
     String protocol;
+
+    @Option(names = "--concurrent", description = "Run the strategies side by side, each with its own consumer of one "
+            + "production of the stream, instead of one after another, each against its own production at the rate.")
+    Boolean concurrent;
+
+    @Option(names = "--warm-up", paramLabel = "BOOL", arity = "1",
+            description = "Whether a short unrecorded run warms the JVM up before the recorded repetitions (true by default).")
+    Boolean warmUp;
 
     @Option(names = {"-R", "--repetitions"}, paramLabel = "R",
             description = "Run R times with seeds seed, seed+1, ...; figures get a mean and a 95%% interval.")

@@ -19,6 +19,7 @@ import dev.tributary.evaluation.cost.HeapMonitor;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.HoldoutResult;
 import dev.tributary.results.KafkaInfo;
+import dev.tributary.results.KeepingUp;
 import dev.tributary.results.LearningCurvePoint;
 import dev.tributary.results.ResultsFile;
 import dev.tributary.results.RunResult;
@@ -51,21 +52,33 @@ import java.util.concurrent.Future;
  * writes results.json with every repetition's measures and their summary.
  *
  * <ul>
- * <li>Holdout: the producer writes the train and test topics; the strategies learn the train
- * topic in offset order ({@code batch} all of it, {@code warm-start} and
- * {@code periodic-retrain} the history in batch, the rest incrementally); the online model is
- * scored on the test topic every few polls (the learning curve), and every final model at the
- * end.</li>
- * <li>Prequential: the producer writes one time-ordered events topic, concurrently for a
- * generated stream (so latency is measured as the stream arrives), and every event after the
- * history is predicted by every strategy before any strategy learns from it.</li>
+ * <li>Holdout: the producer writes the train and test topics; each strategy, one after another
+ * and with its own consumer, learns the train topic in offset order ({@code batch} all of it,
+ * {@code warm-start} and {@code periodic-retrain} the history in batch, the rest incrementally);
+ * the online model is scored on the test topic every few of its mini-batches (the learning
+ * curve), and every final model at the end.</li>
+ * <li>Prequential: by default the strategies run one after another, each in a lane of its own:
+ * the source (generated or a data set) is produced at the scenario's rate to the lane's events
+ * topic while the strategy consumes it with its own consumer, every event after the history
+ * predicted before it is learned; so a strategy's latency, freshness, throughput and CPU are its
+ * own. Each lane's stream is the same seeded stream, and quality does not depend on timing, so
+ * every quality figure is what one shared stream would give. A second, unrecorded pass over the
+ * lane's complete topic measures the strategy's sustainable rate. With
+ * {@code evaluation.concurrent} the strategies instead consume one production side by side, each
+ * on its own consumer and thread.</li>
  * </ul>
+ *
+ * <p>Unless {@code evaluation.warm-up} is false, a short unrecorded run comes first
+ * ({@link ScenarioConfig#warmUp()}), so that no recorded repetition measures a cold JVM; time to
+ * first model and first prediction are still reported, as the cold-start figures of each lane.
  *
  * <p>Output, under the output directory: {@value #RESULTS_FILE}, and each neural strategy's final
  * model under {@code models/<strategy>.model} (the last repetition's).
  */
 public final class ExperimentRunner {
 
+    /** The stage named in the dead letters of the sustainable-rate pass over a lane's topic. */
+    static final String BACKLOG_STAGE = "experiment-backlog";
     /** The results file's name in the output directory. */
     public static final String RESULTS_FILE = "results.json";
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
@@ -101,12 +114,19 @@ public final class ExperimentRunner {
         String runId = scenario.name() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC).format(started);
         Schema schema = SourceProducer.schema(scenario);
+        if (scenario.evaluation().warmUp()) {
+            // Unrecorded: so that no recorded repetition pays for class loading and the JIT alone.
+            ScenarioConfig warmUp = scenario.warmUp();
+            LOG.info("Warm-up: {} events of {} through {}, not recorded", warmUp.source().events(),
+                    warmUp.source().describe(), warmUp.strategies());
+            runOnce(-1, warmUp, SourceProducer.schema(warmUp), false);
+        }
         List<RunResult> runs = new ArrayList<>();
         for (int r = 0; r < scenario.repetitions(); r++) {
             ScenarioConfig repetition = scenario.repetition(r);
             LOG.info("Repetition {}/{} of {} ({} protocol, seed {})", r + 1, scenario.repetitions(), scenario.name(),
                     scenario.protocol().key(), repetition.seed());
-            runs.add(runOnce(r, repetition, schema));
+            runs.add(runOnce(r, repetition, schema, true));
         }
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION, runId, started.toString(),
                 Instant.now().toString(), scenario, schema, new KafkaInfo(embedded, connection.describe()),
@@ -116,21 +136,27 @@ public final class ExperimentRunner {
         return results;
     }
 
-    private RunResult runOnce(int r, ScenarioConfig run, Schema schema) {
+    private RunResult runOnce(int r, ScenarioConfig run, Schema schema, boolean recorded) {
         TopicsConfig topics = run.topics();
         requireFreshTopics(run);
+        if (run.protocol() == Protocol.PREQUENTIAL && !run.evaluation().concurrent()) {
+            run.strategies().forEach(s -> requireFreshTopics(run.lane(s)));
+        }
         LearnerConfig config = LearnerConfig.of(run, schema);
         Map<Strategy, Learner> strategies = new LinkedHashMap<>();
         for (Strategy strategy : run.strategies()) {
             strategies.put(strategy, Learners.create(strategy, config));
         }
-        // Topics exist before anyone reads them: the prequential consumer starts while the producer is still starting.
-        SourceProducer.createTopics(connection, topics);
+        if (run.protocol() != Protocol.PREQUENTIAL) {
+            SourceProducer.createTopics(connection, topics);
+        }
         try (HeapMonitor heap = HeapMonitor.start()) {
             RunResult result = run.protocol() == Protocol.PREQUENTIAL
                     ? prequential(r, run, schema, strategies, heap)
                     : holdout(r, run, schema, strategies, heap);
-            saveModels(result, strategies);
+            if (recorded) {
+                saveModels(result, strategies);
+            }
             return result;
         }
     }
@@ -155,17 +181,26 @@ public final class ExperimentRunner {
                 : (int) Math.max(1, updates / EvaluationConfig.HOLDOUT_CURVE_POINTS);
         int[] updated = {0};
         LOG.info("Training {} on {} ({} events, history {})", run.strategies(), topics.train(), train, history);
-        StrategyDriver.Run driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
-                run.stream().maxPollRecords(), run.evaluation(), false)
-                .run(strategies, historyOf, train, null, (strategy, learner) -> {
-                    // A point every few of the online model's updates: at fixed stream positions.
-                    if (learner == online && ++updated[0] % every == 0) {
-                        HoldoutResult point = testTopic.evaluate(Map.of(Strategy.ONLINE.key(), online::predict), false)
-                                .get(Strategy.ONLINE.key());
-                        curve.add(new LearningCurvePoint(online.incorporated(), point.metric("accuracy"),
-                                point.metric("log_loss")));
-                    }
-                });
+        // Each strategy learns the train topic with its own consumer, one after another, so that its
+        // timing is its own.
+        Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
+        long wallMs = 0;
+        for (Map.Entry<Strategy, Learner> e : strategies.entrySet()) {
+            StrategyDriver.Run driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
+                    run.stream().maxPollRecords(), run.evaluation(), false)
+                    .run(Map.of(e.getKey(), e.getValue()), Map.of(e.getKey(), historyOf.get(e.getKey())), train, null,
+                            (strategy, learner) -> {
+                                // A point every few of the online model's updates: at fixed stream positions.
+                                if (learner == online && ++updated[0] % every == 0) {
+                                    HoldoutResult point = testTopic.evaluate(Map.of(Strategy.ONLINE.key(),
+                                            online::predict), false).get(Strategy.ONLINE.key());
+                                    curve.add(new LearningCurvePoint(online.incorporated(), point.metric("accuracy"),
+                                            point.metric("log_loss")));
+                                }
+                            });
+            outcomes.putAll(driven.outcomes());
+            wallMs += driven.wallTimeMs();
+        }
 
         LOG.info("Scoring {} on {}", run.strategies(), topics.test());
         Map<String, Predictor> predictors = new LinkedHashMap<>();
@@ -176,40 +211,87 @@ public final class ExperimentRunner {
                     scores.get(Strategy.ONLINE.key()).metric("log_loss")));
         }
         List<StrategyResult> results = new ArrayList<>();
-        driven.outcomes().forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
+        outcomes.forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
                 training(s, topics.train(), o), scores.get(s.key()), null,
-                s == Strategy.ONLINE ? curve : null, o.latency(), null, o.cost())));
-        return new RunResult(r, run.seeds(), produced, results, driven.wallTimeMs(),
-                driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes(), heap.sample());
+                s == Strategy.ONLINE ? curve : null, o.latency(), null, o.cost(), null)));
+        return new RunResult(r, run.seeds(), produced, results, wallMs,
+                train * strategies.size() * 1000.0 / Math.max(1, wallMs), heap.peakAfterGcBytes(), heap.sample());
     }
 
     private RunResult prequential(int r, ScenarioConfig run, Schema schema, Map<Strategy, Learner> strategies,
                                   HeapMonitor heap) {
-        TopicsConfig topics = run.topics();
-        SourceProducer producer = SourceProducer.forScenario(connection, run, progress);
-        ProduceResult produced;
-        StrategyDriver.Run driven;
-        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "producer"));
-        try {
-            long events;
-            Future<ProduceResult> concurrent = null;
-            if (run.source().generated()) {
-                // The stream is produced while it is scored, so latency is that of events arriving.
-                events = run.source().events();
-                concurrent = executor.submit(producer::produce);
-            } else {
-                // A data set's row count is known only once it is parsed: produce it first. Its
-                // latencies then include the time the topic waited to be read.
-                events = producer.produce().trainRecords();
+        long events = SourceProducer.trainEvents(connection, run);
+        long history = Math.round(events * run.evaluation().historyFraction());
+        Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
+        Map<Strategy, Double> sustainable = new LinkedHashMap<>();
+        ProduceResult produced = null;
+        long wallMs = 0;
+        if (run.evaluation().concurrent()) {
+            // One production of the stream; every strategy on its own consumer, side by side.
+            LOG.info("Prequential over {} ({} events, history {}), concurrently: {}", run.topics().train(), events,
+                    history, run.strategies());
+            Lane lane = runLane(run, strategies, events, history);
+            produced = lane.produced();
+            outcomes.putAll(lane.outcomes());
+            wallMs = lane.wallMs();
+        } else {
+            // One strategy after another, each against its own production of the same seeded stream at
+            // the scenario's rate, so that its latency, freshness, throughput and CPU are its own.
+            LearnerConfig config = LearnerConfig.of(run, schema);
+            for (Map.Entry<Strategy, Learner> e : strategies.entrySet()) {
+                ScenarioConfig laneRun = run.lane(e.getKey());
+                LOG.info("Prequential over {} ({} events, history {}): {}", laneRun.topics().train(), events, history,
+                        e.getKey());
+                Lane lane = runLane(laneRun, Map.of(e.getKey(), e.getValue()), events, history);
+                produced = sameStream(produced, lane.produced(), laneRun);
+                outcomes.putAll(lane.outcomes());
+                wallMs += lane.wallMs();
+                sustainable.put(e.getKey(), backlogRate(laneRun, schema, Learners.create(e.getKey(), config), events,
+                        history));
             }
-            long history = Math.round(events * run.evaluation().historyFraction());
-            Map<Strategy, Long> historyOf = new LinkedHashMap<>();
-            strategies.keySet().forEach(s -> historyOf.put(s, history));
-            LOG.info("Prequential over {} ({} events, history {}): {}", topics.train(), events, history, run.strategies());
-            driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
-                    run.stream().maxPollRecords(), run.evaluation(), true)
-                    .run(strategies, historyOf, events, concurrent, (s, learner) -> { });
-            produced = concurrent != null ? concurrent.get() : null;
+        }
+        boolean paced = run.rate().eventsPerSecond() > 0;
+        List<StrategyResult> results = new ArrayList<>();
+        outcomes.forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
+                training(s, run.topics().train(), o), null, o.prequential(), null, o.latency(), o.freshness(), o.cost(),
+                new KeepingUp(o.lag(), paced ? KeepingUp.bounded(o.lag()) : null, sustainable.get(s)))));
+        return new RunResult(r, run.seeds(), produced, results, wallMs,
+                events * strategies.size() * 1000.0 / Math.max(1, wallMs), heap.peakAfterGcBytes(), heap.sample());
+    }
+
+    /** What one production of the stream and its consumers measured. */
+    private record Lane(ProduceResult produced, Map<Strategy, StrategyDriver.Outcome> outcomes, long wallMs) {
+    }
+
+    /**
+     * Produces the lane's stream at its rate while each of the learners consumes it with its own
+     * consumer (one thread each), every event predicted before it is learned.
+     */
+    private Lane runLane(ScenarioConfig lane, Map<Strategy, Learner> learners, long events, long history) {
+        // Topics exist before anyone reads them: the consumers start while the producer is still starting.
+        SourceProducer.createTopics(connection, lane.topics());
+        SourceProducer producer = SourceProducer.forScenario(connection, lane, progress);
+        ExecutorService executor = Executors.newFixedThreadPool(learners.size() + 1, new java.util.concurrent.ThreadFactory() {
+            private int n;
+
+            @Override
+            public Thread newThread(Runnable runnable) {
+                return new Thread(runnable, n++ == 0 ? "producer" : "strategy-" + n);
+            }
+        });
+        long start = System.nanoTime();
+        try {
+            Future<ProduceResult> production = executor.submit(producer::produce);
+            Map<Strategy, Future<StrategyDriver.Run>> driven = new LinkedHashMap<>();
+            learners.forEach((s, learner) -> driven.put(s, executor.submit(() -> new StrategyDriver(connection,
+                    lane.stageTopics(StrategyDriver.STAGE), SourceProducer.schema(lane), lane.stream().maxPollRecords(),
+                    lane.evaluation(), true).run(Map.of(s, learner), Map.of(s, history), events, production,
+                    (x, l) -> { }))));
+            Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
+            for (Map.Entry<Strategy, Future<StrategyDriver.Run>> e : driven.entrySet()) {
+                outcomes.put(e.getKey(), e.getValue().get().outcomes().get(e.getKey()));
+            }
+            return new Lane(production.get(), outcomes, (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TributaryException("interrupted", e);
@@ -218,15 +300,28 @@ public final class ExperimentRunner {
         } finally {
             executor.shutdownNow();
         }
-        if (produced == null) {
-            produced = new ProduceResult(run.name(), driven.events() + driven.rejected(), driven.events(), 0,
-                    driven.rejected(), 0, Map.of(), List.of(), topics.train(), topics.test(), topics.deadLetter(), 0);
+    }
+
+    /**
+     * The sustainable rate: a fresh learner of the same strategy works through the lane's topic,
+     * complete by now, as a backlog (poll, decode, predict, learn, measure), unrecorded otherwise.
+     *
+     * @return events/s
+     */
+    private double backlogRate(ScenarioConfig lane, Schema schema, Learner learner, long events, long history) {
+        StrategyDriver.Run backlog = new StrategyDriver(connection, lane.stageTopics(BACKLOG_STAGE), schema,
+                lane.stream().maxPollRecords(), lane.evaluation(), true)
+                .run(Map.of(learner.strategy(), learner), Map.of(learner.strategy(), history), events, null, (s, l) -> { });
+        return backlog.events() * 1000.0 / Math.max(1, backlog.wallTimeMs());
+    }
+
+    /** Each lane re-produces the same seeded stream; a lane that did not is a bug, not a measurement. */
+    private static ProduceResult sameStream(ProduceResult first, ProduceResult next, ScenarioConfig lane) {
+        if (first != null && (first.read() != next.read() || first.trainRecords() != next.trainRecords()
+                || first.deadLettered() != next.deadLettered())) {
+            throw new IllegalStateException("lane " + lane.name() + " produced " + next + ", the first lane " + first);
         }
-        List<StrategyResult> results = new ArrayList<>();
-        driven.outcomes().forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
-                training(s, topics.train(), o), null, o.prequential(), null, o.latency(), o.freshness(), o.cost())));
-        return new RunResult(r, run.seeds(), produced, results, driven.wallTimeMs(),
-                driven.events() * 1000.0 / Math.max(1, driven.wallTimeMs()), heap.peakAfterGcBytes(), heap.sample());
+        return first != null ? first : next;
     }
 
     private static TrainingSummary training(Strategy strategy, String topic, StrategyDriver.Outcome o) {
@@ -261,7 +356,8 @@ public final class ExperimentRunner {
         TopicsConfig topics = run.topics();
         try (TopicAdmin admin = new TopicAdmin(connection)) {
             for (String topic : List.of(topics.train(), topics.test(), topics.deadLetter(),
-                    run.deadLetterTopic(StrategyDriver.STAGE), run.deadLetterTopic(HoldoutEvaluator.STAGE))) {
+                    run.deadLetterTopic(StrategyDriver.STAGE), run.deadLetterTopic(HoldoutEvaluator.STAGE),
+                    run.deadLetterTopic(BACKLOG_STAGE))) {
                 long records = admin.exists(topic) ? admin.recordCount(topic) : 0;
                 if (records > 0) {
                     throw new TributaryException("topic " + topic + " already holds " + records + " records; a run "

@@ -32,6 +32,10 @@ final class RepetitionSummary {
                 ? null : (double) s.freshness().millis().p50());
         MEASURES.put("events_per_second", s -> s.cost() == null ? null : s.cost().eventsPerSecond());
         MEASURES.put("cpu_ms_per_1000_events", s -> s.cost() == null ? null : s.cost().cpuMsPer1000Events());
+        MEASURES.put("sustainable_events_per_second", s -> s.keepingUp() == null ? null
+                : s.keepingUp().sustainableEventsPerSecond());
+        MEASURES.put("kept_up", s -> s.keepingUp() == null || s.keepingUp().keptUp() == null ? null
+                : s.keepingUp().keptUp() ? 1.0 : 0.0);
     }
 
     private RepetitionSummary() {

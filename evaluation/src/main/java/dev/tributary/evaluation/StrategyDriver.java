@@ -19,6 +19,7 @@ import dev.tributary.common.metrics.MetricId;
 import dev.tributary.evaluation.metrics.PrequentialEvaluator;
 import dev.tributary.results.CostResult;
 import dev.tributary.results.FreshnessResult;
+import dev.tributary.results.KeepingUp;
 import dev.tributary.results.LatencyResult;
 import dev.tributary.results.PrequentialResult;
 import org.HdrHistogram.Histogram;
@@ -85,7 +86,7 @@ public final class StrategyDriver {
 
     /** What the driver measured for one learner. */
     public record Outcome(Learner learner, PrequentialResult prequential, LatencyResult latency, FreshnessResult freshness,
-                          CostResult cost, long recordsLearned) {
+                          CostResult cost, long recordsLearned, List<KeepingUp.LagPoint> lag) {
     }
 
     /** What the driver measured overall. */
@@ -214,6 +215,7 @@ public final class StrategyDriver {
         final Histogram freshnessMillis = new Histogram(3);
         final ArrayDeque<long[]> pending = new ArrayDeque<>();
         final List<PrequentialResult.CurvePoint> curve = new ArrayList<>();
+        final List<KeepingUp.LagPoint> lag = new ArrayList<>();
         long nextCurvePoint;
         long scoredEvents;
         long neverIncorporated;
@@ -322,6 +324,7 @@ public final class StrategyDriver {
                     curve.add(new PrequentialResult.CurvePoint(first + i + 1, w.get(MetricId.ACCURACY),
                             w.get(MetricId.COHEN_KAPPA), evaluator.cumulative().get(MetricId.ACCURACY),
                             evaluator.fading().accuracy()));
+                    lag.add(new KeepingUp.LagPoint(first + i + 1, nowMicros / 1000 - ts[from + i]));
                     nextCurvePoint += evaluation.curveEvery();
                 }
             }
@@ -406,7 +409,7 @@ public final class StrategyDriver {
                             firstPredictionMs),
                     scored ? new FreshnessResult(Percentiles.of(freshnessEvents), Percentiles.of(freshnessMillis),
                             incorporatedScored, never) : null,
-                    CostResult.of(learned, wallNanos, cpuNanos), learned);
+                    CostResult.of(learned, wallNanos, cpuNanos), learned, lag);
         }
     }
 

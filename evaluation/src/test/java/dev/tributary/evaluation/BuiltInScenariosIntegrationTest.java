@@ -43,6 +43,7 @@ class BuiltInScenariosIntegrationTest {
                 "model.learning-rate", 0.01,
                 "batch.epochs", 2,
                 "stream.epochs", 1,
+                "evaluation.warm-up", false,
                 "rate.events-per-second", 0.0));
         if (full.source().generated()) {
             // Shrink the stream and its drift together, so the drift still happens.

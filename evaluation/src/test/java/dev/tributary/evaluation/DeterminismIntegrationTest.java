@@ -30,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The same scenario and seed give the same quality numbers, bit for bit, whatever the rate, the
  * polls or the machine's speed: mini-batches are cut by event count, never by poll boundaries.
- * Three runs of a small drifting SEA stream, every strategy: as fast as possible with polls of
- * 500, produced concurrently at 2,000 events/s with polls of 500, and as fast as possible with
- * polls of 7.
+ * Four runs of a small drifting SEA stream, every strategy: as fast as possible with polls of
+ * 500, produced concurrently at 2,000 events/s with polls of 500, as fast as possible with polls of
+ * 7 (each strategy after the other, on its own production of the stream), and with every
+ * strategy on its own consumer of one production, side by side.
  */
 @Tag("integration")
 class DeterminismIntegrationTest {
@@ -43,9 +44,14 @@ class DeterminismIntegrationTest {
     private static ExperimentResults fast;
     private static ExperimentResults paced;
     private static ExperimentResults smallPolls;
+    private static ExperimentResults concurrent;
     private static ScenarioConfig base;
 
     private static ExperimentResults run(String tag, double rate, int maxPollRecords) {
+        return run(tag, rate, maxPollRecords, false);
+    }
+
+    private static ExperimentResults run(String tag, double rate, int maxPollRecords, boolean sideBySide) {
         Map<String, Object> overrides = new HashMap<>(Map.of(
                 "name", SharedKafka.unique("det-" + tag),
                 "source.events", EVENTS,
@@ -57,6 +63,8 @@ class DeterminismIntegrationTest {
                 "periodic.window", 500,
                 "rate.events-per-second", rate,
                 "stream.max-poll-records", maxPollRecords));
+        overrides.put("evaluation.concurrent", sideBySide);
+        overrides.put("evaluation.warm-up", false);
         ScenarioConfig scenario = ScenarioFiles.load("sea-abrupt", overrides);
         base = scenario;
         return new ExperimentRunner(SharedKafka.connection(), true, scenario, output.resolve(tag),
@@ -68,13 +76,14 @@ class DeterminismIntegrationTest {
         fast = run("fast", 0, 500);
         paced = run("paced", 2_000, 500);
         smallPolls = run("polls", 0, 7);
+        concurrent = run("side", 0, 500, true);
     }
 
     @Test
     void theRateAndThePollsChangeNoQualityFigure() {
         for (Strategy strategy : Strategy.ALL) {
             PrequentialResult expected = fast.strategy(strategy.key()).prequential();
-            for (ExperimentResults other : new ExperimentResults[] {paced, smallPolls}) {
+            for (ExperimentResults other : new ExperimentResults[] {paced, smallPolls, concurrent}) {
                 PrequentialResult actual = other.strategy(strategy.key()).prequential();
                 String what = strategy + " in " + other.runId();
                 assertEquals(expected.events(), actual.events(), what);
@@ -91,6 +100,25 @@ class DeterminismIntegrationTest {
         assertTrue(online > fast.strategy("majority").prequential().cumulative().get("accuracy"), "online " + online);
         assertNotEquals(fast.strategy("batch").prequential().cumulative(), fast.strategy("warm-start").prequential()
                 .cumulative());
+    }
+
+    @Test
+    void eachStrategyRanOnItsOwnAndSaysWhetherItKeptUp() {
+        long scored = EVENTS - Math.round(EVENTS * base.evaluation().historyFraction());
+        for (Strategy strategy : Strategy.ALL) {
+            StrategyResult own = paced.strategy(strategy.key());
+            assertEquals(scored, own.prequential().events(), strategy + ": every scored event predicted once");
+            assertEquals(scored / base.evaluation().curveEvery(), own.keepingUp().lag().size(),
+                    strategy + ": a lag sample at every curve point");
+            assertTrue(own.keepingUp().keptUp() != null, strategy + ": a paced stream has a rate to keep up with");
+            assertTrue(own.keepingUp().sustainableEventsPerSecond() > 0, strategy + ": its backlog rate was measured");
+            assertEquals(null, fast.strategy(strategy.key()).keepingUp().keptUp(),
+                    strategy + ": as fast as possible, there is no rate to keep up with");
+            assertEquals(null, concurrent.strategy(strategy.key()).keepingUp().sustainableEventsPerSecond(),
+                    strategy + ": side by side, no backlog pass");
+        }
+        assertEquals(false, paced.scenario().evaluation().concurrent(), "results.json records which mode ran");
+        assertEquals(true, concurrent.scenario().evaluation().concurrent());
     }
 
     @Test
@@ -119,8 +147,10 @@ class DeterminismIntegrationTest {
 
     @Test
     void holdoutIsDeterministicToo() {
-        Map<String, Object> a = Map.of("name", SharedKafka.unique("det-h1"), "stream.max-poll-records", 500);
-        Map<String, Object> b = Map.of("name", SharedKafka.unique("det-h2"), "stream.max-poll-records", 11);
+        Map<String, Object> a = Map.of("name", SharedKafka.unique("det-h1"), "stream.max-poll-records", 500,
+                "evaluation.warm-up", false);
+        Map<String, Object> b = Map.of("name", SharedKafka.unique("det-h2"), "stream.max-poll-records", 11,
+                "evaluation.warm-up", false);
         ExperimentResults one = new ExperimentRunner(SharedKafka.connection(), true,
                 ScenarioFiles.load("breast-cancer", a), output.resolve("h1"), ProgressListener.NONE).run();
         ExperimentResults two = new ExperimentRunner(SharedKafka.connection(), true,

@@ -45,6 +45,19 @@ class ExperimentRunnerIntegrationTest {
     }
 
     @Test
+    void anUnrecordedWarmUpRanFirst() {
+        ScenarioConfig warmUp = config.warmUp();
+        try (dev.tributary.kafka.TopicAdmin admin = new dev.tributary.kafka.TopicAdmin(KAFKA)) {
+            for (var strategy : config.strategies()) {
+                assertEquals(warmUp.source().events(), admin.recordCount(warmUp.lane(strategy).topics().train()),
+                        strategy + ": the warm-up's own stream went through its own lane");
+            }
+        }
+        assertEquals(1, results.runs().size(), "and is not among the recorded repetitions");
+        assertEquals(699, results.produce().read(), "which are of the scenario's own source");
+    }
+
+    @Test
     void countsReconcileThroughKafka() {
         assertEquals(699, results.produce().read());
         assertEquals(699, results.produce().trainRecords() + results.produce().testRecords()

@@ -114,7 +114,7 @@ class PrequentialLeakIntegrationTest {
         strategies.keySet().forEach(s -> historyOf.put(s, HISTORY));
 
         StrategyDriver.Run run = new StrategyDriver(kafka, new StageTopics(topic, topic + "-experiment-dlq", null), SCHEMA,
-                37, new EvaluationConfig(0.2, 100, 0.999, 100, 0), true)
+                37, new EvaluationConfig(0.2, 100, 0.999, 100, 0, false, false), true)
                 .run(strategies, historyOf, EVENTS, null, (s, l) -> { });
 
         assertEquals(EVENTS, run.events());

@@ -90,7 +90,7 @@ public final class DatasetProducer implements SourceProducer {
         try (TopicWriter writer = new TopicWriter(createProducer(), rate, progress)) {
             Map<String, Long> rejections = new TreeMap<>();
             List<ParsedRow> accepted = new ArrayList<>();
-            long read = readRows(layout, writer, accepted, rejections);
+            long read = readRows(layout, letter -> writer.deadLetter(topics.deadLetter(), letter), accepted, rejections);
             if (split.shuffled()) {
                 Collections.shuffle(accepted, new Random(splitSeed));
             }
@@ -117,6 +117,20 @@ public final class DatasetProducer implements SourceProducer {
         }
     }
 
+    /**
+     * Reads the file without writing anything: how many rows {@link #produce} will write to the
+     * train topic, known before it starts (what a prequential run that consumes the topic while
+     * it is produced needs to know where the history ends and the stream stops).
+     *
+     * @return the rows of the train split
+     * @throws TributaryException if the file cannot be read
+     */
+    public long trainRows() {
+        List<ParsedRow> accepted = new ArrayList<>();
+        readRows(CsvLayout.resolve(dataset), letter -> { }, accepted, new TreeMap<>());
+        return Math.round(accepted.size() * trainShare);
+    }
+
     /** Visible for testing: the seam where the Kafka producer is made. */
     Producer<byte[], byte[]> createProducer() {
         return new KafkaProducer<>(connection.producerConfig());
@@ -128,7 +142,8 @@ public final class DatasetProducer implements SourceProducer {
      *
      * @return the number of rows read
      */
-    private long readRows(CsvLayout layout, TopicWriter writer, List<ParsedRow> accepted, Map<String, Long> rejections) {
+    private long readRows(CsvLayout layout, java.util.function.Consumer<DeadLetter> rejected, List<ParsedRow> accepted,
+                          Map<String, Long> rejections) {
         long read = 0;
         CsvRowParser parser = new CsvRowParser(layout, dataset.missingValueMarker());
         try (LineReader reader = new LineReader(DatasetFiles.openStream(dataset.location()))) {
@@ -150,7 +165,7 @@ public final class DatasetProducer implements SourceProducer {
                     accepted.add(row);
                 } catch (MalformedRecordException e) {
                     rejections.merge(e.kind().key(), 1L, Long::sum);
-                    writer.deadLetter(topics.deadLetter(), new DeadLetter(null, raw.bytes(), e.getMessage(), source, STAGE));
+                    rejected.accept(new DeadLetter(null, raw.bytes(), e.getMessage(), source, STAGE));
                 }
             }
         } catch (IOException e) {

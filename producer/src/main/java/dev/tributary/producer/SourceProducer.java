@@ -45,6 +45,21 @@ public interface SourceProducer {
     }
 
     /**
+     * @param connection the cluster
+     * @param scenario   a run
+     * @return how many events its producer will write to the train (prequential: events) topic,
+     *         known before it starts: a generated stream's length, or a data set's rows in the
+     *         train split (the file is read once for it)
+     */
+    static long trainEvents(KafkaConnection connection, ScenarioConfig scenario) {
+        if (scenario.source().generated()) {
+            double trainShare = scenario.protocol() == Protocol.PREQUENTIAL ? 1.0 : scenario.split().trainFraction();
+            return Math.round(scenario.source().events() * trainShare);
+        }
+        return ((DatasetProducer) forScenario(connection, scenario, ProgressListener.NONE)).trainRows();
+    }
+
+    /**
      * @param scenario a run
      * @return the schema of its source: a data set's resolved columns, or a generator's features
      */

@@ -26,7 +26,9 @@ public final class ResultsTable {
             "freshness_p50_events", "freshness p50 (events)",
             "freshness_p50_ms", "freshness p50 (ms)",
             "events_per_second", "events/s",
-            "cpu_ms_per_1000_events", "cpu ms / 1000 events");
+            "cpu_ms_per_1000_events", "cpu ms / 1000 events",
+            "sustainable_events_per_second", "sustainable events/s",
+            "kept_up", "kept up (1 = yes)");
 
     private ResultsTable() {
     }

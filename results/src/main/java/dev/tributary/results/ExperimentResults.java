@@ -35,15 +35,18 @@ public record ExperimentResults(int schemaVersion, String runId, String startedA
      * The results.json layout version this build writes; bumped on any incompatible change.
      * 3: the scenario's {@code stream} section has {@code miniBatch} (events per learning
      * increment) and {@code epochs} (per mini-batch) instead of {@code epochsPerPoll}.
+     * 4: each strategy's {@code keepingUp} (lag samples, kept up, sustainable rate), and the
+     * scenario's {@code evaluation.concurrent} and {@code evaluation.warmUp}; a version-3 file reads
+     * as one without them.
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /**
      * The layout versions this build reads ({@code report}, {@code gate}); any other is rejected
      * rather than half-read. Add a version here only together with the code that reads it and a
      * golden file of it under the tests' resources ({@code results-v<N>.json}).
      */
-    public static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(2, SCHEMA_VERSION);
+    public static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(2, 3, SCHEMA_VERSION);
 
     /**
      * Copies the runs.

@@ -17,10 +17,13 @@ import java.util.List;
  * @param latency       event → prediction and update latency (prediction latency: prequential only)
  * @param freshness     how long until events influenced its serving model (prequential)
  * @param cost          throughput and CPU
+ * @param keepingUp     the consumer's lag over the stream, whether it kept up, and its sustainable
+ *                      rate (prequential; {@code null} otherwise)
  */
 public record StrategyResult(String strategy, ModelMetadata model, TrainingSummary training, HoldoutResult holdout,
                              PrequentialResult prequential, List<LearningCurvePoint> learningCurve,
-                             LatencyResult latency, FreshnessResult freshness, CostResult cost) {
+                             LatencyResult latency, FreshnessResult freshness, CostResult cost,
+                             KeepingUp keepingUp) {
 
     /**
      * @return the headline metrics: the holdout scores, or the prequential cumulative ones

@@ -122,6 +122,37 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
     }
 
     /**
+     * @param strategy a strategy
+     * @return the scenario that strategy's own lane runs when strategies run one after another:
+     *         the same source, seeds and settings, on topics of its own ({@code <name>-<strategy>-...})
+     */
+    public ScenarioConfig lane(Strategy strategy) {
+        boolean defaultGroup = stream.groupId().equals(names().group("stream-trainer"));
+        return new ScenarioConfig(names().child(strategy.key()).prefix(), description, source, split, protocol,
+                List.of(strategy), model, batch, defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation,
+                kafka, rate, seed, null, 1);
+    }
+
+    /**
+     * @return the warm-up that runs before a scenario's recorded repetitions: a 2,000-event SEA
+     *         stream (function 1, 10 % noise) through the same strategies, network and training
+     *         settings, prequential, as fast as possible, on topics of its own
+     *         ({@code <name>-warm-up-...}); its results are discarded
+     */
+    public ScenarioConfig warmUp() {
+        long events = 2_000;
+        SourceConfig sea = new SourceConfig(null, null,
+                dev.tributary.common.config.generator.StreamSpec.of(new dev.tributary.common.config.generator.SeaSpec(1, 0.1)),
+                events);
+        PeriodicRetrainConfig shortPeriod = new PeriodicRetrainConfig(Math.min(periodic.every(), events / 4),
+                (int) Math.min(periodic.window(), events / 4));
+        return new ScenarioConfig(names().child("warm-up").prefix(), "warm-up", sea,
+                new SplitConfig(split.trainFraction(), split.missingValues(), false), Protocol.PREQUENTIAL, strategies,
+                model, batch, stream.withGroupId(null), shortPeriod, evaluation.withoutWarmUp(), kafka,
+                RateConfig.UNLIMITED, seed, null, 1);
+    }
+
+    /**
      * @param r a repetition, 0-based
      * @return the scenario that repetition runs: master seed {@code seed + r}, and, when there are
      *         several repetitions, its own topics ({@code <name>-r<r>-...}), which must start empty
