@@ -25,6 +25,11 @@ public final class GoldenResults {
     public static final String V2 = "results-v2.json";
     /** The resource of schema version 3 (mini-batches cut by event count), beside this class. */
     public static final String V3 = "results-v3.json";
+    /**
+     * The resource of schema version 4 (each strategy's lag, kept up and sustainable rate): a real
+     * {@code tributary run --scenario sea-abrupt --events 3000 --drift-at 1500 --rate 2000 --epochs 2}.
+     */
+    public static final String V4 = "results-v4.json";
 
     private GoldenResults() {
     }

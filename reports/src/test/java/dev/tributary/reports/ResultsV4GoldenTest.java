@@ -1,0 +1,51 @@
+package dev.tributary.reports;
+
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.KeepingUp;
+import dev.tributary.results.ResultsFile;
+import dev.tributary.results.StrategyResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The committed results.json of schema version 4, the layout this build writes (a prequential
+ * sea-abrupt run, each strategy in its own lane), is read into the values it records and renders
+ * a report. A change that breaks this changes the persisted format, and should bump
+ * {@code SCHEMA_VERSION} on purpose.
+ */
+class ResultsV4GoldenTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theVersion4FileIsReadIntoItsRecordedValues() throws Exception {
+        ExperimentResults results = ResultsFile.read(GoldenResults.copy(GoldenResults.V4, dir));
+        assertEquals(4, results.schemaVersion());
+        assertEquals(ExperimentResults.SCHEMA_VERSION, results.schemaVersion(), "the version this build writes");
+        assertEquals(false, results.scenario().evaluation().concurrent(), "strategies one after another");
+        assertEquals(true, results.scenario().evaluation().warmUp());
+        assertEquals(List.of("batch", "periodic-retrain", "online", "warm-start", "majority", "no-change"),
+                results.strategies().stream().map(StrategyResult::strategy).toList());
+        StrategyResult online = results.strategy("online");
+        assertEquals(0.8720833333333333, online.prequential().cumulative().get("accuracy"), 1e-15);
+        KeepingUp keepingUp = online.keepingUp();
+        assertEquals(List.of(new KeepingUp.LagPoint(1600, 121), new KeepingUp.LagPoint(2600, 110)), keepingUp.lag());
+        assertEquals(true, keepingUp.keptUp());
+        assertEquals(4026.8456375838928, keepingUp.sustainableEventsPerSecond(), 1e-9);
+        assertEquals(0.0, results.strategy("no-change").prequential().cumulative().get("kappa_temporal"), 0.0);
+
+        Path out = dir.resolve("report");
+        ReportWriter.write(results, out);
+        String summary = Files.readString(out.resolve(ReportWriter.SUMMARY));
+        assertTrue(summary.contains("sustainable events/s"), "the report shows each strategy's sustainable rate");
+        assertTrue(summary.contains("kept up"));
+    }
+}
