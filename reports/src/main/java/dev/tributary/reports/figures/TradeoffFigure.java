@@ -44,6 +44,15 @@ final class TradeoffFigure {
     }
 
     static Optional<DrawnFigure> throughput(ExperimentResults results) {
+        boolean sustainable = results.strategies().stream().anyMatch(s -> s.keepingUp() != null
+                && s.keepingUp().sustainableEventsPerSecond() != null);
+        if (sustainable) {
+            return draw(results, THROUGHPUT_ID, "Accuracy against sustainable throughput",
+                    "sustainable events per second", "sustainable_events_per_second", 1,
+                    s -> s.keepingUp() == null ? null : s.keepingUp().sustainableEventsPerSecond(),
+                    "x: events/s of the strategy working through its whole stream as a backlog (poll, decode, "
+                            + "predict, learn), the highest rate it could serve");
+        }
         return draw(results, THROUGHPUT_ID, "Accuracy against throughput", "events per second, strategy alone",
                 "events_per_second", 1, s -> s.cost() == null ? null : s.cost().eventsPerSecond(),
                 "x: events ÷ the wall time of the strategy's own predict and learn calls");
