@@ -44,6 +44,10 @@ class BrokerLossIntegrationTest {
                     "strategies", List.of("online", "majority"),
                     "model.hidden-layers", List.of(16),
                     "kafka.replication-factor", 3,
+                    // One production of the stream, both strategies on it side by side, and no
+                    // warm-up: the broker stops while that one topic is being written.
+                    "evaluation.concurrent", true,
+                    "evaluation.warm-up", false,
                     // Paced, so that the broker stops while events are still being produced and scored.
                     "rate.events-per-second", 1_000.0));
             String events = scenario.topics().train();
