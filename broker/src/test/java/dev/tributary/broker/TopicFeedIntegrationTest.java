@@ -70,6 +70,22 @@ class TopicFeedIntegrationTest {
     }
 
     @Test
+    void theEveryPollHookRunsAfterThePollsRecordsWereHanded() {
+        String topic = topicOf(250, 1);
+        List<Integer> handedAtHook = new ArrayList<>();
+        List<Long> batch = new ArrayList<>();
+        try (TopicFeed feed = TopicFeed.fromBeginning(kafka, topic, TopicFeed.Settings.toEnd(60))) {
+            feed.run(r -> batch.add(r.offset()), () -> {
+                // A caller that batches a poll's records (the experiment's driver) sees them here, at once.
+                handedAtHook.add(batch.size());
+            });
+        }
+        assertEquals(251, batch.size());
+        assertEquals(251, handedAtHook.get(handedAtHook.size() - 1),
+                "the last hook ran after the last poll's records, not before them");
+    }
+
+    @Test
     void idlenessFailsWhenRecordsWereExpected() {
         String topic = topicOf(10, 1);
         try (TopicFeed feed = TopicFeed.fromBeginning(kafka, topic, TopicFeed.Settings.exactly(500, 12, 1_000))) {

@@ -14,7 +14,6 @@ import dev.tributary.model.ModelArtifact;
 import dev.tributary.model.ModelCodec;
 import dev.tributary.common.provenance.ModelMetadata;
 import dev.tributary.common.provenance.TrainingSummary;
-import dev.tributary.common.provenance.EnvironmentInfo;
 import dev.tributary.evaluation.cost.HeapMonitor;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.HoldoutResult;
@@ -88,6 +87,8 @@ public final class ExperimentRunner {
     private final ScenarioConfig scenario;
     private final Path outputDir;
     private final ProgressListener progress;
+    /** Whether the unrecorded warm-up is running: its production is not reported, its models not saved. */
+    private boolean warmingUp;
 
     /**
      * @param connection the cluster
@@ -119,14 +120,19 @@ public final class ExperimentRunner {
             ScenarioConfig warmUp = scenario.warmUp();
             LOG.info("Warm-up: {} events of {} through {}, not recorded", warmUp.source().events(),
                     warmUp.source().describe(), warmUp.strategies());
-            runOnce(-1, warmUp, SourceProducer.schema(warmUp), false);
+            warmingUp = true;
+            try {
+                runOnce(-1, warmUp, SourceProducer.schema(warmUp));
+            } finally {
+                warmingUp = false;
+            }
         }
         List<RunResult> runs = new ArrayList<>();
         for (int r = 0; r < scenario.repetitions(); r++) {
             ScenarioConfig repetition = scenario.repetition(r);
             LOG.info("Repetition {}/{} of {} ({} protocol, seed {})", r + 1, scenario.repetitions(), scenario.name(),
                     scenario.protocol().key(), repetition.seed());
-            runs.add(runOnce(r, repetition, schema, true));
+            runs.add(runOnce(r, repetition, schema));
         }
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION, runId, started.toString(),
                 Instant.now().toString(), scenario, schema, new KafkaInfo(embedded, connection.describe()),
@@ -136,7 +142,7 @@ public final class ExperimentRunner {
         return results;
     }
 
-    private RunResult runOnce(int r, ScenarioConfig run, Schema schema, boolean recorded) {
+    private RunResult runOnce(int r, ScenarioConfig run, Schema schema) {
         TopicsConfig topics = run.topics();
         requireFreshTopics(run);
         if (run.protocol() == Protocol.PREQUENTIAL && !run.evaluation().concurrent()) {
@@ -154,7 +160,7 @@ public final class ExperimentRunner {
             RunResult result = run.protocol() == Protocol.PREQUENTIAL
                     ? prequential(r, run, schema, strategies, heap)
                     : holdout(r, run, schema, strategies, heap);
-            if (recorded) {
+            if (!warmingUp) {
                 saveModels(result, strategies);
             }
             return result;
@@ -165,7 +171,7 @@ public final class ExperimentRunner {
                               HeapMonitor heap) {
         TopicsConfig topics = run.topics();
         LOG.info("Producing {} to {} and {}", run.source().describe(), topics.train(), topics.test());
-        ProduceResult produced = SourceProducer.forScenario(connection, run, progress).produce();
+        ProduceResult produced = SourceProducer.forScenario(connection, run, progressOf()).produce();
         long train = produced.trainRecords();
         long history = Math.round(train * run.evaluation().historyFraction());
         Map<Strategy, Long> historyOf = new LinkedHashMap<>();
@@ -188,8 +194,7 @@ public final class ExperimentRunner {
         for (Map.Entry<Strategy, Learner> e : strategies.entrySet()) {
             StrategyDriver.Run driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
                     run.stream().maxPollRecords(), run.evaluation(), false)
-                    .run(Map.of(e.getKey(), e.getValue()), Map.of(e.getKey(), historyOf.get(e.getKey())), train, null,
-                            (strategy, learner) -> {
+                    .run(e.getValue(), historyOf.get(e.getKey()), train, null, learner -> {
                                 // A point every few of the online model's updates: at fixed stream positions.
                                 if (learner == online && ++updated[0] % every == 0) {
                                     HoldoutResult point = testTopic.evaluate(Map.of(Strategy.ONLINE.key(),
@@ -198,7 +203,7 @@ public final class ExperimentRunner {
                                             point.metric("log_loss")));
                                 }
                             });
-            outcomes.putAll(driven.outcomes());
+            outcomes.put(e.getKey(), driven.outcome());
             wallMs += driven.wallTimeMs();
         }
 
@@ -230,7 +235,7 @@ public final class ExperimentRunner {
             // One production of the stream; every strategy on its own consumer, side by side.
             LOG.info("Prequential over {} ({} events, history {}), concurrently: {}", run.topics().train(), events,
                     history, run.strategies());
-            Lane lane = runLane(run, strategies, events, history);
+            Lane lane = runLane(run, schema, strategies, events, history);
             produced = lane.produced();
             outcomes.putAll(lane.outcomes());
             wallMs = lane.wallMs();
@@ -242,7 +247,7 @@ public final class ExperimentRunner {
                 ScenarioConfig laneRun = run.lane(e.getKey());
                 LOG.info("Prequential over {} ({} events, history {}): {}", laneRun.topics().train(), events, history,
                         e.getKey());
-                Lane lane = runLane(laneRun, Map.of(e.getKey(), e.getValue()), events, history);
+                Lane lane = runLane(laneRun, schema, Map.of(e.getKey(), e.getValue()), events, history);
                 produced = sameStream(produced, lane.produced(), laneRun);
                 outcomes.putAll(lane.outcomes());
                 wallMs += lane.wallMs();
@@ -267,10 +272,11 @@ public final class ExperimentRunner {
      * Produces the lane's stream at its rate while each of the learners consumes it with its own
      * consumer (one thread each), every event predicted before it is learned.
      */
-    private Lane runLane(ScenarioConfig lane, Map<Strategy, Learner> learners, long events, long history) {
+    private Lane runLane(ScenarioConfig lane, Schema schema, Map<Strategy, Learner> learners, long events,
+                         long history) {
         // Topics exist before anyone reads them: the consumers start while the producer is still starting.
         SourceProducer.createTopics(connection, lane.topics());
-        SourceProducer producer = SourceProducer.forScenario(connection, lane, progress);
+        SourceProducer producer = SourceProducer.forScenario(connection, lane, progressOf());
         ExecutorService executor = Executors.newFixedThreadPool(learners.size() + 1, new java.util.concurrent.ThreadFactory() {
             private int n;
 
@@ -284,12 +290,11 @@ public final class ExperimentRunner {
             Future<ProduceResult> production = executor.submit(producer::produce);
             Map<Strategy, Future<StrategyDriver.Run>> driven = new LinkedHashMap<>();
             learners.forEach((s, learner) -> driven.put(s, executor.submit(() -> new StrategyDriver(connection,
-                    lane.stageTopics(StrategyDriver.STAGE), SourceProducer.schema(lane), lane.stream().maxPollRecords(),
-                    lane.evaluation(), true).run(Map.of(s, learner), Map.of(s, history), events, production,
-                    (x, l) -> { }))));
+                    lane.stageTopics(StrategyDriver.STAGE), schema, lane.stream().maxPollRecords(), lane.evaluation(),
+                    true).run(learner, history, events, production, l -> { }))));
             Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
             for (Map.Entry<Strategy, Future<StrategyDriver.Run>> e : driven.entrySet()) {
-                outcomes.put(e.getKey(), e.getValue().get().outcomes().get(e.getKey()));
+                outcomes.put(e.getKey(), e.getValue().get().outcome());
             }
             return new Lane(production.get(), outcomes, (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
@@ -311,8 +316,13 @@ public final class ExperimentRunner {
     private double backlogRate(ScenarioConfig lane, Schema schema, Learner learner, long events, long history) {
         StrategyDriver.Run backlog = new StrategyDriver(connection, lane.stageTopics(BACKLOG_STAGE), schema,
                 lane.stream().maxPollRecords(), lane.evaluation(), true)
-                .run(Map.of(learner.strategy(), learner), Map.of(learner.strategy(), history), events, null, (s, l) -> { });
+                .run(learner, history, events, null, l -> { });
         return backlog.events() * 1000.0 / Math.max(1, backlog.wallTimeMs());
+    }
+
+    /** @return who hears the producer's progress: nobody during the warm-up, which is not the run */
+    private ProgressListener progressOf() {
+        return warmingUp ? ProgressListener.NONE : progress;
     }
 
     /** Each lane re-produces the same seeded stream; a lane that did not is a bug, not a measurement. */

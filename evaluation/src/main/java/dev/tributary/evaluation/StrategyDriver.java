@@ -3,7 +3,6 @@ package dev.tributary.evaluation;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.EvaluationConfig;
 import dev.tributary.common.config.StageTopics;
-import dev.tributary.common.config.Strategy;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.Schema;
 import dev.tributary.kafka.DeadLetterWriter;
@@ -33,23 +32,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * Feeds learners from one topic, in offset order; the one loop both protocols share, so that they
- * differ only in whether events are scored.
+ * Feeds one learner from one topic, in offset order, with a consumer of its own; the one loop
+ * both protocols share, so that they differ only in whether events are scored. Strategies
+ * compared in one run each get their own driver, so that each is measured on its own.
  *
- * <p>The history (the first events of the topic) is learned first: {@link HistoryLearner}s get
- * it at once when it is complete (held in memory, by design), the others event by event. After
- * the history, in prequential mode, every event is predicted before it is learned, by the model
- * that has learned every complete update before it: each learner's events are predicted in
- * segments that end where {@link Learner#eventsUntilUpdate()} says its model next changes, so
- * the predictions, and every quality figure, are the same whatever the polls, the rate or the
- * machine. Latency, freshness and cost are measured per learner as it goes (see
- * {@code dev.tributary.evaluation}, "Measuring").
+ * <p>The history (the first events of the topic) is learned first: a {@link HistoryLearner} gets
+ * it at once when it is complete (held in memory, by design), other learners event by event.
+ * After the history, in prequential mode, every event is predicted before it is learned, by the
+ * model that has learned every complete update before it: events are predicted in segments that
+ * end where {@link Learner#eventsUntilUpdate()} says the model next changes, so the predictions,
+ * and every quality figure, are the same whatever the polls, the rate or the machine. Latency,
+ * freshness and cost are measured as it goes (see {@code dev.tributary.evaluation}, "Measuring").
  *
- * <p>Memory per learner is constant: the prequential evaluator, four histograms, and the
- * timestamps of scored events it has not yet learned from (at most a mini-batch for
+ * <p>Memory is constant after the history: the prequential evaluator, four histograms, and the
+ * timestamps of scored events the learner has not yet learned from (at most a mini-batch for
  * {@code online}, a retrain period for {@code periodic-retrain}; none for a frozen model, whose
  * events are only counted).
  */
@@ -84,29 +83,26 @@ public final class StrategyDriver {
         this.scored = scored;
     }
 
-    /** What the driver measured for one learner. */
+    /** What the driver measured of its learner. */
     public record Outcome(Learner learner, PrequentialResult prequential, LatencyResult latency, FreshnessResult freshness,
                           CostResult cost, long recordsLearned, List<KeepingUp.LagPoint> lag) {
     }
 
     /** What the driver measured overall. */
-    public record Run(Map<Strategy, Outcome> outcomes, long events, long rejected, long wallTimeMs) {
+    public record Run(Outcome outcome, long events, long rejected, long wallTimeMs) {
     }
 
     /**
-     * @param learners  the learners, by strategy
-     * @param historyOf per strategy, how many leading events are its history
-     * @param records   how many records the topic will hold (the loop stops there)
-     * @param producer  the producer writing the topic concurrently, or {@code null}; its failure ends the run
-     * @param onUpdate  hears each learner right after its serving model changed
+     * @param learner  the learner
+     * @param history  how many leading events are its history
+     * @param records  how many records the topic will hold (the loop stops there)
+     * @param producer the producer writing the topic concurrently, or {@code null}; its failure ends the run
+     * @param onUpdate hears the learner right after its serving model changed
      * @return the measures
      */
-    public Run run(Map<Strategy, Learner> learners, Map<Strategy, Long> historyOf, long records, Future<?> producer,
-                   BiConsumer<Strategy, Learner> onUpdate) {
+    public Run run(Learner learner, long history, long records, Future<?> producer, Consumer<Learner> onUpdate) {
         long startNanos = System.nanoTime();
-        Map<Strategy, Tracker> trackers = new LinkedHashMap<>();
-        learners.forEach((s, l) -> trackers.put(s, new Tracker(l, historyOf.getOrDefault(s, 0L), onUpdate)));
-        Poll poll = new Poll(trackers);
+        Tracker tracker = new Tracker(learner, history, onUpdate);
         Future<?>[] running = {producer};
         long rejected;
         try (DeadLetterWriter deadLetters = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
@@ -116,7 +112,7 @@ public final class StrategyDriver {
             feed.run(record -> {
                 Example example = reader.read(record);
                 if (example != null) {
-                    poll.add(example, record.timestamp());
+                    tracker.add(example, record.timestamp());
                 }
                 return true;
             }, () -> {
@@ -124,18 +120,16 @@ public final class StrategyDriver {
                     awaitProducer(running[0]);
                     running[0] = null;
                 }
-                poll.process();
+                tracker.process();
             });
-            poll.process();
+            tracker.process();
             rejected = reader.rejected();
         }
         if (running[0] != null) {
             awaitProducer(running[0]);
         }
-        trackers.values().forEach(t -> t.finish(poll.historyRows, poll.historyLabels));
-        Map<Strategy, Outcome> outcomes = new LinkedHashMap<>();
-        trackers.forEach((s, t) -> outcomes.put(s, t.outcome()));
-        return new Run(outcomes, poll.consumed, rejected, (System.nanoTime() - startNanos) / 1_000_000);
+        tracker.finish();
+        return new Run(tracker.outcome(), tracker.consumed, rejected, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     private static void awaitProducer(Future<?> producer) {
@@ -149,65 +143,18 @@ public final class StrategyDriver {
         }
     }
 
-    /** The decoded events of one poll, handed to every learner in turn, and the shared history. */
-    private static final class Poll {
-        final Map<Strategy, Tracker> trackers;
-        final long maxHistory;
-        final List<double[]> rows = new ArrayList<>();
-        final List<Integer> labels = new ArrayList<>();
-        final List<Long> timestamps = new ArrayList<>();
-        final List<double[]> historyRows = new ArrayList<>();
-        final List<Integer> historyLabels = new ArrayList<>();
-        long consumed;
-        long originMs = -1;
-
-        Poll(Map<Strategy, Tracker> trackers) {
-            this.trackers = trackers;
-            this.maxHistory = trackers.values().stream().filter(t -> t.learner instanceof HistoryLearner)
-                    .mapToLong(t -> t.history).max().orElse(0);
-        }
-
-        void add(Example example, long timestampMs) {
-            rows.add(example.features());
-            labels.add(example.label());
-            timestamps.add(timestampMs);
-        }
-
-        void process() {
-            int n = rows.size();
-            if (n == 0) {
-                return;
-            }
-            if (originMs < 0) {
-                originMs = timestamps.get(0);
-            }
-            double[][] x = rows.toArray(new double[0][]);
-            int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-            long[] ts = timestamps.stream().mapToLong(Long::longValue).toArray();
-            int historyPart = (int) Math.max(0, Math.min(n, maxHistory - consumed));
-            for (int i = 0; i < historyPart; i++) {
-                historyRows.add(x[i]);
-                historyLabels.add(y[i]);
-            }
-            for (Tracker t : trackers.values()) {
-                t.feed(x, y, ts, consumed, historyRows, historyLabels, originMs);
-            }
-            consumed += n;
-            if (consumed >= maxHistory) {
-                historyRows.clear();
-                historyLabels.clear();
-            }
-            rows.clear();
-            labels.clear();
-            timestamps.clear();
-        }
-    }
-
-    /** One learner's state and measures during the run. */
+    /** The learner's state and measures during the run, and the decoded events of the current poll. */
     private final class Tracker {
         final Learner learner;
         final long history;
-        final BiConsumer<Strategy, Learner> onUpdate;
+        final Consumer<Learner> onUpdate;
+        final List<double[]> rows = new ArrayList<>();
+        final List<Integer> labels = new ArrayList<>();
+        final List<Long> timestamps = new ArrayList<>();
+        /** A history learner's history, until it is learned. */
+        final List<double[]> historyRows = new ArrayList<>();
+        final List<Integer> historyLabels = new ArrayList<>();
+        long consumed;
         final PrequentialEvaluator evaluator;
         final Histogram latencyMicros = new Histogram(3);
         final Histogram updateMicros = new Histogram(3);
@@ -229,7 +176,7 @@ public final class StrategyDriver {
         int previousLabel = -1;
         long originMs;
 
-        Tracker(Learner learner, long history, BiConsumer<Strategy, Learner> onUpdate) {
+        Tracker(Learner learner, long history, Consumer<Learner> onUpdate) {
             this.learner = learner;
             this.history = history;
             this.onUpdate = onUpdate;
@@ -238,17 +185,43 @@ public final class StrategyDriver {
             this.historyLearned = !(learner instanceof HistoryLearner);
         }
 
-        void feed(double[][] x, int[] y, long[] ts, long position, List<double[]> historyRows,
-                  List<Integer> historyLabels, long originMs) {
-            this.originMs = originMs;
+        void add(Example example, long timestampMs) {
+            rows.add(example.features());
+            labels.add(example.label());
+            timestamps.add(timestampMs);
+        }
+
+        /** Takes in the events of the poll just handed over. */
+        void process() {
+            int n = rows.size();
+            if (n == 0) {
+                return;
+            }
+            if (consumed == 0) {
+                originMs = timestamps.get(0);
+            }
+            double[][] x = rows.toArray(new double[0][]);
+            int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+            long[] ts = timestamps.stream().mapToLong(Long::longValue).toArray();
+            rows.clear();
+            labels.clear();
+            timestamps.clear();
+            feed(x, y, ts, consumed);
+            consumed += n;
+        }
+
+        private void feed(double[][] x, int[] y, long[] ts, long position) {
             int n = x.length;
             int historyEnd = (int) Math.max(0, Math.min(n, history - position));
             int i = 0;
             if (!historyLearned) {
-                // A history learner's history comes from the shared buffer, all at once.
-                i = historyEnd;
+                // A history learner takes its history all at once, when it is complete.
+                for (i = 0; i < historyEnd; i++) {
+                    historyRows.add(x[i]);
+                    historyLabels.add(y[i]);
+                }
                 if (position + i >= history) {
-                    learnHistory(historyRows, historyLabels, (int) history);
+                    learnHistory();
                 }
             }
             if (i > 0) {
@@ -278,14 +251,16 @@ public final class StrategyDriver {
             }
         }
 
-        private void learnHistory(List<double[]> historyRows, List<Integer> historyLabels, int size) {
-            double[][] hx = historyRows.subList(0, size).toArray(new double[0][]);
-            int[] hy = historyLabels.subList(0, size).stream().mapToInt(Integer::intValue).toArray();
+        private void learnHistory() {
+            double[][] hx = historyRows.toArray(new double[0][]);
+            int[] hy = historyLabels.stream().mapToInt(Integer::intValue).toArray();
+            historyRows.clear();
+            historyLabels.clear();
             timed(() -> ((HistoryLearner) learner).learnHistory(hx, hy), true);
-            learned += size;
+            learned += hx.length;
             historyLearned = true;
             markFirstModel();
-            onUpdate.accept(learner.strategy(), learner);
+            onUpdate.accept(learner);
         }
 
         /** Learns events {@code [from, to)}, which end at or before the learner's next update. */
@@ -300,7 +275,7 @@ public final class StrategyDriver {
             if (learner.incorporated() != before) {
                 updateMicros.recordValue(lastCallNanos / 1000);
                 markFirstModel();
-                onUpdate.accept(learner.strategy(), learner);
+                onUpdate.accept(learner);
             }
         }
 
@@ -364,9 +339,9 @@ public final class StrategyDriver {
          * The stream has ended: the learner learns what it holds back (its final model), unscored;
          * a history learner whose history the stream never completed learns what there was.
          */
-        void finish(List<double[]> historyRows, List<Integer> historyLabels) {
+        void finish() {
             if (!historyLearned) {
-                learnHistory(historyRows, historyLabels, historyRows.size());
+                learnHistory();
             }
             long before = learner.incorporated();
             timed(learner::finish, false);

@@ -27,9 +27,9 @@
  * incorporates (the frozen batch baseline after its history) are counted as {@code never}
  * rather than given a made-up value.
  *
- * <p>Worked example: at 1,000 events/s with polls of 100, an event in the middle of a poll waits
- * ~50 ms for the poll to fill, is predicted when the poll is scored (~50 ms latency plus scoring
- * time), and is learned by {@code online} at the end of that poll's update: freshness ~50 ms +
- * scoring + update time, and 50 events (the rest of its poll).
+ * <p>Worked example: at 1,000 events/s a poll returns an event or a few, and an event is predicted
+ * as soon as its poll has been handed over (latency: the fetch plus the prediction, a few ms). It
+ * is learned by {@code online} at the end of its mini-batch of 100 events: freshness, for an event
+ * in the middle of a mini-batch, ~50 events and ~50 ms plus the update's own time.
  */
 package dev.tributary.evaluation;

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 
@@ -93,7 +92,7 @@ class IsolationIntegrationTest {
     private StrategyDriver.Run drive(String topic, Recorder learner) {
         return new StrategyDriver(kafka, new StageTopics(topic, topic + "-experiment-dlq", null), SCHEMA, 50,
                 new EvaluationConfig(0.2, 100, 0.999, 100, 0, true, false), true)
-                .run(Map.of(learner.strategy(), learner), Map.of(learner.strategy(), HISTORY), EVENTS, null, (s, l) -> { });
+                .run(learner, HISTORY, EVENTS, null, l -> { });
     }
 
     @Test
@@ -106,7 +105,7 @@ class IsolationIntegrationTest {
         TopicFixtures.write(kafka, topic, 1, stream);
 
         Recorder alone = new Recorder(Strategy.NO_CHANGE, 0);
-        PrequentialResult aloneResult = drive(topic, alone).outcomes().get(Strategy.NO_CHANGE).prequential();
+        PrequentialResult aloneResult = drive(topic, alone).outcome().prequential();
 
         Recorder fast = new Recorder(Strategy.NO_CHANGE, 0);
         Recorder slow = new Recorder(Strategy.MAJORITY, 2);
@@ -119,7 +118,7 @@ class IsolationIntegrationTest {
         assertEquals(scored, fast.predicted, "every scored event predicted once, in order, beside a slow neighbour");
         assertEquals(all, fast.learned, "and every event learned once, in order");
         assertEquals(scored, slow.predicted, "the slow one, on its own position, missed nothing either");
-        PrequentialResult besideResult = fastRun.outcomes().get(Strategy.NO_CHANGE).prequential();
+        PrequentialResult besideResult = fastRun.outcome().prequential();
         assertEquals(aloneResult.cumulative(), besideResult.cumulative(), "the same figures as alone");
         assertEquals(aloneResult.curve(), besideResult.curve());
     }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +51,7 @@ class LearnerParityIntegrationTest {
         Learner learner = Learners.create(strategy, config(500, "unused"));
         return new StrategyDriver(kafka, new StageTopics(topic, topic + "-experiment-dlq", null), SyntheticData.SCHEMA,
                 500, EvaluationConfig.DEFAULT, scored)
-                .run(Map.of(strategy, learner), Map.of(strategy, history), EVENTS, null, (s, l) -> { });
+                .run(learner, history, EVENTS, null, l -> { });
     }
 
     @Test
@@ -62,8 +61,8 @@ class LearnerParityIntegrationTest {
 
         StreamTrainer.Result stage = new StreamTrainer(kafka, new StageTopics(topic, topic + "-stream-trainer-dlq", null),
                 config(37, SharedKafka.unique("parity-group")), dir.resolve("online.model")).run();
-        ModelLearner experiment = (ModelLearner) drive(topic, Strategy.ONLINE, 200, true).outcomes()
-                .get(Strategy.ONLINE).learner();
+        ModelLearner experiment = (ModelLearner) drive(topic, Strategy.ONLINE, 200, true).outcome()
+                .learner();
 
         ModelArtifact deployed = stage.artifact();
         ModelArtifact measured = experiment.artifact(null);
@@ -81,8 +80,8 @@ class LearnerParityIntegrationTest {
 
         BatchTrainer.Result stage = new BatchTrainer(kafka, new StageTopics(topic, topic + "-batch-trainer-dlq", null),
                 config(37, "unused")).train();
-        ModelLearner experiment = (ModelLearner) drive(topic, Strategy.BATCH, EVENTS, false).outcomes()
-                .get(Strategy.BATCH).learner();
+        ModelLearner experiment = (ModelLearner) drive(topic, Strategy.BATCH, EVENTS, false).outcome()
+                .learner();
 
         assertArrayEquals(stage.artifact().network().parameters(), experiment.artifact(null).network().parameters(),
                 "weights, bit for bit");

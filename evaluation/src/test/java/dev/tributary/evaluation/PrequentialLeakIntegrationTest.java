@@ -106,30 +106,29 @@ class PrequentialLeakIntegrationTest {
         LearnerConfig config = new LearnerConfig(new ModelConfig(List.of(8), 0.01), new BatchTrainingConfig(1, 32),
                 new StreamTrainingConfig(64, 32, 1, 64, 100, 0, 0, "g"), new PeriodicRetrainConfig(150, 150), SCHEMA,
                 new Seeds(0, 0, 1, 2));
-        Map<Strategy, Learner> strategies = new LinkedHashMap<>();
+        // Each strategy on its own driver, as the experiment runs them; the detector in no-change's place.
+        Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
         for (Strategy strategy : Strategy.ALL) {
-            strategies.put(strategy, strategy == Strategy.NO_CHANGE ? detector : Learners.create(strategy, config));
+            Learner learner = strategy == Strategy.NO_CHANGE ? detector : Learners.create(strategy, config);
+            StrategyDriver.Run run = new StrategyDriver(kafka, new StageTopics(topic, topic + "-experiment-dlq", null),
+                    SCHEMA, 37, new EvaluationConfig(0.2, 100, 0.999, 100, 0, false, false), true)
+                    .run(learner, HISTORY, EVENTS, null, l -> { });
+            assertEquals(EVENTS, run.events(), strategy.key());
+            outcomes.put(strategy, run.outcome());
         }
-        Map<Strategy, Long> historyOf = new LinkedHashMap<>();
-        strategies.keySet().forEach(s -> historyOf.put(s, HISTORY));
 
-        StrategyDriver.Run run = new StrategyDriver(kafka, new StageTopics(topic, topic + "-experiment-dlq", null), SCHEMA,
-                37, new EvaluationConfig(0.2, 100, 0.999, 100, 0, false, false), true)
-                .run(strategies, historyOf, EVENTS, null, (s, l) -> { });
-
-        assertEquals(EVENTS, run.events());
         assertEquals(EVENTS - HISTORY, detector.predicted.cardinality(), "every event after the history was predicted");
         assertEquals(EVENTS, detector.learned, "and then learned");
-        for (StrategyDriver.Outcome o : run.outcomes().values()) {
+        for (StrategyDriver.Outcome o : outcomes.values()) {
             assertEquals(EVENTS - HISTORY, o.prequential().events(), o.learner().strategy().key());
         }
         // The frozen baseline never learns a scored event; online learns each within its mini-batch of 64.
-        assertEquals(EVENTS - HISTORY, run.outcomes().get(Strategy.BATCH).freshness().never());
-        assertEquals(EVENTS % 64, run.outcomes().get(Strategy.ONLINE).freshness().never(),
+        assertEquals(EVENTS - HISTORY, outcomes.get(Strategy.BATCH).freshness().never());
+        assertEquals(EVENTS % 64, outcomes.get(Strategy.ONLINE).freshness().never(),
                 "online: every event but those of the incomplete last mini-batch is learned while scored");
-        assertTrue(run.outcomes().get(Strategy.ONLINE).freshness().events().max() <= 64,
+        assertTrue(outcomes.get(Strategy.ONLINE).freshness().events().max() <= 64,
                 "online: an event is learned by the end of its own mini-batch");
-        assertEquals(1, run.outcomes().get(Strategy.ONLINE).freshness().events().decode().getMinNonZeroValue());
+        assertEquals(1, outcomes.get(Strategy.ONLINE).freshness().events().decode().getMinNonZeroValue());
     }
 
     @Test

@@ -195,7 +195,9 @@ public final class TopicFeed implements AutoCloseable {
 
     /**
      * @param handler   takes each record
-     * @param everyPoll runs after each poll (also an empty one), e.g. to check on a producer
+     * @param everyPoll runs after each poll's records have been handed over (and after an empty
+     *                  poll), e.g. to process them as a batch or to check on a producer; not after a
+     *                  poll the feed stopped in the middle of
      * @return why it stopped
      * @throws TributaryException if the feed is idle for the timeout and {@link OnIdle#FAIL} is set
      */
@@ -217,8 +219,8 @@ public final class TopicFeed implements AutoCloseable {
             } catch (WakeupException e) {
                 return Stop.REQUESTED;
             }
-            everyPoll.run();
             if (records.isEmpty()) {
+                everyPoll.run();
                 if (consumer.assignment().isEmpty()) {
                     // Waiting for partitions is not idleness: after a kill -9 the dead member
                     // holds them until its session times out, and a restart must outwait it.
@@ -244,19 +246,22 @@ public final class TopicFeed implements AutoCloseable {
                 ranges.computeIfAbsent(record.partition(), p -> new long[] {record.offset(), 0})[1] = record.offset() + 1;
                 if (!handler.accept(record) || stopRequested) {
                     // The rest of this poll is not handed over: the consumer is repositioned at it.
-                    seekAfter(record);
+                    seekPastHanded();
                     return Stop.REQUESTED;
                 }
                 if (settings.maxRecords() > 0 && handed >= settings.maxRecords()) {
-                    seekAfter(record);
+                    seekPastHanded();
                     return Stop.COUNT;
                 }
             }
+            // After the poll's records, not before: a caller that batches them sees them at once,
+            // not when the next poll returns.
+            everyPoll.run();
         }
     }
 
     /** Repositions every assigned partition at the first record not yet handed over. */
-    private void seekAfter(ConsumerRecord<byte[], byte[]> last) {
+    private void seekPastHanded() {
         for (TopicPartition tp : consumer.assignment()) {
             long[] range = ranges.get(tp.partition());
             if (range != null) {

@@ -8,7 +8,6 @@ import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.TopicAdmin;
-import dev.tributary.results.BenchResults;
 import dev.tributary.results.BenchSettings;
 import dev.tributary.results.HeadlineRatio;
 import dev.tributary.results.BenchSettings.Measure;

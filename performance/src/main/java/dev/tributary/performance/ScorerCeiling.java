@@ -3,7 +3,6 @@ package dev.tributary.performance;
 import dev.tributary.common.config.TopicNames;
 import dev.tributary.model.ModelCodec;
 import dev.tributary.common.ProgressListener;
-import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
@@ -17,12 +16,10 @@ import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 import dev.tributary.serving.ModelScorer;
 import dev.tributary.serving.ScoringTopology;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**

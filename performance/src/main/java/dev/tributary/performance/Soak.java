@@ -1,7 +1,6 @@
 package dev.tributary.performance;
 
 import dev.tributary.common.ProgressListener;
-import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.config.generator.StreamSpec;
@@ -10,13 +9,9 @@ import dev.tributary.kafka.TopicFeed;
 import dev.tributary.evaluation.cost.HeapMonitor;
 import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.producer.StreamProducer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * A long generated stream pushed through Kafka and read back, with the live heap (after a full

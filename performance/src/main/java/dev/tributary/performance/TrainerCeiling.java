@@ -19,7 +19,6 @@ import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The online learner end to end against the same learner in memory. Through Kafka it is the
@@ -58,8 +57,7 @@ final class TrainerCeiling {
         StrategyDriver driver = new StrategyDriver(connection,
                 new StageTopics(topic, deadLetterTopic(topic), null), schema,
                 scenario.stream().maxPollRecords(), scenario.evaluation(), true);
-        StrategyDriver.Run run = driver.run(Map.of(Strategy.ONLINE, learner()), Map.of(Strategy.ONLINE, 0L), events, null,
-                (s, l) -> { });
+        StrategyDriver.Run run = driver.run(learner(), 0, events, null, l -> { });
         return run.events() * 1000.0 / Math.max(1, run.wallTimeMs());
     }
 

@@ -1,6 +1,5 @@
 package dev.tributary.performance;
 
-import dev.tributary.results.BenchResults;
 import dev.tributary.results.HeadlineRatio;
 import dev.tributary.results.BenchSettings;
 import dev.tributary.common.ProgressListener;

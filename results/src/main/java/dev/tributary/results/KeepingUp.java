@@ -45,9 +45,4 @@ public record KeepingUp(List<LagPoint> lag, Boolean keptUp, Double sustainableEv
         double last = lag.subList(lag.size() - quarter, lag.size()).stream().mapToLong(LagPoint::lagMs).average().orElse(0);
         return last <= first + GROWTH_ALLOWED_MS || last <= 2 * first;
     }
-
-    /** @return a copy with the sustainable rate measured */
-    public KeepingUp withSustainable(double eventsPerSecond) {
-        return new KeepingUp(lag, keptUp, eventsPerSecond);
-    }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * What one gradient step of the default MLP costs, by mini-batch size: {@link NeuralNetwork#fit}
  * on one batch of {@code batch} rows (forward pass, backpropagation and an Adam update of all
- * parameters). This is the unit a streaming learner pays per poll and a batch learner pays
+ * parameters). This is the unit a streaming learner pays per mini-batch and a batch learner pays
  * {@code epochs × rows / batch} times, so it decides how small a streaming batch can be before
  * training cannot keep up with the stream.
  *

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * What the incremental standardisation in front of every network costs for one batch of
  * {@value #ROWS} raw rows of {@value BenchmarkData#NUM_FEATURES} features: {@link #update}
  * (Welford's running mean and variance, one row at a time) and {@link #transform} (a new
- * standardised copy of the rows). A streaming learner pays both per poll, before its gradient
+ * standardised copy of the rows). A streaming learner pays both per mini-batch, before its gradient
  * step, so both should be negligible next to {@link FitBenchmark} at the same batch size.
  *
  * <p>Scores are the time per call of {@value #ROWS} rows (average, nanoseconds); per row,

@@ -2,8 +2,6 @@ package dev.tributary.evaluation.strategy;
 
 import dev.tributary.common.config.Strategy;
 
-import java.util.Arrays;
-
 /**
  * Reference learner: predicts that each event has the class of the event just before it
  * (learning after every event), with probability 1 (log loss clips it). Before any event it
@@ -28,7 +26,6 @@ final class NoChangeLearner extends AbstractReferenceLearner {
     public double[][] predict(double[][] features) {
         double[][] out = new double[features.length][numClasses];
         for (double[] row : out) {
-            Arrays.fill(row, 0);
             row[last] = 1;
         }
         return out;

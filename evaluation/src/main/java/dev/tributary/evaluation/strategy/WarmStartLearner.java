@@ -7,7 +7,6 @@ import dev.tributary.model.learn.HistoryLearner;
 import dev.tributary.model.learn.ModelLearner;
 import dev.tributary.model.ModelArtifact;
 import dev.tributary.common.provenance.ModelMetadata;
-import dev.tributary.model.StandardizedNetwork;
 import dev.tributary.stream.OnlineLearner;
 
 /**
@@ -80,10 +79,5 @@ final class WarmStartLearner implements HistoryLearner, ModelLearner {
     @Override
     public ModelArtifact artifact(ModelMetadata metadata) {
         return serving().artifact(metadata);
-    }
-
-    /** @return the network it serves (for tests) */
-    StandardizedNetwork network() {
-        return start.network();
     }
 }
