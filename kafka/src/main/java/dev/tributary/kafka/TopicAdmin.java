@@ -48,15 +48,21 @@ public final class TopicAdmin implements AutoCloseable {
      */
     public void ensureTopic(String topic, int partitions, short replicationFactor, Map<String, String> configs) {
         try {
-            Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replication)
-                    .configs(configs))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            awaitVisible(topic);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw failure("create topic " + topic, e.getCause());
+            boolean created = true;
+            try {
+                Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replication)
+                        .configs(configs))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw failure("create topic " + topic, e.getCause());
+                }
+                created = false;
             }
-            int existing = describe(topic).partitions().size();
+            // Also when another client created it a moment ago (stages or strategies starting side by
+            // side): it exists for the controller before every broker can describe it.
+            awaitVisible(topic);
+            int existing = created ? partitions : describe(topic).partitions().size();
             if (existing != partitions) {
                 throw new TributaryException("topic " + topic + " exists with " + existing + " partitions, but "
                         + partitions + " were configured; delete it or configure " + existing);
