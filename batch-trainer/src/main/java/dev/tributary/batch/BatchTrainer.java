@@ -26,6 +26,10 @@ import java.util.Map;
  * {@code train-batch}: trains the batch baseline ({@link BatchLearner}) on everything the train
  * topic holds when training starts.
  *
+ * <p>With {@code stream.max-records} set, it trains on the topic's first that many records instead,
+ * waiting for them to arrive (a deployment's history: the stream's first events, while the rest
+ * is still being produced), and fails if they stop arriving for {@value #STALL_TIMEOUT_MS} ms.
+ *
  * <p>Memory: the whole topic is decoded into memory (one {@code double[]} per record), which
  * is what batch learning means; use the streaming learner for topics that do not fit.
  *
@@ -39,6 +43,8 @@ public final class BatchTrainer {
     /** The stage named in this trainer's dead letters. */
     public static final String STAGE = "batch-trainer";
     private static final Logger LOG = LoggerFactory.getLogger(BatchTrainer.class);
+    /** How long the records of a bounded history may stop arriving before training fails. */
+    static final long STALL_TIMEOUT_MS = 60_000;
 
     private final KafkaConnection connection;
     private final StageTopics topics;
@@ -75,11 +81,16 @@ public final class BatchTrainer {
         ExampleBatch data = new ExampleBatch();
         List<OffsetRange> offsets;
         long rejected;
+        long[] lastEventMs = {0};
+        long limit = config.stream().maxRecords();
+        TopicFeed.Settings settings = limit > 0
+                ? TopicFeed.Settings.exactly(config.stream().maxPollRecords(), limit, STALL_TIMEOUT_MS)
+                : TopicFeed.Settings.toEnd(config.stream().maxPollRecords());
         try (DeadLetterWriter deadLetters = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
-             TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(),
-                     TopicFeed.Settings.toEnd(config.stream().maxPollRecords()))) {
+             TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(), settings)) {
             ExampleReader reader = new ExampleReader(config.schema(), deadLetters);
             feed.run(record -> {
+                lastEventMs[0] = Math.max(lastEventMs[0], record.timestamp());
                 Example example = reader.read(record);
                 if (example != null) {
                     data.add(example);
@@ -101,7 +112,7 @@ public final class BatchTrainer {
         offsets.forEach(r -> next.put(r.partition(), r.end()));
         ModelMetadata metadata = new ModelMetadata(Strategy.BATCH.key(), 1, data.size(), topics.input(), next,
                 System.currentTimeMillis(), config.model(), config.numFeatures(), config.numClasses(),
-                config.seeds().model());
+                config.seeds().model(), lastEventMs[0]);
         TrainingSummary summary = new TrainingSummary(Strategy.BATCH.key(), topics.input(), offsets, data.size(),
                 rejected, learner.gradientSteps(), 0, (System.nanoTime() - startNanos) / 1_000_000,
                 (CpuClock.threadCpuNanos() - startCpu) / 1_000_000);

@@ -57,6 +57,20 @@ public final class PeriodicRetrainLearner implements HistoryLearner, ModelLearne
         retrain();
     }
 
+    /**
+     * Takes one event of the history, for a caller that reads the history record by record (the
+     * {@code train-periodic} stage); {@link #endHistory()} then trains the first model. The pair does
+     * exactly what {@link #learnHistory} does, without holding the history twice.
+     */
+    public void learnHistoryEvent(double[] features, int label) {
+        remember(features, label);
+    }
+
+    /** The history is complete: the first model, as {@link #learnHistory} trains it. */
+    public void endHistory() {
+        retrain();
+    }
+
     @Override
     public void learn(double[] features, int label) {
         remember(features, label);

@@ -45,6 +45,7 @@ public final class PeriodicTrainer {
     private final StageTopics topics;
     private final LearnerConfig config;
     private final Path modelFile;
+    private final long history;
     private final StopSignal stop = new StopSignal();
 
     /**
@@ -54,10 +55,27 @@ public final class PeriodicTrainer {
      * @param modelFile  where each retrained model is written
      */
     public PeriodicTrainer(KafkaConnection connection, StageTopics topics, LearnerConfig config, Path modelFile) {
+        this(connection, topics, config, modelFile, 0);
+    }
+
+    /**
+     * A trainer whose first model is trained at the end of a history, as the experiment's
+     * {@code periodic-retrain} strategy's is, and then every {@code periodic.every} records.
+     *
+     * @param connection the cluster
+     * @param topics     as above
+     * @param config     as above
+     * @param modelFile  as above
+     * @param history    the topic's leading records that are the history (0: none; the first model
+     *                   comes after {@code periodic.every} records)
+     */
+    public PeriodicTrainer(KafkaConnection connection, StageTopics topics, LearnerConfig config, Path modelFile,
+                           long history) {
         this.connection = connection;
         this.topics = topics;
         this.config = config;
         this.modelFile = modelFile;
+        this.history = history;
     }
 
     /**
@@ -93,6 +111,7 @@ public final class PeriodicTrainer {
         Map<Integer, Long> nextOffsets = new TreeMap<>();
         ModelArtifact[] last = {null};
         long[] trained = {0};
+        long[] lastEventMs = {0};
         TopicFeed.Settings settings = new TopicFeed.Settings(config.stream().maxPollRecords(),
                 config.stream().maxRecords(), false, config.stream().idleTimeoutMs(), TopicFeed.OnIdle.STOP);
         ExampleReader reader;
@@ -104,19 +123,27 @@ public final class PeriodicTrainer {
             ExampleReader decoder = reader;
             stopped = stop.attach(feed) ? TopicFeed.Stop.REQUESTED : feed.run(record -> {
                 nextOffsets.put(record.partition(), record.offset() + 1);
+                lastEventMs[0] = Math.max(lastEventMs[0], record.timestamp());
                 Example example = decoder.read(record);
                 if (example == null) {
                     return true;
                 }
                 long retrains = learner.retrains();
-                learner.learn(example.features(), example.label());
+                if (trained[0] < history) {
+                    learner.learnHistoryEvent(example.features(), example.label());
+                    if (trained[0] + 1 == history) {
+                        learner.endHistory();
+                    }
+                } else {
+                    learner.learn(example.features(), example.label());
+                }
                 trained[0]++;
                 if (learner.retrains() > retrains) {
                     decoder.flush();
                     ModelArtifact artifact = learner.artifact(new ModelMetadata(Strategy.PERIODIC_RETRAIN.key(),
                             learner.retrains(), learner.incorporated(), topics.input(), nextOffsets,
                             System.currentTimeMillis(), config.model(), config.numFeatures(), config.numClasses(),
-                            config.seeds().model()));
+                            config.seeds().model(), lastEventMs[0]));
                     ModelCodec.write(artifact, modelFile);
                     if (models != null) {
                         models.publish(Strategy.PERIODIC_RETRAIN.key(), ModelCodec.encode(artifact));

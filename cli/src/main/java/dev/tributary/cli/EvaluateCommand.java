@@ -74,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 .evaluateModels(models);
         List<StrategyResult> strategies = new ArrayList<>();
         models.forEach((strategy, model) -> strategies.add(new StrategyResult(strategy, model.metadata(), null,
-                holdout.get(strategy), null, null, null, null, null, null)));
+                holdout.get(strategy), null, null, null, null, null, null, null)));
         List<RunResult> runs = List.of(new RunResult(0, null, null, strategies, 0, Double.NaN, 0, 0));
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
                 config.name() + "-evaluate-" + started, started, Instant.now().toString(), null, schema,

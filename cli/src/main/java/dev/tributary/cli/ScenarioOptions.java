@@ -2,6 +2,7 @@ package dev.tributary.cli;
 
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.MissingValuePolicy;
+import dev.tributary.common.config.Mode;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.ScenarioFiles;
 import picocli.CommandLine;
@@ -131,6 +132,11 @@ final class ScenarioOptions {
             + "production of the stream, instead of one after another, each against its own production at the rate.")
     Boolean concurrent;
 
+    @Option(names = "--deployed", description = "Prequential only: after the in-process comparison, run each neural "
+            + "strategy as deployed (trainer stage, models topic, Kafka Streams scorer) and score the predictions it "
+            + "served (sets mode: deployed).")
+    Boolean deployed;
+
     @Option(names = "--warm-up", paramLabel = "BOOL", arity = "1",
             description = "Whether a short unrecorded run warms the JVM up before the recorded repetitions (true by default).")
     Boolean warmUp;
@@ -227,6 +233,9 @@ final class ScenarioOptions {
                 overrides.put(key, value instanceof MissingValuePolicy p ? p.key() : value);
             }
         });
+        if (Boolean.TRUE.equals(deployed)) {
+            overrides.put("mode", Mode.DEPLOYED.key());
+        }
         return ScenarioFiles.load(scenario, overrides);
     }
 

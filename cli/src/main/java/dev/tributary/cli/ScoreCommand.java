@@ -46,10 +46,10 @@ final class ScoreCommand implements Callable<Integer> {
     String applicationId;
 
     @Option(names = "--max-batch", paramLabel = "ROWS", description = "The largest micro-batch scored in one network call.")
-    int maxBatch = 256;
+    int maxBatch = ModelScorer.Settings.DEFAULT_MAX_BATCH;
 
     @Option(names = "--flush-interval-ms", paramLabel = "MS", description = "How long a partial micro-batch may wait.")
-    long flushIntervalMs = 1;
+    long flushIntervalMs = ModelScorer.Settings.DEFAULT_FLUSH_INTERVAL_MS;
 
     @Option(names = "--exactly-once", description = "Kafka Streams exactly_once_v2 instead of at-least-once.")
     boolean exactlyOnce;

@@ -3,6 +3,7 @@ package dev.tributary.evaluation;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.EvaluationConfig;
+import dev.tributary.common.config.Mode;
 import dev.tributary.common.config.Protocol;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
@@ -22,6 +23,8 @@ import dev.tributary.results.KeepingUp;
 import dev.tributary.results.LearningCurvePoint;
 import dev.tributary.results.ResultsFile;
 import dev.tributary.results.RunResult;
+import dev.tributary.results.ServedResult;
+import dev.tributary.evaluation.deployment.Deployment;
 import dev.tributary.results.StrategyResult;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.StageTopics;
@@ -148,6 +151,8 @@ public final class ExperimentRunner {
         if (run.protocol() == Protocol.PREQUENTIAL && !run.evaluation().concurrent()) {
             run.strategies().forEach(s -> requireFreshTopics(run.lane(s)));
         }
+        deployed(run).forEach(s -> requireFreshTopics(run.deployment(s), run.deployment(s).names().models(),
+                run.deployment(s).names().predictions()));
         LearnerConfig config = LearnerConfig.of(run, schema);
         Map<Strategy, Learner> strategies = new LinkedHashMap<>();
         for (Strategy strategy : run.strategies()) {
@@ -218,7 +223,7 @@ public final class ExperimentRunner {
         List<StrategyResult> results = new ArrayList<>();
         outcomes.forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
                 training(s, topics.train(), o), scores.get(s.key()), null,
-                s == Strategy.ONLINE ? curve : null, o.latency(), null, o.cost(), null)));
+                s == Strategy.ONLINE ? curve : null, o.latency(), null, o.cost(), null, null)));
         return new RunResult(r, run.seeds(), produced, results, wallMs,
                 train * strategies.size() * 1000.0 / Math.max(1, wallMs), heap.peakAfterGcBytes(), heap.sample());
     }
@@ -255,11 +260,17 @@ public final class ExperimentRunner {
                         history));
             }
         }
+        Map<Strategy, ServedResult> served = new LinkedHashMap<>();
+        for (Strategy s : deployed(run)) {
+            // One deployment after another, each on topics of its own, so that each one's timing is its own.
+            LOG.info("Deployed: {} through its trainer stage, the models topic and the scorer", s);
+            served.put(s, new Deployment(connection, run.deployment(s), schema, progressOf()).run(events, history));
+        }
         boolean paced = run.rate().eventsPerSecond() > 0;
         List<StrategyResult> results = new ArrayList<>();
         outcomes.forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
                 training(s, run.topics().train(), o), null, o.prequential(), null, o.latency(), o.freshness(), o.cost(),
-                new KeepingUp(o.lag(), paced ? KeepingUp.bounded(o.lag()) : null, sustainable.get(s)))));
+                new KeepingUp(o.lag(), paced ? KeepingUp.bounded(o.lag()) : null, sustainable.get(s)), served.get(s))));
         return new RunResult(r, run.seeds(), produced, results, wallMs,
                 events * strategies.size() * 1000.0 / Math.max(1, wallMs), heap.peakAfterGcBytes(), heap.sample());
     }
@@ -345,7 +356,7 @@ public final class ExperimentRunner {
             return null;
         }
         return new ModelMetadata(learner.strategy().key(), 1, learner.incorporated(), run.topics().train(), Map.of(),
-                System.currentTimeMillis(), run.model(), schema.numFeatures(), schema.numClasses(), run.seeds().model());
+                System.currentTimeMillis(), run.model(), schema.numFeatures(), schema.numClasses(), run.seeds().model(), 0);
     }
 
     /** Saves each neural strategy's final model, with the provenance its result records. */
@@ -358,16 +369,26 @@ public final class ExperimentRunner {
         });
     }
 
+    /** @return the strategies the run deploys: in the deployed mode, those with a model (not the warm-up's) */
+    private List<Strategy> deployed(ScenarioConfig run) {
+        if (warmingUp || run.mode() != Mode.DEPLOYED) {
+            return List.of();
+        }
+        return run.strategies().stream().filter(Deployment.DEPLOYABLE::contains).toList();
+    }
+
     /**
      * A run counts records through Kafka exactly, so its topics must start empty; on an external
      * cluster, leftovers of an earlier run would be trained on twice.
      */
-    private void requireFreshTopics(ScenarioConfig run) {
+    private void requireFreshTopics(ScenarioConfig run, String... more) {
         TopicsConfig topics = run.topics();
+        List<String> all = new ArrayList<>(List.of(topics.train(), topics.test(), topics.deadLetter(),
+                run.deadLetterTopic(StrategyDriver.STAGE), run.deadLetterTopic(HoldoutEvaluator.STAGE),
+                run.deadLetterTopic(BACKLOG_STAGE)));
+        all.addAll(List.of(more));
         try (TopicAdmin admin = new TopicAdmin(connection)) {
-            for (String topic : List.of(topics.train(), topics.test(), topics.deadLetter(),
-                    run.deadLetterTopic(StrategyDriver.STAGE), run.deadLetterTopic(HoldoutEvaluator.STAGE),
-                    run.deadLetterTopic(BACKLOG_STAGE))) {
+            for (String topic : all) {
                 long records = admin.exists(topic) ? admin.recordCount(topic) : 0;
                 if (records > 0) {
                     throw new TributaryException("topic " + topic + " already holds " + records + " records; a run "

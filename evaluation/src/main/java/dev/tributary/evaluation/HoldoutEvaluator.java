@@ -130,7 +130,7 @@ public final class HoldoutEvaluator {
 
         HoldoutResult result(String topic, List<OffsetRange> offsets, long rejected) {
             ClassificationEvaluation evaluation = evaluator.evaluate();
-            Map<String, Double> metrics = StrategyDriver.metrics(evaluation);
+            Map<String, Double> metrics = evaluation.byKey();
             // Kappa-temporal compares with the previous example's class; a test topic's order is
             // not time (its records are keyed, so grouped, by class), so the measure is undefined here.
             metrics.put(MetricId.KAPPA_TEMPORAL.key(), Double.NaN);

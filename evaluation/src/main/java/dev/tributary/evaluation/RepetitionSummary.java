@@ -1,6 +1,9 @@
 package dev.tributary.evaluation;
 
+import dev.tributary.common.metrics.MetricId;
+import dev.tributary.results.Percentiles;
 import dev.tributary.results.RunResult;
+import dev.tributary.results.ServedResult;
 import dev.tributary.results.StrategyResult;
 import dev.tributary.results.stats.Summary;
 
@@ -36,6 +39,27 @@ final class RepetitionSummary {
                 : s.keepingUp().sustainableEventsPerSecond());
         MEASURES.put("kept_up", s -> s.keepingUp() == null || s.keepingUp().keptUp() == null ? null
                 : s.keepingUp().keptUp() ? 1.0 : 0.0);
+        // The deployed mode: the same quality metrics of what was served (served_accuracy, ...).
+        for (MetricId id : MetricId.values()) {
+            MEASURES.put(id.servedKey(), s -> s.served() == null ? null
+                    : s.served().quality().cumulative().get(id.key()));
+        }
+        MEASURES.put("served_latency_p50_us", s -> served(s, ServedResult::latencyMicros, Percentiles::p50));
+        MEASURES.put("served_latency_p99_us", s -> served(s, ServedResult::latencyMicros, Percentiles::p99));
+        MEASURES.put("staleness_p50_events", s -> served(s, ServedResult::stalenessEvents, Percentiles::p50));
+        MEASURES.put("staleness_p99_events", s -> served(s, ServedResult::stalenessEvents, Percentiles::p99));
+        MEASURES.put("staleness_p50_ms", s -> served(s, ServedResult::stalenessMillis, Percentiles::p50));
+        MEASURES.put("publish_to_swap_p50_ms", s -> served(s, ServedResult::publishToSwapMillis, Percentiles::p50));
+        MEASURES.put("trainer_lag_p50_ms", s -> served(s, ServedResult::trainerLagMillis, Percentiles::p50));
+    }
+
+    private static Double served(StrategyResult s, Function<ServedResult, Percentiles> distribution,
+                                 java.util.function.ToLongFunction<Percentiles> percentile) {
+        if (s.served() == null) {
+            return null;
+        }
+        Percentiles p = distribution.apply(s.served());
+        return p == null || p.count() == 0 ? null : (double) percentile.applyAsLong(p);
     }
 
     private RepetitionSummary() {

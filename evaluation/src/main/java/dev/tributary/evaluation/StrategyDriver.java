@@ -13,9 +13,7 @@ import dev.tributary.model.learn.HistoryLearner;
 import dev.tributary.model.learn.Learner;
 import dev.tributary.model.CpuClock;
 import dev.tributary.results.Percentiles;
-import dev.tributary.evaluation.metrics.ClassificationEvaluation;
-import dev.tributary.common.metrics.MetricId;
-import dev.tributary.evaluation.metrics.PrequentialEvaluator;
+import dev.tributary.evaluation.metrics.PrequentialScore;
 import dev.tributary.results.CostResult;
 import dev.tributary.results.FreshnessResult;
 import dev.tributary.results.KeepingUp;
@@ -155,15 +153,13 @@ public final class StrategyDriver {
         final List<double[]> historyRows = new ArrayList<>();
         final List<Integer> historyLabels = new ArrayList<>();
         long consumed;
-        final PrequentialEvaluator evaluator;
+        final PrequentialScore score;
         final Histogram latencyMicros = new Histogram(3);
         final Histogram updateMicros = new Histogram(3);
         final Histogram freshnessEvents = new Histogram(3);
         final Histogram freshnessMillis = new Histogram(3);
         final ArrayDeque<long[]> pending = new ArrayDeque<>();
-        final List<PrequentialResult.CurvePoint> curve = new ArrayList<>();
         final List<KeepingUp.LagPoint> lag = new ArrayList<>();
-        long nextCurvePoint;
         long scoredEvents;
         long neverIncorporated;
         long incorporatedScored;
@@ -180,8 +176,7 @@ public final class StrategyDriver {
             this.learner = learner;
             this.history = history;
             this.onUpdate = onUpdate;
-            this.evaluator = new PrequentialEvaluator(schema.numClasses(), evaluation.window(), evaluation.fadingFactor());
-            this.nextCurvePoint = history + evaluation.curveEvery();
+            this.score = new PrequentialScore(schema.numClasses(), evaluation, history);
             this.historyLearned = !(learner instanceof HistoryLearner);
         }
 
@@ -281,7 +276,7 @@ public final class StrategyDriver {
 
         private void score(double[][] x, int[] y, long[] ts, int from, int count, long first) {
             if (scoredEvents == 0 && previousLabel >= 0) {
-                evaluator.precededBy(previousLabel);
+                score.precededBy(previousLabel);
             }
             double[][] rows = Arrays.copyOfRange(x, from, from + count);
             double[][][] out = new double[1][][];
@@ -292,15 +287,9 @@ public final class StrategyDriver {
             }
             for (int i = 0; i < count; i++) {
                 latencyMicros.recordValue(Math.max(0, nowMicros - ts[from + i] * 1000));
-                evaluator.add(y[from + i], out[0][i]);
                 scoredEvents++;
-                if (first + i + 1 >= nextCurvePoint) {
-                    ClassificationEvaluation w = evaluator.window();
-                    curve.add(new PrequentialResult.CurvePoint(first + i + 1, w.get(MetricId.ACCURACY),
-                            w.get(MetricId.COHEN_KAPPA), evaluator.cumulative().get(MetricId.ACCURACY),
-                            evaluator.fading().accuracy()));
+                if (score.add(first + i + 1, y[from + i], out[0][i])) {
                     lag.add(new KeepingUp.LagPoint(first + i + 1, nowMicros / 1000 - ts[from + i]));
-                    nextCurvePoint += evaluation.curveEvery();
                 }
             }
         }
@@ -372,13 +361,7 @@ public final class StrategyDriver {
 
         Outcome outcome() {
             long never = neverIncorporated + pending.stream().mapToLong(e -> e.length - 1).sum();
-            PrequentialResult prequential = null;
-            if (scored) {
-                ClassificationEvaluation cumulative = evaluator.cumulative();
-                prequential = new PrequentialResult(scoredEvents, metrics(cumulative), metrics(evaluator.window()),
-                        evaluator.fading().accuracy(), evaluator.fading().kappa(),
-                        cumulative.confusionMatrix().toArray(), curve);
-            }
+            PrequentialResult prequential = scored ? score.result() : null;
             return new Outcome(learner, prequential,
                     new LatencyResult(Percentiles.of(latencyMicros), Percentiles.of(updateMicros), firstModelMs,
                             firstPredictionMs),
@@ -386,14 +369,6 @@ public final class StrategyDriver {
                             incorporatedScored, never) : null,
                     CostResult.of(learned, wallNanos, cpuNanos), learned, lag);
         }
-    }
-
-    static Map<String, Double> metrics(ClassificationEvaluation evaluation) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (MetricId id : MetricId.values()) {
-            metrics.put(id.key(), evaluation.get(id));
-        }
-        return metrics;
     }
 
     private static long epochMicros() {

@@ -22,7 +22,7 @@ class HoldoutEvaluatorTest {
         Schema threeFeatures = new Schema(List.of("a", "b", "c"), List.of("no", "yes"));
         ModelConfig config = new ModelConfig(List.of(4), 0.01);
         var model = StandardizedNetwork.fresh(config, 5, 2, 1).toArtifact(
-                new ModelMetadata("online", 1, 0, "t", Map.of(), 0, config, 5, 2, 1));
+                new ModelMetadata("online", 1, 0, "t", Map.of(), 0, config, 5, 2, 1, 0));
         // Nothing listens on port 1: the check must come before any connection.
         HoldoutEvaluator evaluator = new HoldoutEvaluator(KafkaConnection.to("127.0.0.1:1"),
                 new StageTopics("t-test", "t-evaluator-dlq", null), threeFeatures, 100);

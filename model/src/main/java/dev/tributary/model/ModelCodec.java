@@ -93,6 +93,33 @@ public final class ModelCodec {
         }
     }
 
+    /**
+     * Reads only a model record's provenance, without building its network: what an evaluator of
+     * served predictions needs of every version, at a fraction of the cost (same limits as
+     * {@link #decode}).
+     *
+     * @param bytes the output of {@link #encode}
+     * @return the model's metadata
+     * @throws TributaryException if the bytes are not a model artifact of a known format
+     */
+    public static ModelMetadata decodeMetadata(byte[] bytes) {
+        try {
+            byte[] entry = readEntries(bytes).get(METADATA_ENTRY);
+            if (entry == null) {
+                throw new TributaryException("not a model artifact: entry " + METADATA_ENTRY + " is missing");
+            }
+            Header header = JSON.readValue(entry, Header.class);
+            if (header.formatVersion() != FORMAT_VERSION || header.metadata() == null) {
+                throw new TributaryException("not a model artifact of format " + FORMAT_VERSION + " with metadata");
+            }
+            return header.metadata();
+        } catch (TributaryException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new TributaryException("not a model artifact: " + e, e);
+        }
+    }
+
     private static Map<String, byte[]> readEntries(byte[] bytes) {
         Map<String, byte[]> entries = new HashMap<>();
         long inflated = 0;

@@ -56,6 +56,8 @@ class ModelCodecGoldenTest {
         assertEquals("online", m.strategy());
         assertEquals(7, m.version());
         assertEquals(64, m.recordsSeen());
+        // Written before the newest learned event was recorded: read as unknown.
+        assertEquals(0, m.lastEventMs());
         assertEquals("golden-train", m.topic());
         assertEquals(Map.of(0, 40L, 1, 24L), m.nextOffsets());
         assertEquals(1_700_000_000_000L, m.createdAtMs());
@@ -115,7 +117,7 @@ class ModelCodecGoldenTest {
             network.fit(standardizer.transform(x), y);
         }
         ModelArtifact artifact = new ModelArtifact(network, standardizer, new ModelMetadata("online", 7, 64,
-                "golden-train", Map.of(0, 40L, 1, 24L), 1_700_000_000_000L, config, 3, 2, 42));
+                "golden-train", Map.of(0, 40L, 1, 24L), 1_700_000_000_000L, config, 3, 2, 42, 0));
 
         Path dir = Path.of(System.getProperty("basedir", "."), "src/test/resources/dev/tributary/common/model");
         Files.createDirectories(dir);

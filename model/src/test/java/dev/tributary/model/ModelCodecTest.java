@@ -26,7 +26,7 @@ class ModelCodecTest {
         standardizer.update(new double[][] {{1, 2, 3}, {3, 2, 1}});
         network.fit(standardizer.transform(new double[][] {{1, 2, 3}, {3, 2, 1}}), new int[] {0, numClasses - 1});
         return new ModelArtifact(network, standardizer,
-                new ModelMetadata("online", 3, 2, "t", Map.of(0, 2L), 1L, config, 3, numClasses, 1));
+                new ModelMetadata("online", 3, 2, "t", Map.of(0, 2L), 1L, config, 3, numClasses, 1, 1_700_000_000_123L));
     }
 
     @Test
@@ -39,6 +39,9 @@ class ModelCodecTest {
             assertEquals(classes, copy.predictProbabilities(probe)[0].length);
             assertEquals(1.0, java.util.Arrays.stream(copy.predictProbabilities(probe)[0]).sum(), 1e-5);
             assertEquals(original.metadata(), copy.metadata());
+            assertEquals(original.metadata(), ModelCodec.decodeMetadata(ModelCodec.encode(original)),
+                    "the provenance alone reads the same");
+            assertEquals(1_700_000_000_123L, copy.metadata().lastEventMs());
             // Training on continues identically only if Adam's moments were saved too.
             double[][] x = {{0.5, -1, 0.2}};
             original.network().fit(x, new int[] {1});
@@ -60,6 +63,10 @@ class ModelCodecTest {
         }
         TributaryException partial = assertThrows(TributaryException.class, () -> ModelCodec.decode(bytes.toByteArray()));
         assertTrue(partial.getMessage().contains("is missing"), partial.getMessage());
+        assertThrows(TributaryException.class, () -> ModelCodec.decodeMetadata(new byte[] {1, 2, 3}));
+        TributaryException format = assertThrows(TributaryException.class,
+                () -> ModelCodec.decodeMetadata(bytes.toByteArray()));
+        assertTrue(format.getMessage().startsWith("not a model artifact"), format.getMessage());
     }
 
     @Test

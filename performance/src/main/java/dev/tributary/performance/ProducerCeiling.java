@@ -9,6 +9,7 @@ import dev.tributary.common.config.generator.StreamSpec;
 import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.producer.SourceProducer;
+import dev.tributary.producer.Pacing;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
@@ -66,7 +67,7 @@ final class ProducerCeiling {
 
     /** @return records/s of the producer */
     double harness(String topic) {
-        return new StreamProducer(connection, stream, records, 1.0, topics(topic), RateConfig.UNLIMITED, seed,
+        return new StreamProducer(connection, stream, records, 1.0, topics(topic), Pacing.atRate(RateConfig.UNLIMITED), seed,
                 ProgressListener.NONE).produce().eventsPerSecond();
     }
 

@@ -11,6 +11,7 @@ import dev.tributary.kafka.TopicFeed;
 import dev.tributary.kafka.ModelTopic;
 import dev.tributary.model.ModelArtifact;
 import dev.tributary.producer.SourceProducer;
+import dev.tributary.producer.Pacing;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
@@ -71,7 +72,7 @@ final class ScorerCeiling {
                      TopicFeed.Settings.exactly(500, events, STALL_TIMEOUT.toMillis()))) {
             ServingBenchmark.awaitModel(scorer);
             CompletableFuture<?> producer = CompletableFuture.runAsync(() -> new StreamProducer(connection,
-                    scenario.source().generator(), events, 1.0, input, RateConfig.UNLIMITED, scenario.seeds().split(),
+                    scenario.source().generator(), events, 1.0, input, Pacing.atRate(RateConfig.UNLIMITED), scenario.seeds().split(),
                     ProgressListener.NONE).produce());
             long[] span = {0, 0};
             reader.run(record -> {

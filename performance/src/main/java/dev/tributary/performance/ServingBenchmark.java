@@ -17,6 +17,7 @@ import dev.tributary.model.StandardizedNetwork;
 import dev.tributary.results.Percentiles;
 import dev.tributary.results.ServingLoadResult;
 import dev.tributary.producer.SourceProducer;
+import dev.tributary.producer.Pacing;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
@@ -131,7 +132,7 @@ public final class ServingBenchmark {
                 schema.numClasses(), scenario.seeds().model());
         network.learn(x, y, scenario.batch().epochs(), scenario.batch().batchSize(), scenario.seeds().shuffle(), 0);
         return network.toArtifact(new ModelMetadata(STRATEGY, 1, n, "generated", Map.of(), System.currentTimeMillis(),
-                scenario.model(), schema.numFeatures(), schema.numClasses(), scenario.seeds().model()));
+                scenario.model(), schema.numFeatures(), schema.numClasses(), scenario.seeds().model(), 0));
     }
 
     private record Measured(Histogram latencyMicros, double rate) {
@@ -150,7 +151,7 @@ public final class ServingBenchmark {
         long[] span = {0, 0};
         try (TopicFeed feed = TopicFeed.fromBeginning(connection, readTopic, TopicFeed.Settings.exactly(500, events, 60_000))) {
             Future<?> producer = executor.submit(() -> new StreamProducer(connection, scenario.source().generator(), events,
-                    1.0, topics, new RateConfig(rate), scenario.seeds().split(), ProgressListener.NONE).produce());
+                    1.0, topics, Pacing.atRate(new RateConfig(rate)), scenario.seeds().split(), ProgressListener.NONE).produce());
             feed.run(r -> {
                 histogram.recordValue(Math.max(0, epochMicros() - eventTime.applyAsLong(r) * 1000));
                 span[1] = System.nanoTime();

@@ -8,6 +8,7 @@ import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.TopicFeed;
 import dev.tributary.evaluation.cost.HeapMonitor;
 import dev.tributary.common.provenance.ProduceResult;
+import dev.tributary.producer.Pacing;
 import dev.tributary.producer.StreamProducer;
 
 import java.time.Duration;
@@ -69,7 +70,7 @@ public final class Soak {
                              RateConfig rate, long seed) {
         try (HeapMonitor heap = HeapMonitor.start()) {
             long baseline = heap.sample();
-            ProduceResult produced = new StreamProducer(connection, stream, events, 1.0, topics, rate, seed,
+            ProduceResult produced = new StreamProducer(connection, stream, events, 1.0, topics, Pacing.atRate(rate), seed,
                     new Sampler(heap, events)).produce();
             int afterProduce = heap.liveSamples().size();
             long consumeStart = System.nanoTime();

@@ -14,6 +14,7 @@ import dev.tributary.common.config.Strategy;
 import dev.tributary.common.config.TopicNames;
 import dev.tributary.model.learn.Learner;
 import dev.tributary.evaluation.strategy.Learners;
+import dev.tributary.producer.Pacing;
 import dev.tributary.producer.StreamProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
@@ -49,7 +50,7 @@ final class TrainerCeiling {
     void prepare(String topic) {
         new StreamProducer(connection, scenario.source().generator(), events, 1.0,
                 TopicsConfig.stream(topic, 1, scenario.kafka().replicationFactor()),
-                RateConfig.UNLIMITED, scenario.seeds().split(), ProgressListener.NONE).produce();
+                Pacing.atRate(RateConfig.UNLIMITED), scenario.seeds().split(), ProgressListener.NONE).produce();
     }
 
     /** @return events/s learned (test-then-train) from the topic */

@@ -55,7 +55,7 @@ public final class DatasetProducer implements SourceProducer {
     private final SplitConfig split;
     private final double trainShare;
     private final TopicsConfig topics;
-    private final RateConfig rate;
+    private final Pacing pacing;
     private final long splitSeed;
     private final ProgressListener progress;
 
@@ -66,18 +66,18 @@ public final class DatasetProducer implements SourceProducer {
      * @param trainShare the share of rows for the train topic: the split's fraction, or 1 for a
      *                   single topic (the prequential protocol's events topic)
      * @param topics     where to write
-     * @param rate       the pace of the sends
+     * @param pacing     the pace of the sends
      * @param splitSeed  the seed of the shuffle before the split
      * @param progress   hears how many rows have been sent
      */
     public DatasetProducer(KafkaConnection connection, DatasetSpec dataset, SplitConfig split, double trainShare,
-                           TopicsConfig topics, RateConfig rate, long splitSeed, ProgressListener progress) {
+                           TopicsConfig topics, Pacing pacing, long splitSeed, ProgressListener progress) {
         this.connection = connection;
         this.dataset = dataset;
         this.split = split;
         this.trainShare = trainShare;
         this.topics = topics;
-        this.rate = rate;
+        this.pacing = pacing;
         this.splitSeed = splitSeed;
         this.progress = progress;
     }
@@ -87,7 +87,7 @@ public final class DatasetProducer implements SourceProducer {
         long startNanos = System.nanoTime();
         CsvLayout layout = CsvLayout.resolve(dataset);
         SourceProducer.createTopics(connection, topics);
-        try (TopicWriter writer = new TopicWriter(createProducer(), rate, progress)) {
+        try (TopicWriter writer = new TopicWriter(createProducer(), pacing, progress)) {
             Map<String, Long> rejections = new TreeMap<>();
             List<ParsedRow> accepted = new ArrayList<>();
             long read = readRows(layout, letter -> writer.deadLetter(topics.deadLetter(), letter), accepted, rejections);

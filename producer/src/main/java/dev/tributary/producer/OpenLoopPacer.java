@@ -16,15 +16,23 @@ import java.util.concurrent.locks.LockSupport;
 final class OpenLoopPacer {
 
     private final double intervalNanos;
-    private final long startNanos;
-    private final long startEpochMs;
+    private final long pastEvents;
+    private final Runnable goLive;
+    private long startNanos;
+    private long startEpochMs;
+    /** Events sent so far. */
+    private long sent;
+    /** Live events sent so far: the schedule's index. */
     private long next;
 
     /**
-     * @param rate the target; an unlimited rate never waits
+     * @param pacing the target rate (an unlimited rate never waits), and the past sent before it
      */
-    OpenLoopPacer(RateConfig rate) {
+    OpenLoopPacer(Pacing pacing) {
+        RateConfig rate = pacing.rate();
         this.intervalNanos = rate.limited() ? 1e9 / rate.eventsPerSecond() : 0;
+        this.pastEvents = pacing.pastEvents();
+        this.goLive = pacing.goLive();
         this.startNanos = System.nanoTime();
         this.startEpochMs = System.currentTimeMillis();
     }
@@ -36,6 +44,15 @@ final class OpenLoopPacer {
      *         time when the rate is unlimited)
      */
     long awaitNext() {
+        if (sent++ < pastEvents) {
+            return System.currentTimeMillis();
+        }
+        if (next == 0 && pastEvents > 0) {
+            // The past is written: the live schedule starts once the consumers say they are live.
+            goLive.run();
+            startNanos = System.nanoTime();
+            startEpochMs = System.currentTimeMillis();
+        }
         if (intervalNanos == 0) {
             next++;
             return System.currentTimeMillis();

@@ -34,14 +34,26 @@ public interface SourceProducer {
      * @return the producer for the scenario's source
      */
     static SourceProducer forScenario(KafkaConnection connection, ScenarioConfig scenario, ProgressListener progress) {
+        return forScenario(connection, scenario, progress, Pacing.atRate(scenario.rate()));
+    }
+
+    /**
+     * @param connection the cluster (with the scenario's client properties already applied)
+     * @param scenario   the run
+     * @param progress   hears how far it has come
+     * @param pacing     when each event is sent (the scenario's rate, after a past sent at once)
+     * @return the producer for the scenario's source
+     */
+    static SourceProducer forScenario(KafkaConnection connection, ScenarioConfig scenario, ProgressListener progress,
+                                      Pacing pacing) {
         // Prequential: one time-ordered events topic holds everything.
         double trainShare = scenario.protocol() == Protocol.PREQUENTIAL ? 1.0 : scenario.split().trainFraction();
         if (scenario.source().generated()) {
             return new StreamProducer(connection, scenario.source().generator(), scenario.source().events(),
-                    trainShare, scenario.topics(), scenario.rate(), scenario.seeds().split(), progress);
+                    trainShare, scenario.topics(), pacing, scenario.seeds().split(), progress);
         }
         return new DatasetProducer(connection, scenario.source().datasetSpec(), scenario.split(), trainShare,
-                scenario.topics(), scenario.rate(), scenario.seeds().split(), progress);
+                scenario.topics(), pacing, scenario.seeds().split(), progress);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class StreamProducer implements SourceProducer {
     private final long events;
     private final double trainFraction;
     private final TopicsConfig topics;
-    private final RateConfig rate;
+    private final Pacing pacing;
     private final long seed;
     private final ProgressListener progress;
 
@@ -38,18 +38,18 @@ public final class StreamProducer implements SourceProducer {
      * @param events        how many events to generate
      * @param trainFraction the leading share of events that goes to the train topic
      * @param topics        where to write
-     * @param rate          the pace of the sends
+     * @param pacing        the pace of the sends
      * @param seed          the generator's seed
      * @param progress      hears how many events have been sent
      */
     public StreamProducer(KafkaConnection connection, StreamSpec stream, long events, double trainFraction,
-                          TopicsConfig topics, RateConfig rate, long seed, ProgressListener progress) {
+                          TopicsConfig topics, Pacing pacing, long seed, ProgressListener progress) {
         this.connection = connection;
         this.stream = stream;
         this.events = events;
         this.trainFraction = trainFraction;
         this.topics = topics;
-        this.rate = rate;
+        this.pacing = pacing;
         this.seed = seed;
         this.progress = progress;
     }
@@ -61,7 +61,7 @@ public final class StreamProducer implements SourceProducer {
         ExampleGenerator generator = Generators.create(stream, seed);
         long trainEvents = Math.round(events * trainFraction);
         progress.start("producing " + stream.describe(), events);
-        try (TopicWriter writer = new TopicWriter(new KafkaProducer<>(connection.producerConfig()), rate, progress)) {
+        try (TopicWriter writer = new TopicWriter(new KafkaProducer<>(connection.producerConfig()), pacing, progress)) {
             for (long i = 0; i < events; i++) {
                 writer.send(i < trainEvents ? topics.train() : topics.test(), generator.next());
             }

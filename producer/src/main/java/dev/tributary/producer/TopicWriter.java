@@ -44,9 +44,9 @@ final class TopicWriter implements AutoCloseable {
     };
     private long sent;
 
-    TopicWriter(Producer<byte[], byte[]> producer, RateConfig rate, ProgressListener progress) {
+    TopicWriter(Producer<byte[], byte[]> producer, Pacing pacing, ProgressListener progress) {
         this.producer = producer;
-        this.pacer = new OpenLoopPacer(rate);
+        this.pacer = new OpenLoopPacer(pacing);
         this.progress = progress;
     }
 

@@ -54,7 +54,7 @@ class BadInputProducerIntegrationTest {
         TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
 
         ProduceResult result = new DatasetProducer(kafka, dataset, new SplitConfig(0.6, MissingValuePolicy.DROP, true),
-                0.6, topics, RateConfig.UNLIMITED, 3, ProgressListener.NONE).produce();
+                0.6, topics, Pacing.atRate(RateConfig.UNLIMITED), 3, ProgressListener.NONE).produce();
 
         List<BadCsv.Line> lines = generated.lines();
         long rows = lines.stream().filter(l -> !l.blank()).count();

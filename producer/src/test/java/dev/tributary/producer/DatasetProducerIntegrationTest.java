@@ -137,7 +137,7 @@ class DatasetProducerIntegrationTest {
     }
 
     private ProduceResult produce(DatasetSpec dataset, SplitConfig split, TopicsConfig topics, long seed) {
-        return new DatasetProducer(kafka, dataset, split, split.trainFraction(), topics, RateConfig.UNLIMITED, seed,
+        return new DatasetProducer(kafka, dataset, split, split.trainFraction(), topics, Pacing.atRate(RateConfig.UNLIMITED), seed,
                 ProgressListener.NONE).produce();
     }
 

@@ -1,5 +1,6 @@
 package dev.tributary.reports;
 
+import dev.tributary.common.config.Mode;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.KeepingUp;
 import dev.tributary.results.ResultsFile;
@@ -12,12 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The committed results.json of schema version 4, the layout this build writes (a prequential
- * sea-abrupt run, each strategy in its own lane), is read into the values it records and renders
- * a report. A change that breaks this changes the persisted format, and should bump
+ * The committed results.json of schema version 4 (a prequential sea-abrupt run, each strategy
+ * in its own lane) is read into the values it records, as an in-process run, and renders a report. A change that breaks this changes the persisted format, and should bump
  * {@code SCHEMA_VERSION} on purpose.
  */
 class ResultsV4GoldenTest {
@@ -29,12 +30,14 @@ class ResultsV4GoldenTest {
     void theVersion4FileIsReadIntoItsRecordedValues() throws Exception {
         ExperimentResults results = ResultsFile.read(GoldenResults.copy(GoldenResults.V4, dir));
         assertEquals(4, results.schemaVersion());
-        assertEquals(ExperimentResults.SCHEMA_VERSION, results.schemaVersion(), "the version this build writes");
+        assertEquals(Mode.IN_PROCESS, results.scenario().mode(), "version 4 predates the deployed mode");
         assertEquals(false, results.scenario().evaluation().concurrent(), "strategies one after another");
         assertEquals(true, results.scenario().evaluation().warmUp());
         assertEquals(List.of("batch", "periodic-retrain", "online", "warm-start", "majority", "no-change"),
                 results.strategies().stream().map(StrategyResult::strategy).toList());
         StrategyResult online = results.strategy("online");
+        assertNull(online.served(), "nothing was deployed");
+        assertEquals(0, online.model().lastEventMs(), "version 4 did not record the newest learned event");
         assertEquals(0.8720833333333333, online.prequential().cumulative().get("accuracy"), 1e-15);
         KeepingUp keepingUp = online.keepingUp();
         assertEquals(List.of(new KeepingUp.LagPoint(1600, 121), new KeepingUp.LagPoint(2600, 110)), keepingUp.lag());

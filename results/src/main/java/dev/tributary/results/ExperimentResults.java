@@ -38,15 +38,18 @@ public record ExperimentResults(int schemaVersion, String runId, String startedA
      * 4: each strategy's {@code keepingUp} (lag samples, kept up, sustainable rate), and the
      * scenario's {@code evaluation.concurrent} and {@code evaluation.warmUp}; a version-3 file reads
      * as one without them.
+     * 5: each strategy's {@code served} (the deployed mode's served quality, latency, staleness),
+     * the scenario's {@code mode}, and the model provenance's {@code lastEventMs}; a version-4 file
+     * reads as an in-process run.
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /**
      * The layout versions this build reads ({@code report}, {@code gate}); any other is rejected
      * rather than half-read. Add a version here only together with the code that reads it and a
      * golden file of it under the tests' resources ({@code results-v<N>.json}).
      */
-    public static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(2, 3, SCHEMA_VERSION);
+    public static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(2, 3, 4, SCHEMA_VERSION);
 
     /**
      * Copies the runs.

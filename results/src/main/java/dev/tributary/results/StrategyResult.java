@@ -19,11 +19,13 @@ import java.util.List;
  * @param cost          throughput and CPU
  * @param keepingUp     the consumer's lag over the stream, whether it kept up, and its sustainable
  *                      rate (prequential; {@code null} otherwise)
+ * @param served        the strategy as deployed: quality, latency and staleness of the predictions
+ *                      its deployment served (deployed mode; {@code null} otherwise)
  */
 public record StrategyResult(String strategy, ModelMetadata model, TrainingSummary training, HoldoutResult holdout,
                              PrequentialResult prequential, List<LearningCurvePoint> learningCurve,
                              LatencyResult latency, FreshnessResult freshness, CostResult cost,
-                             KeepingUp keepingUp) {
+                             KeepingUp keepingUp, ServedResult served) {
 
     /**
      * @return the headline metrics: the holdout scores, or the prequential cumulative ones

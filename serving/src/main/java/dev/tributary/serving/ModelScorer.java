@@ -48,6 +48,11 @@ public final class ModelScorer implements AutoCloseable {
      */
     public record Settings(String applicationId, String strategy, ScoringTopology.ScoringTopics topics, int maxBatch,
                            long flushIntervalMs, boolean exactlyOnce, Path stateDir) {
+
+        /** The largest micro-batch by default: rows per network call. */
+        public static final int DEFAULT_MAX_BATCH = 256;
+        /** How long a partial micro-batch may wait by default, ms. */
+        public static final long DEFAULT_FLUSH_INTERVAL_MS = 1;
     }
 
     /**

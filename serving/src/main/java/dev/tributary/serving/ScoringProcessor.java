@@ -55,6 +55,9 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     private final Duration flushInterval;
     private final List<Record<byte[], byte[]>> pending = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
+    /** Each pending event's partition and offset of the events topic, which its prediction carries. */
+    private final int[] partitions;
+    private final long[] offsets;
     private ProcessorContext<byte[], byte[]> context;
     private long scored;
     private long batches;
@@ -70,6 +73,9 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         this.numClasses = schema.numClasses();
         this.maxBatch = maxBatch;
         this.flushInterval = flushInterval;
+        // A restored batch may be full when one more event arrives: see process().
+        this.partitions = new int[maxBatch + 1];
+        this.offsets = new long[maxBatch + 1];
     }
 
     @Override
@@ -104,6 +110,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         for (BufferedEvent event : waiting) {
             Record<byte[], byte[]> record = event.toRecord();
             rows.add(codec.decode(record.key(), record.value()).features());
+            partitions[pending.size()] = event.partition();
+            offsets[pending.size()] = event.offset();
             pending.add(record);
         }
         nextSequence = waiting.isEmpty() ? scoredThrough + 1 : waiting.get(waiting.size() - 1).sequence() + 1;
@@ -128,8 +136,14 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
             if (pending.isEmpty()) {
                 oldestPendingMs = now;
             }
+            var position = context.recordMetadata().orElse(null);
+            int partition = position == null ? -1 : position.partition();
+            long offset = position == null ? -1 : position.offset();
+            partitions[pending.size()] = partition;
+            offsets[pending.size()] = offset;
             pending.add(record);
-            buffer.put((int) (nextSequence % (maxBatch + 1)), BufferedEvent.of(nextSequence, record).encode());
+            buffer.put((int) (nextSequence % (maxBatch + 1)),
+                    BufferedEvent.of(nextSequence, record, partition, offset).encode());
             nextSequence++;
         } catch (MalformedRecordException e) {
             String source = context.recordMetadata().map(m -> DeadLetter.source(m.topic(), m.partition(), m.offset()))
@@ -174,7 +188,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
                     best = k;
                 }
             }
-            Prediction prediction = new Prediction(best, p[best], version, event.timestamp(), now);
+            Prediction prediction = new Prediction(best, p[best], version, event.timestamp(), now, partitions[i],
+                    offsets[i]);
             context.forward(event.withValue(prediction.encode()), PREDICTIONS_SINK);
         }
         if (LOG.isTraceEnabled()) {

@@ -84,6 +84,12 @@ class ScoringTopologyTest {
                 == Integer.parseInt(new String(r.key(), StandardCharsets.UTF_8))).count();
         assertTrue(correct / 403.0 > 0.9, "the served model is the trained one: " + correct + "/403");
         assertTrue(scored.stream().allMatch(r -> Prediction.decode(r.value()).modelVersion() == 1));
+        // Each prediction names its event's position: events 4..406 of partition 0, in order.
+        for (int i = 0; i < scored.size(); i++) {
+            Prediction p = Prediction.decode(scored.get(i).value());
+            assertEquals(0, p.eventPartition());
+            assertEquals(4 + i, p.eventOffset());
+        }
     }
 
     @Test
@@ -167,6 +173,9 @@ class ScoringTopologyTest {
         List<Long> held = new java.util.ArrayList<>();
         buffer.all().forEachRemaining(slot -> held.add(BufferedEvent.decode(slot.value).sequence()));
         assertEquals(List.of(0L, 1L, 2L), held, "consumed, not yet scored: where a revived task finds them");
+        List<Long> positions = new java.util.ArrayList<>();
+        buffer.all().forEachRemaining(slot -> positions.add(BufferedEvent.decode(slot.value).offset()));
+        assertEquals(List.of(0L, 1L, 2L), positions, "with the offsets their predictions will carry");
         assertTrue(predictions.isEmpty());
         driver.advanceWallClockTime(Duration.ofMillis(2));
         assertEquals(3, predictions.getQueueSize());

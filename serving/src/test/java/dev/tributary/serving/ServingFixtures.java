@@ -32,14 +32,14 @@ final class ServingFixtures {
         network.learn(train.stream().map(Example::features).toArray(double[][]::new),
                 train.stream().mapToInt(Example::label).toArray(), epochs, 32, 1, 0);
         return network.toArtifact(new ModelMetadata("online", version, 500L * epochs, "t", Map.of(0, 500L), 1L,
-                config, 4, 2, 7));
+                config, 4, 2, 7, 0));
     }
 
     /** @return an untrained model of another shape, as version {@code version}: valid, but not for 4 features and 2 classes */
     static ModelArtifact shaped(long version, int numFeatures, int numClasses) {
         ModelConfig config = new ModelConfig(List.of(8), 0.01);
         return StandardizedNetwork.fresh(config, numFeatures, numClasses, 7).toArtifact(new ModelMetadata("online",
-                version, 0, "t", Map.of(), 1L, config, numFeatures, numClasses, 7));
+                version, 0, "t", Map.of(), 1L, config, numFeatures, numClasses, 7, 0));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.config.Strategy;
+import dev.tributary.common.config.StreamTrainingConfig;
 import dev.tributary.common.data.Example;
 import dev.tributary.kafka.DeadLetterWriter;
 import dev.tributary.kafka.ExampleReader;
@@ -58,6 +59,7 @@ public final class StreamTrainer {
     private final StageTopics topics;
     private final LearnerConfig config;
     private final Path checkpointFile;
+    private final Strategy strategy;
 
     private final StopSignal stop = new StopSignal();
 
@@ -71,10 +73,49 @@ public final class StreamTrainer {
      * @param checkpointFile where the checkpoint is written and, on start, resumed from
      */
     public StreamTrainer(KafkaConnection connection, StageTopics topics, LearnerConfig config, Path checkpointFile) {
+        this(connection, topics, config, checkpointFile, Strategy.ONLINE);
+    }
+
+    /**
+     * A trainer that publishes as another incremental strategy: {@code warm-start} is this stage
+     * resumed from a checkpoint that {@code train-batch} wrote (the batch model of the history,
+     * whose offsets say where the stream continues).
+     *
+     * @param connection     the cluster
+     * @param topics         as for the {@code online} trainer
+     * @param config         as for the {@code online} trainer
+     * @param checkpointFile as for the {@code online} trainer
+     * @param strategy       the strategy its models are published and recorded as
+     *                       ({@link Strategy#ONLINE} or {@link Strategy#WARM_START})
+     */
+    public StreamTrainer(KafkaConnection connection, StageTopics topics, LearnerConfig config, Path checkpointFile,
+                         Strategy strategy) {
+        if (strategy != Strategy.ONLINE && strategy != Strategy.WARM_START) {
+            throw new IllegalArgumentException("train-stream trains online or warm-start, not " + strategy);
+        }
         this.connection = connection;
         this.topics = topics;
         this.config = config;
         this.checkpointFile = checkpointFile;
+        this.strategy = strategy;
+    }
+
+    /**
+     * The checkpoint schedule of an uninterrupted run: a checkpoint falls at the end of a
+     * mini-batch once {@code checkpoint-every} records have passed since the last one.
+     *
+     * @param records records read from the start of the topic
+     * @param stream  the mini-batch and checkpoint settings
+     * @return the position of the last checkpoint at or before {@code records} (0: none yet)
+     */
+    public static long lastCheckpointAtOrBefore(long records, StreamTrainingConfig stream) {
+        long last = 0;
+        for (long end = stream.miniBatch(); end <= records; end += stream.miniBatch()) {
+            if (end - last >= stream.checkpointEvery()) {
+                last = end;
+            }
+        }
+        return last;
     }
 
     /**
@@ -122,6 +163,8 @@ public final class StreamTrainer {
         /** The model as last written; what a run returns, so the caller sees exactly the saved state. */
         private ModelArtifact saved;
         private long version;
+        /** The timestamp of the newest record read; at a checkpoint, the model has learned it. */
+        private long lastEventMs;
         private long trained;
         private long checkpoints;
         /** Records (trained or rejected) whose offsets are not yet in a checkpoint. */
@@ -137,12 +180,16 @@ public final class StreamTrainer {
                             + ", not on " + topics.input() + "; remove it or choose another --output");
                 }
                 meta.requireFits(config.schema(), "checkpoint " + checkpointFile);
-                learner = OnlineLearner.resume(Strategy.ONLINE, checkpoint, config);
+                learner = OnlineLearner.resume(strategy, checkpoint, config);
                 nextOffsets.putAll(meta.nextOffsets());
                 version = meta.version();
+                lastEventMs = meta.lastEventMs();
                 resumed = true;
                 LOG.info("Resuming from checkpoint {} (version {}, {} records seen, next offsets {})",
                         checkpointFile, version, meta.recordsSeen(), nextOffsets);
+            } else if (strategy == Strategy.WARM_START) {
+                throw new TributaryException("warm-start continues from the batch model of the history, and "
+                        + checkpointFile + " does not exist: train it with train-batch first");
             } else {
                 learner = OnlineLearner.fresh(config);
                 resumed = false;
@@ -170,7 +217,7 @@ public final class StreamTrainer {
             List<OffsetRange> ranges = new ArrayList<>();
             firstOffsets.forEach((p, first) -> ranges.add(new OffsetRange(p, first, nextOffsets.get(p))));
             ranges.sort(Comparator.comparingInt(OffsetRange::partition));
-            TrainingSummary summary = new TrainingSummary(Strategy.ONLINE.key(), topics.input(), ranges, trained,
+            TrainingSummary summary = new TrainingSummary(strategy.key(), topics.input(), ranges, trained,
                     reader.rejected(), learner.gradientSteps(), checkpoints, (System.nanoTime() - startNanos) / 1_000_000,
                     (CpuClock.threadCpuNanos() - startCpu) / 1_000_000);
             LOG.info("Stream trainer stopped: {} records trained in this run ({} rejected to {}), {} steps, {} checkpoints",
@@ -186,6 +233,7 @@ public final class StreamTrainer {
             }
             firstOffsets.putIfAbsent(record.partition(), record.offset());
             nextOffsets.put(record.partition(), record.offset() + 1);
+            lastEventMs = Math.max(lastEventMs, record.timestamp());
             sinceCheckpoint++;
             // Only between mini-batches: a checkpoint's offsets never pass an event its model lacks.
             if (learner.pending() == 0 && sinceCheckpoint >= config.stream().checkpointEvery()) {
@@ -195,9 +243,9 @@ public final class StreamTrainer {
         }
 
         private ModelArtifact artifact() {
-            return learner.artifact(new ModelMetadata(Strategy.ONLINE.key(), version, learner.incorporated(),
+            return learner.artifact(new ModelMetadata(strategy.key(), version, learner.incorporated(),
                     topics.input(), nextOffsets, System.currentTimeMillis(), config.model(), config.numFeatures(),
-                    config.numClasses(), config.seeds().model()));
+                    config.numClasses(), config.seeds().model(), lastEventMs));
         }
 
         /** Learns an incomplete mini-batch, so that the checkpoint covers every record read. */
@@ -229,7 +277,7 @@ public final class StreamTrainer {
                 }
             }
             if (publisher != null) {
-                publisher.publish(Strategy.ONLINE.key(), ModelCodec.encode(artifact));
+                publisher.publish(strategy.key(), ModelCodec.encode(artifact));
             }
             checkpoints++;
             sinceCheckpoint = 0;

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param source      where the events come from
  * @param split       train/test split; its {@code shuffle} is resolved from the source when unset
  * @param protocol    how strategies are scored
+ * @param mode        prequential only: in-process alone, or also deployed (the stages through Kafka)
  * @param strategies  the strategies to compare (see {@link Strategy}), in the order they are reported
  * @param model       the network every strategy trains
  * @param batch       the batch baseline's training
@@ -27,7 +28,7 @@ import java.util.Set;
  * @param repetitions how many times to run, with master seeds {@code seed}, {@code seed + 1}, ...
  */
 public record ScenarioConfig(String name, String description, SourceConfig source, SplitConfig split,
-                             Protocol protocol, List<Strategy> strategies, ModelConfig model,
+                             Protocol protocol, Mode mode, List<Strategy> strategies, ModelConfig model,
                              BatchTrainingConfig batch, StreamTrainingConfig stream, PeriodicRetrainConfig periodic,
                              EvaluationConfig evaluation, KafkaSettings kafka, RateConfig rate, long seed,
                              Seeds seeds, int repetitions) {
@@ -46,6 +47,10 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
                 {"kafka", kafka}, {"rate", rate}}) {
             ConfigException.require(part[1] != null, (String) part[0], null, "a " + part[0] + " section");
         }
+        mode = mode == null ? Mode.IN_PROCESS : mode;
+        ConfigException.require(mode != Mode.DEPLOYED || protocol == Protocol.PREQUENTIAL, "mode", mode.key(),
+                "in-process under the holdout protocol: a deployment serves every event as it arrives, so the "
+                        + "deployed mode needs protocol: prequential");
         if (split.shuffle() == null) {
             split = new SplitConfig(split.trainFraction(), split.missingValues(), !source.generated());
         }
@@ -74,7 +79,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
     public static ScenarioConfig defaults() {
         return new ScenarioConfig("breast-cancer",
                 "The tutorial: breast cancer, shuffled 60/40 split, batch versus online, holdout scores",
-                SourceConfig.ofDataset("breast-cancer"), SplitConfig.DEFAULT, Protocol.HOLDOUT, null,
+                SourceConfig.ofDataset("breast-cancer"), SplitConfig.DEFAULT, Protocol.HOLDOUT, Mode.IN_PROCESS, null,
                 ModelConfig.DEFAULT, BatchTrainingConfig.DEFAULT, StreamTrainingConfig.DEFAULT,
                 PeriodicRetrainConfig.DEFAULT, EvaluationConfig.DEFAULT, KafkaSettings.DEFAULT,
                 RateConfig.UNLIMITED, Seeds.DEFAULT_SEED, null, 1);
@@ -128,9 +133,21 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
      */
     public ScenarioConfig lane(Strategy strategy) {
         boolean defaultGroup = stream.groupId().equals(names().group("stream-trainer"));
-        return new ScenarioConfig(names().child(strategy.key()).prefix(), description, source, split, protocol,
+        return new ScenarioConfig(names().child(strategy.key()).prefix(), description, source, split, protocol, mode,
                 List.of(strategy), model, batch, defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation,
                 kafka, rate, seed, null, 1);
+    }
+
+    /**
+     * @param strategy a strategy
+     * @return the scenario of that strategy's deployment (the deployed mode): its own lane, on topics
+     *         {@code <name>-deployed-<strategy>-...} (events, models, predictions, the stages' dead letters)
+     */
+    public ScenarioConfig deployment(Strategy strategy) {
+        boolean defaultGroup = stream.groupId().equals(names().group("stream-trainer"));
+        return new ScenarioConfig(names().deployment(strategy.key()).prefix(), description, source, split, protocol,
+                mode, List.of(strategy), model, batch, defaultGroup ? stream.withGroupId(null) : stream, periodic,
+                evaluation, kafka, rate, seed, null, 1);
     }
 
     /**
@@ -147,7 +164,8 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         PeriodicRetrainConfig shortPeriod = new PeriodicRetrainConfig(Math.min(periodic.every(), events / 4),
                 (int) Math.min(periodic.window(), events / 4));
         return new ScenarioConfig(names().child("warm-up").prefix(), "warm-up", sea,
-                new SplitConfig(split.trainFraction(), split.missingValues(), false), Protocol.PREQUENTIAL, strategies,
+                new SplitConfig(split.trainFraction(), split.missingValues(), false), Protocol.PREQUENTIAL, Mode.IN_PROCESS,
+                strategies,
                 model, batch, stream.withGroupId(null), shortPeriod, evaluation.withoutWarmUp(), kafka,
                 RateConfig.UNLIMITED, seed, null, 1);
     }
@@ -160,7 +178,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
     public ScenarioConfig repetition(int r) {
         String runName = repetitions == 1 ? name : names().repetition(r).prefix();
         boolean defaultGroup = stream.groupId().equals(names().group("stream-trainer"));
-        return new ScenarioConfig(runName, description, source, split, protocol, strategies, model, batch,
+        return new ScenarioConfig(runName, description, source, split, protocol, mode, strategies, model, batch,
                 defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation, kafka, rate, seed + r, null, 1);
     }
 }

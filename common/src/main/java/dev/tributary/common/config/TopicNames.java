@@ -80,6 +80,14 @@ public record TopicNames(String prefix) {
     }
 
     /**
+     * @param strategy a deployed strategy
+     * @return the names of its deployment in the deployed mode, {@code <prefix>-deployed-<strategy>-...}
+     */
+    public TopicNames deployment(String strategy) {
+        return child("deployed-" + strategy);
+    }
+
+    /**
      * @param r a repetition, 0-based
      * @return the names of that repetition's own topics, {@code <prefix>-r<r>-...}
      */

@@ -93,6 +93,18 @@ public final class ExampleCodec {
         return new Example(decodeFeatures(new String(value, StandardCharsets.UTF_8)), label);
     }
 
+    /**
+     * @param key a record key: an event's, or its prediction's, which repeats it
+     * @return the class it names
+     * @throws MalformedRecordException if it is missing or not a class index of this schema
+     */
+    public int decodeKey(byte[] key) {
+        if (key == null) {
+            throw new MalformedRecordException(MalformedRecordException.Kind.MALFORMED, "missing key: the key must be the class index");
+        }
+        return decodeLabel(new String(key, StandardCharsets.UTF_8));
+    }
+
     private int decodeLabel(String text) {
         int label;
         try {

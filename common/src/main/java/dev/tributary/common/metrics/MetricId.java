@@ -112,6 +112,14 @@ public enum MetricId {
         return key;
     }
 
+    /**
+     * @return the key of this metric measured on what a deployment served (the deployed mode), in
+     *         results.json's summary: {@code served_<key>}
+     */
+    public String servedKey() {
+        return "served_" + key;
+    }
+
     /** @return a one-line human-readable description, with the unit where there is one */
     public String description() {
         return description;

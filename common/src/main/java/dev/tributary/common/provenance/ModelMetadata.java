@@ -21,10 +21,15 @@ import java.util.TreeMap;
  * @param numFeatures  the input width
  * @param numClasses   the number of classes
  * @param seed         the weight-initialisation seed
+ * @param lastEventMs  the record timestamp of the newest record the model has learned from (for
+ *                     a stream produced at a rate, its intended send time), ms since the epoch; 0
+ *                     when unknown (a model trained in memory, or written before this was recorded).
+ *                     With {@code nextOffsets} it is what a served prediction's staleness is
+ *                     measured against
  */
 public record ModelMetadata(String strategy, long version, long recordsSeen, String topic,
                             Map<Integer, Long> nextOffsets, long createdAtMs, ModelConfig model,
-                            int numFeatures, int numClasses, long seed) {
+                            int numFeatures, int numClasses, long seed, long lastEventMs) {
 
     /**
      * Copies the offsets into a sorted, immutable map.

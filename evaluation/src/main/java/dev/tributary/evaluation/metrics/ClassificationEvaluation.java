@@ -62,6 +62,13 @@ public final class ClassificationEvaluation {
         return metrics;
     }
 
+    /** @return every metric by its results.json key ({@link MetricId#key()}), in declaration order; a modifiable copy */
+    public Map<String, Double> byKey() {
+        Map<String, Double> byKey = new java.util.LinkedHashMap<>();
+        metrics.forEach((id, value) -> byKey.put(id.key(), value));
+        return byKey;
+    }
+
     /** @return the confusion matrix, rows = actual class, columns = predicted class */
     public ConfusionMatrix confusionMatrix() {
         return confusionMatrix;

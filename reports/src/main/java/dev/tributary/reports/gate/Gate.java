@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * gate nothing, or everything.
  *
  * @param scenario the scenario's name
- * @param protocol {@code holdout} or {@code prequential}
+ * @param protocol {@code holdout}, {@code prequential}, or {@link #DEPLOYED}: the metric of what a
+ *                 deployed-mode run served ({@code served_<metric>} in its summary), where
+ *                 {@code prequential} gates the same run's ideal (test-then-train) value
  * @param strategy the strategy
  * @param metric   a {@link MetricId} key ({@code accuracy}, {@code kappa_m}, {@code log_loss}...)
  * @param min      the floor of a higher-is-better metric; {@code null} for none
@@ -25,6 +27,9 @@ import java.util.stream.Collectors;
  */
 public record Gate(String scenario, String protocol, String strategy, String metric, Double min, Double max,
                    Double maxDrop) {
+
+    /** The protocol name of gates on served quality. */
+    public static final String DEPLOYED = "deployed";
 
     /**
      * @throws ConfigException naming the field and the gate, if the gate is incomplete, names an

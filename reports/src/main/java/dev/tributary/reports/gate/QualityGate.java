@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.tributary.common.AtomicFiles;
+import dev.tributary.common.config.Mode;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.results.ExperimentResults;
@@ -85,8 +86,7 @@ public final class QualityGate {
         List<GateResult> outcomes = new ArrayList<>();
         for (Gate gate : gates) {
             for (ExperimentResults r : results) {
-                if (r.scenario() != null && r.scenario().name().equals(gate.scenario())
-                        && r.scenario().protocol().key().equals(gate.protocol())) {
+                if (r.scenario() != null && r.scenario().name().equals(gate.scenario()) && applies(gate, r)) {
                     outcomes.add(check(gate, value(r, gate)));
                 }
             }
@@ -116,9 +116,15 @@ public final class QualityGate {
         return new GateResult(gate, value, base, true, "ok");
     }
 
+    private static boolean applies(Gate gate, ExperimentResults r) {
+        return gate.protocol().equals(Gate.DEPLOYED) ? r.scenario().mode() == Mode.DEPLOYED
+                : r.scenario().protocol().key().equals(gate.protocol());
+    }
+
     private static double value(ExperimentResults results, Gate gate) {
         Map<String, Summary> measures = results.summary().get(gate.strategy());
-        Summary summary = measures == null ? null : measures.get(gate.metric());
+        String key = gate.protocol().equals(Gate.DEPLOYED) ? gate.metricId().servedKey() : gate.metric();
+        Summary summary = measures == null ? null : measures.get(key);
         return summary == null ? Double.NaN : summary.mean();
     }
 

@@ -245,7 +245,7 @@ class FiguresTest {
         Map<String, Double> metrics = Map.of("accuracy", level);
         PrequentialResult prequential = new PrequentialResult(5000, metrics, metrics, level, 0.5,
                 new long[][] {{1, 0}, {0, 1}}, curve);
-        return new StrategyResult(name, null, null, null, prequential, null, latency, freshness, cost, null);
+        return new StrategyResult(name, null, null, null, prequential, null, latency, freshness, cost, null, null);
     }
 
     /**
@@ -260,11 +260,11 @@ class FiguresTest {
         LatencyResult noPredictions = new LatencyResult(empty(), percentiles(5, 50), 100, -1);
         List<StrategyResult> strategies = List.of(
                 new StrategyResult("batch", null, null, holdoutResult(0.95), null, null, noPredictions, null,
-                        CostResult.of(400, 40_000_000L, 30_000_000L), null),
+                        CostResult.of(400, 40_000_000L, 30_000_000L), null, null),
                 new StrategyResult("online", null, null, holdoutResult(0.93), null, curve, noPredictions, null,
-                        CostResult.of(400, 80_000_000L, 70_000_000L), null),
+                        CostResult.of(400, 80_000_000L, 70_000_000L), null, null),
                 new StrategyResult("majority", null, null, holdoutResult(0.55), null, List.of(), noPredictions, null,
-                        CostResult.of(400, 100_000L, 50_000L), null));
+                        CostResult.of(400, 100_000L, 50_000L), null, null));
         ProduceResult produce = new ProduceResult("bc", 700, 420, 280, 0, 0, Map.of(), List.of(), "bc-train",
                 "bc-test", "bc-dlq", 300);
         RunResult run = new RunResult(0, null, produce, strategies, 3000, 140.0, 160L << 20, 0);

@@ -2,6 +2,7 @@ package dev.tributary.reports.gate;
 
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.stats.Summary;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,31 @@ class QualityGateTest {
         assertTrue(floor.get(0).reason().contains("accuracy 0.5000 is below the minimum 0.9000"), floor.get(0).reason());
         assertTrue(QualityGate.table(floor).startsWith("       gate"));
         assertTrue(QualityGate.table(floor).contains("FAIL   breast-cancer/holdout/batch/accuracy"));
+    }
+
+    @Test
+    void aDeployedGateReadsTheServedValueOfADeployedRunOnly(@TempDir Path dir) throws Exception {
+        QualityGate gate = gate(dir, """
+                gates:
+                  - {scenario: sea-abrupt, protocol: deployed, strategy: online, metric: accuracy, min: 0.8}
+                  - {scenario: sea-abrupt, protocol: prequential, strategy: online, metric: accuracy, min: 0.85}
+                """, null);
+        Map<String, Map<String, Summary>> summary = Map.of("online", Map.of(
+                "accuracy", Summary.of(List.of(0.88)), "served_accuracy", Summary.of(List.of(0.79))));
+        ScenarioConfig deployed = ScenarioFiles.load("sea-abrupt", Map.of("mode", "deployed"));
+        List<GateResult> both = gate.check(List.of(new ExperimentResults(ExperimentResults.SCHEMA_VERSION, "r", "s", "f",
+                deployed, null, null, null, List.of(), summary)));
+        assertEquals(2, both.size(), "a deployed run has both the ideal and the served value");
+        GateResult served = both.stream().filter(r -> r.gate().protocol().equals("deployed")).findFirst().orElseThrow();
+        assertEquals(0.79, served.value(), 0.0, "the served value, not the ideal one");
+        assertFalse(served.passed());
+        assertTrue(both.stream().filter(r -> r.gate().protocol().equals("prequential")).allMatch(GateResult::passed));
+
+        ScenarioConfig inProcess = ScenarioFiles.load("sea-abrupt", Map.of());
+        List<GateResult> ideal = gate.check(List.of(new ExperimentResults(ExperimentResults.SCHEMA_VERSION, "r", "s", "f",
+                inProcess, null, null, null, List.of(), summary)));
+        assertEquals(List.of("prequential"), ideal.stream().map(r -> r.gate().protocol()).toList(),
+                "an in-process run serves nothing to gate");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.tributary.evaluation.metrics;
+
+import dev.tributary.common.config.EvaluationConfig;
+import dev.tributary.common.metrics.MetricId;
+import dev.tributary.results.PrequentialResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A prequential score as results.json records it: the {@link PrequentialEvaluator}'s cumulative,
+ * windowed and fading metrics, and a curve point every {@code evaluation.curve-every} events of
+ * the stream. One owner for both the ideal (test-then-train in process) and the served score, so
+ * that the two are measured alike.
+ */
+public final class PrequentialScore {
+
+    private final PrequentialEvaluator evaluator;
+    private final int curveEvery;
+    private final List<PrequentialResult.CurvePoint> curve = new ArrayList<>();
+    private long nextCurvePoint;
+
+    /**
+     * @param numClasses the number of classes
+     * @param evaluation window, fading factor and curve spacing
+     * @param history    events before scoring starts: the first curve point is {@code curve-every} after them
+     */
+    public PrequentialScore(int numClasses, EvaluationConfig evaluation, long history) {
+        this.evaluator = new PrequentialEvaluator(numClasses, evaluation.window(), evaluation.fadingFactor());
+        this.curveEvery = evaluation.curveEvery();
+        this.nextCurvePoint = history + curveEvery;
+    }
+
+    /**
+     * @param label the class of the event just before the first scored one (kappa-temporal's start)
+     */
+    public void precededBy(int label) {
+        evaluator.precededBy(label);
+    }
+
+    /**
+     * @param position      events of the stream so far, this one included (history included)
+     * @param label         the event's class
+     * @param probabilities the prediction it got
+     * @return whether the event completed a curve point
+     */
+    public boolean add(long position, int label, double[] probabilities) {
+        evaluator.add(label, probabilities);
+        if (position < nextCurvePoint) {
+            return false;
+        }
+        ClassificationEvaluation window = evaluator.window();
+        curve.add(new PrequentialResult.CurvePoint(position, window.get(MetricId.ACCURACY),
+                window.get(MetricId.COHEN_KAPPA), evaluator.cumulative().get(MetricId.ACCURACY),
+                evaluator.fading().accuracy()));
+        nextCurvePoint += curveEvery;
+        return true;
+    }
+
+    /** @return events scored */
+    public long count() {
+        return evaluator.count();
+    }
+
+    /** @return the score so far */
+    public PrequentialResult result() {
+        ClassificationEvaluation cumulative = evaluator.cumulative();
+        return new PrequentialResult(evaluator.count(), cumulative.byKey(), evaluator.window().byKey(),
+                evaluator.fading().accuracy(), evaluator.fading().kappa(), cumulative.confusionMatrix().toArray(),
+                curve);
+    }
+}
