@@ -32,6 +32,20 @@ final class StageCommands {
         return kafka.connection().withDefaults(scenario.kafka().properties());
     }
 
+    /**
+     * @param option the option that names it
+     * @param value  a strategy's name
+     * @return the strategy
+     * @throws ConfigException naming the option, if there is no strategy of that name
+     */
+    static Strategy strategy(String option, String value) {
+        try {
+            return Strategy.fromKey(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(option, value, "a strategy: " + Strategy.ALL);
+        }
+    }
+
     /** @return the model file of a strategy under an output directory */
     static Path modelFile(Path output, Strategy strategy) {
         return output.resolve("models").resolve(strategy.key() + ".model");

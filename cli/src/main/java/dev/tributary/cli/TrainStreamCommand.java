@@ -1,5 +1,6 @@
 package dev.tributary.cli;
 
+import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.Strategy;
@@ -24,7 +25,10 @@ import java.util.concurrent.Callable;
                 + "publish the version to <name>-models (compacted, keyed by strategy) for scorers. Records that are "
                 + "not valid examples go to <name>-stream-trainer-dlq with their reason.",
                 "Restarted, it resumes from the checkpoint. It stops at --max-records, after --idle-timeout-ms "
-                        + "without records, or on SIGTERM/Ctrl-C, writing a final checkpoint first."})
+                        + "without records, or on SIGTERM/Ctrl-C, writing a final checkpoint first.",
+                "With --strategy warm-start it continues from <output>/models/warm-start.model, which must exist: "
+                        + "copy there the model `train-batch --max-records <history>` wrote of the stream's history, and "
+                        + "it publishes as warm-start."})
 final class TrainStreamCommand implements Callable<Integer> {
 
     @Spec
@@ -37,12 +41,20 @@ final class TrainStreamCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the checkpoint goes (models/online.model).")
     Path output = StageCommands.DEFAULT_OUTPUT;
 
+    @Option(names = "--strategy", paramLabel = "NAME", description = "online, or warm-start (see above).")
+    String strategy = Strategy.ONLINE.key();
+
     @Override
     public Integer call() {
         ScenarioConfig config = scenario.load();
-        Path checkpoint = StageCommands.modelFile(output, Strategy.ONLINE);
+        Strategy trained = StageCommands.strategy("--strategy", strategy);
+        if (trained != Strategy.ONLINE && trained != Strategy.WARM_START) {
+            throw new ConfigException("--strategy", strategy, "online or warm-start");
+        }
+        Path checkpoint = StageCommands.modelFile(output, trained);
         StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream", config),
-                config.stageTopics(StreamTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), checkpoint);
+                config.stageTopics(StreamTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), checkpoint,
+                trained);
         StreamTrainer.Result result = StageCommands.untilStopped("train-stream", trainer::requestStop, trainer::run);
         spec.commandLine().getOut().printf("%s: trained on %d records in this run (%d rejected), %d in all; "
                         + "checkpoint version %d at offsets %s: %s%n",

@@ -31,7 +31,8 @@ import dev.tributary.common.provenance.TrainingSummary;
  *                          the scoring of the first prediction it made, ms
  * @param trainerLagMillis  per model version published: the newest event it learned from (its
  *                          timestamp) to the model's creation, ms
- * @param versionsPublished model versions on the models topic for the strategy
+ * @param versionsPublished model versions of the strategy on the models topic once the last prediction
+ *                          had been scored (a trainer still catching up publishes more afterwards)
  * @param versionsServed    distinct versions that made at least one scored prediction
  * @param trainer           the trainer stage's own counts and timings
  * @param trainerEventsPerSecond records the trainer learned per second of its wall time

@@ -118,7 +118,7 @@ public final class ServedEvaluator {
                 }, versions::poll);
             }
             deadLetters.flush();
-            versions.poll();
+            versions.catchUp();
             return tally.result(versions);
         }
     }
@@ -146,6 +146,14 @@ public final class ServedEvaluator {
         /** Reads what the models topic has gained. */
         void poll() {
             poll(Duration.ZERO);
+        }
+
+        /** Reads the models topic up to its end as it is now (bounded by {@link #MODEL_WAIT}). */
+        void catchUp() {
+            long deadline = System.nanoTime() + MODEL_WAIT.toNanos();
+            while (!caughtUp() && System.nanoTime() < deadline) {
+                poll(Duration.ofMillis(100));
+            }
         }
 
         private void poll(Duration timeout) {
@@ -293,9 +301,9 @@ public final class ServedEvaluator {
             long published = versions.byNumber.size();
             double spanMs = lastScoringMs - firstScoringMs;
             double scorerRate = distinct < 2 || spanMs <= 0 ? Double.NaN : (distinct - 1) * 1000.0 / spanMs;
-            LOG.info("Served {}: {} predictions ({} duplicates, {} history, {} scored, {} without a model, {} rejected); "
-                    + "{} of {} versions served", settings.strategy(), predictions, duplicates, history, score.count(),
-                    withoutModel, rejected, versionsServed, published);
+            LOG.info("Served {}: {} predictions ({} duplicates, {} history, {} scored, {} without a model, {} of an unknown "
+                    + "version, {} rejected); {} of {} versions served", settings.strategy(), predictions, duplicates,
+                    history, score.count(), withoutModel, unknownVersion, rejected, versionsServed, published);
             return new ServedResult(settings.events(), predictions, rejected, duplicates, history, score.count(), withoutModel,
                     unknownVersion, score.result(), Percentiles.of(latencyMicros), Percentiles.of(stalenessEvents),
                     Percentiles.of(stalenessMillis), Percentiles.of(swapMillis), Percentiles.of(versions.trainerLagMillis),
