@@ -18,8 +18,9 @@ import java.util.Locale;
 
 /**
  * Writes the browsable report of a run: {@value #INDEX} with every figure, tables of every
- * measure, the scenario, seeds, environment and commit; and {@value #SUMMARY}, the same tables
- * in Markdown for pull-request comments. It only reads results: {@code tributary report} re-renders
+ * measure (for a deployed-mode run also each deployed strategy as served beside its ideal), the
+ * scenario, seeds, environment and commit; and {@value #SUMMARY}, the same tables in Markdown
+ * for pull-request comments. It only reads results: {@code tributary report} re-renders
  * a report without re-running anything.
  */
 public final class ReportWriter {
@@ -28,6 +29,14 @@ public final class ReportWriter {
     public static final String INDEX = "index.html";
     /** The Markdown summary's file name. */
     public static final String SUMMARY = "summary.md";
+
+    /** What the "As deployed" section's figures are, before its table. */
+    static final String DEPLOYED_TEXT = "The ideal is the comparison above, in process: each event predicted, then "
+            + "learned, by the same learner (test-then-train). As deployed, each neural strategy's trainer published "
+            + "models to Kafka and the Kafka Streams scorer answered every event with the newest model it had; served "
+            + "is what those answers scored, and served − ideal is what that staleness cost. Staleness is how far an "
+            + "event was from the newest event the serving model had learned from, in events of its partition and in "
+            + "ms of event time.";
 
     private ReportWriter() {
     }
@@ -57,6 +66,10 @@ public final class ReportWriter {
         if (!results.runs().isEmpty()) {
             markdownTable(md, ResultsTable.rows(results));
         }
+        if (DeployedTable.any(results)) {
+            md.append("\n### As deployed\n\n").append(DEPLOYED_TEXT).append(repetitions(results)).append("\n\n");
+            markdownTable(md, DeployedTable.rows(results));
+        }
         if (results.serving() != null) {
             md.append("\nLatency under load (from intended send time):\n\n");
             markdownTable(md, ServingTable.rows(results.serving()));
@@ -67,6 +80,13 @@ public final class ReportWriter {
                 .append(", Java ").append(results.environment().javaVersion()).append(", ")
                 .append(results.environment().availableProcessors()).append(" cores.\n");
         return md.toString();
+    }
+
+    /** @return what the deployed table's cells are over several runs; empty for one */
+    private static String repetitions(ExperimentResults results) {
+        int runs = results.runs().size();
+        return runs == 1 ? "" : " Each cell is the mean over " + runs + " runs; the measures table gives the 95 % "
+                + "intervals.";
     }
 
     static void markdownTable(StringBuilder md, List<String[]> rows) {
@@ -92,6 +112,10 @@ public final class ReportWriter {
                 .append(esc(results.finishedAt())).append(".</p>\n");
         if (!results.runs().isEmpty()) {
             h.append("<h2>Measures</h2>\n").append(htmlTable(ResultsTable.rows(results)));
+        }
+        if (DeployedTable.any(results)) {
+            h.append("<h2>As deployed</h2>\n<p>").append(esc(DEPLOYED_TEXT + repetitions(results))).append("</p>\n")
+                    .append(htmlTable(DeployedTable.rows(results)));
         }
         if (results.serving() != null) {
             h.append("<h2>Latency under load</h2>\n<p>Event &rarr; prediction through the scorer, and bare Kafka "

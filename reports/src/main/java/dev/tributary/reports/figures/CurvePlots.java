@@ -47,14 +47,17 @@ final class CurvePlots {
 
     /**
      * Adds the mean line of {@code curve}; markers only when the points are few enough to tell apart.
+     *
+     * @return the line, for a figure that tells two lines of one colour apart by their style
      */
-    static void addLine(XYChart chart, String name, MeanCurve curve, Color color) {
+    static XYSeries addLine(XYChart chart, String name, MeanCurve curve, Color color) {
         XYSeries line = chart.addSeries(name, curve.x(), curve.mean());
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setLineColor(color);
         line.setLineWidth(2.5f);
         line.setMarkerColor(color);
         line.setMarker(curve.size() <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        return line;
     }
 
     /**

@@ -27,12 +27,16 @@ import java.util.function.Function;
  *   <li>{@code tradeoff-latency}: accuracy against p99 latency, one point per strategy;</li>
  *   <li>{@code tradeoff-throughput}: accuracy against events per second, one point per strategy;</li>
  *   <li>{@code cost}: CPU ms per 1,000 events per strategy;</li>
- *   <li>{@code heap}: the run's peak and live heap, in MB.</li>
+ *   <li>{@code heap}: the run's peak and live heap, in MB;</li>
+ *   <li>{@code served-accuracy}: per deployed strategy, windowed accuracy along the stream of its ideal
+ *       beside that of what its deployment served;</li>
+ *   <li>{@code staleness}: events the serving model had not learned, by percentile, per deployed strategy;</li>
+ *   <li>{@code tradeoff-staleness}: served accuracy against median staleness, one point per deployed strategy.</li>
  * </ul>
  * A figure whose data the results lack is not written: a holdout run has no prequential
- * curves, prediction latency or freshness; a prequential run has no learning curve. With
- * several repetitions, curves show the mean and a 95 % band, points and bars a 95 % error bar,
- * and percentile plots pool the runs' histograms.
+ * curves, prediction latency or freshness; a prequential run has no learning curve; only a
+ * deployed-mode run has the last three. With several repetitions, curves show the mean and a
+ * 95 % band, points and bars a 95 % error bar, and percentile plots pool the runs' histograms.
  *
  * <p>The SVG files draw their text as outlines (XChart renders glyphs as shapes), so they look
  * the same without the fonts installed, at the price of size: a few hundred KB to about 1 MB each.
@@ -49,7 +53,10 @@ public final class Figures {
             TradeoffFigure::latency,
             TradeoffFigure::throughput,
             CostFigure::cost,
-            CostFigure::heap);
+            CostFigure::heap,
+            PrequentialAccuracyFigure::asServed,
+            PercentileFigure::staleness,
+            TradeoffFigure::staleness);
 
     private Figures() {
     }

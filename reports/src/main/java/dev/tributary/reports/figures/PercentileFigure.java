@@ -25,8 +25,9 @@ import java.util.function.Function;
  * 1/(1-p), so that 90 %, 99 %, 99.9 % and 99.99 % are evenly spaced and the tail, where
  * streaming and batch differ most, gets most of the width. {@value #LATENCY_ID}: event →
  * prediction latency in ms; {@value #FRESHNESS_ID}: events until an event influenced the
- * serving model. Each strategy's histograms are pooled over the runs (added, not averaged:
- * percentiles do not average).
+ * serving model; {@value #STALENESS_ID} (deployed mode only): for each served prediction, the
+ * events before it that the model which made it had not learned from. Each strategy's
+ * histograms are pooled over the runs (added, not averaged: percentiles do not average).
  *
  * <p>XChart's logarithmic axis ignores custom tick labels, so x is drawn as
  * log10(1/(1-p)) on a linear axis and each whole decade is labelled with its percentile.
@@ -35,6 +36,7 @@ final class PercentileFigure {
 
     static final String LATENCY_ID = "latency";
     static final String FRESHNESS_ID = "freshness";
+    static final String STALENESS_ID = "staleness";
 
     /**
      * HdrHistogram's percentile iteration step: this many reporting points for each halving
@@ -89,6 +91,24 @@ final class PercentileFigure {
                     .append(String.join(", ", never)).append('.');
         }
         return Optional.of(new DrawnFigure(FRESHNESS_ID, caption.toString(), chart));
+    }
+
+    static Optional<DrawnFigure> staleness(ExperimentResults results) {
+        Map<String, Histogram> pooled = pool(results, s -> s.served() == null ? null : s.served().stalenessEvents());
+        if (pooled.isEmpty()) {
+            return Optional.empty();
+        }
+        XYChart chart = chart(results, "Staleness by percentile: events the serving model had not learned",
+                "staleness (events)", pooled, 1);
+        StringBuilder caption = new StringBuilder("For each prediction a deployment served and the evaluator scored: ")
+                .append("the events of its partition before it that the model which made it had not learned from ")
+                .append("(0: it had learned every one), as a percentile distribution per deployed strategy")
+                .append(pooledOver(results)).append(". p50 / p99 / max (events): ");
+        caption.append(String.join("; ", pooled.entrySet().stream().map(e -> e.getKey() + " "
+                + ChartStyle.number(e.getValue().getValueAtPercentile(50), 0) + " / "
+                + ChartStyle.number(e.getValue().getValueAtPercentile(99), 0) + " / "
+                + ChartStyle.number(e.getValue().getMaxValue(), 0)).toList())).append('.');
+        return Optional.of(new DrawnFigure(STALENESS_ID, caption.toString(), chart));
     }
 
     private static String pooledOver(ExperimentResults results) {

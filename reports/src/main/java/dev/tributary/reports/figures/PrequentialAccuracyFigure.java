@@ -5,6 +5,9 @@ import dev.tributary.results.PrequentialResult;
 import dev.tributary.results.StrategyResult;
 import dev.tributary.common.provenance.ProduceResult;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -19,11 +22,14 @@ import java.util.Set;
 /**
  * {@value #ID}: windowed accuracy along the stream, a line per strategy, the mean over the
  * runs with its 95 % band, and the generator's drift positions as dashed vertical lines.
- * Only prequential runs have these curves.
+ * Only prequential runs have these curves. {@value #SERVED_ID} (deployed mode only): per
+ * deployed strategy, the same curve of its ideal (dashed) beside that of what its deployment
+ * served (solid), so that where and by how much serving fell behind shows along the stream.
  */
 final class PrequentialAccuracyFigure {
 
     static final String ID = "prequential-accuracy";
+    static final String SERVED_ID = "served-accuracy";
 
     private PrequentialAccuracyFigure() {
     }
@@ -47,22 +53,12 @@ final class PrequentialAccuracyFigure {
             return Optional.empty();
         }
 
-        Integer window = results.scenario() == null || results.scenario().evaluation() == null ? null
-                : results.scenario().evaluation().window();
-        String windowText = window == null ? "the last window" : "the last " + ChartStyle.number(window, 0) + " events";
-        XYChart chart = ChartStyle.xyChart("Prequential accuracy over the stream",
-                "stream position (events since the start, history included)",
-                "accuracy over " + windowText + " (fraction correct)");
-        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        String windowText = windowText(results);
+        XYChart chart = accuracyChart("Prequential accuracy over the stream", windowText);
         curves.forEach((strategy, curve) -> CurvePlots.addBand(chart, strategy, curve, colors.get(strategy)));
         curves.forEach((strategy, curve) -> CurvePlots.addLine(chart, strategy, curve, colors.get(strategy)));
         double[] yRange = CurvePlots.accuracyRange(chart, curves.values());
-
-        Set<Long> drifts = driftPositions(results);
-        for (long position : drifts) {
-            CurvePlots.addReference(chart, "drift @ " + ChartStyle.number(position, 0),
-                    position, yRange[0], position, yRange[1]);
-        }
+        Set<Long> drifts = addDrifts(chart, results, yRange);
 
         int runs = curves.values().stream().mapToInt(MeanCurve::runs).max().orElse(1);
         StringBuilder caption = new StringBuilder("Test-then-train accuracy over ").append(windowText)
@@ -71,13 +67,104 @@ final class PrequentialAccuracyFigure {
             caption.append("; each line is the mean over ").append(ChartStyle.runs(runs))
                     .append(" and the shaded band its 95 % interval (mean ± t·s/√n at each position)");
         }
-        caption.append('.');
-        if (!drifts.isEmpty()) {
-            caption.append(" Dashed vertical lines mark where the generator's concept changes (")
-                    .append(String.join(", ", drifts.stream().map(p -> ChartStyle.number(p, 0)).toList()))
-                    .append(").");
-        }
+        caption.append('.').append(driftCaption(drifts));
         return Optional.of(new DrawnFigure(ID, caption.toString(), chart));
+    }
+
+    static Optional<DrawnFigure> asServed(ExperimentResults results) {
+        Map<String, Color> colors = ChartStyle.strategyColors(RunData.strategies(results));
+        Map<String, MeanCurve> ideal = new LinkedHashMap<>();
+        Map<String, MeanCurve> served = new LinkedHashMap<>();
+        for (String strategy : colors.keySet()) {
+            List<double[][]> idealRuns = new ArrayList<>();
+            List<double[][]> servedRuns = new ArrayList<>();
+            for (StrategyResult result : RunData.across(results, strategy)) {
+                // Only runs that deployed the strategy, so that both lines average the same runs.
+                if (result.served() == null || result.served().quality().curve() == null) {
+                    continue;
+                }
+                servedRuns.add(points(result.served().quality().curve()));
+                if (result.prequential() != null && result.prequential().curve() != null) {
+                    idealRuns.add(points(result.prequential().curve()));
+                }
+            }
+            MeanCurve servedCurve = MeanCurve.of(servedRuns);
+            if (servedCurve.size() > 0) {
+                served.put(strategy, servedCurve);
+                MeanCurve idealCurve = MeanCurve.of(idealRuns);
+                if (idealCurve.size() > 0) {
+                    ideal.put(strategy, idealCurve);
+                }
+            }
+        }
+        if (served.isEmpty()) {
+            return Optional.empty();
+        }
+
+        String windowText = windowText(results);
+        XYChart chart = accuracyChart("Ideal and served accuracy over the stream", windowText);
+        // Bands for the served lines only: the figure is about them, and a second band per
+        // strategy would hide the lines under four layers of shading.
+        served.forEach((strategy, curve) -> CurvePlots.addBand(chart, servedName(strategy), curve,
+                colors.get(strategy)));
+        served.forEach((strategy, curve) -> {
+            MeanCurve idealCurve = ideal.get(strategy);
+            if (idealCurve != null) {
+                XYSeries line = CurvePlots.addLine(chart, strategy + " ideal", idealCurve, colors.get(strategy));
+                line.setLineStyle(SeriesLines.DASH_DASH);
+                line.setMarker(SeriesMarkers.NONE);
+            }
+            CurvePlots.addLine(chart, servedName(strategy), curve, colors.get(strategy));
+        });
+        List<MeanCurve> all = new ArrayList<>(served.values());
+        all.addAll(ideal.values());
+        double[] yRange = CurvePlots.accuracyRange(chart, all);
+        Set<Long> drifts = addDrifts(chart, results, yRange);
+
+        int runs = served.values().stream().mapToInt(MeanCurve::runs).max().orElse(1);
+        StringBuilder caption = new StringBuilder("Accuracy over ").append(windowText)
+                .append(", at regular positions of the stream, for each deployed strategy (")
+                .append(String.join(", ", served.keySet())).append("): dashed, its ideal (test-then-train in ")
+                .append("process); solid, the predictions its deployment served, each made by the newest model the ")
+                .append("scorer had. Where solid falls below dashed, the served models were behind the stream");
+        if (runs > 1) {
+            caption.append("; each line is the mean over ").append(ChartStyle.runs(runs))
+                    .append(", the shaded band the 95 % interval of the served mean");
+        }
+        caption.append('.').append(driftCaption(drifts));
+        return Optional.of(new DrawnFigure(SERVED_ID, caption.toString(), chart));
+    }
+
+    private static String servedName(String strategy) {
+        return strategy + " served";
+    }
+
+    private static String windowText(ExperimentResults results) {
+        Integer window = results.scenario() == null || results.scenario().evaluation() == null ? null
+                : results.scenario().evaluation().window();
+        return window == null ? "the last window" : "the last " + ChartStyle.number(window, 0) + " events";
+    }
+
+    private static XYChart accuracyChart(String title, String windowText) {
+        XYChart chart = ChartStyle.xyChart(title, "stream position (events since the start, history included)",
+                "accuracy over " + windowText + " (fraction correct)");
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        return chart;
+    }
+
+    /** @return the drift positions, each drawn as a dashed vertical line over the y range */
+    private static Set<Long> addDrifts(XYChart chart, ExperimentResults results, double[] yRange) {
+        Set<Long> drifts = driftPositions(results);
+        for (long position : drifts) {
+            CurvePlots.addReference(chart, "drift @ " + ChartStyle.number(position, 0),
+                    position, yRange[0], position, yRange[1]);
+        }
+        return drifts;
+    }
+
+    private static String driftCaption(Set<Long> drifts) {
+        return drifts.isEmpty() ? "" : " Dashed vertical lines mark where the generator's concept changes ("
+                + String.join(", ", drifts.stream().map(p -> ChartStyle.number(p, 0)).toList()) + ").";
     }
 
     private static double[][] points(List<PrequentialResult.CurvePoint> curve) {

@@ -19,28 +19,56 @@ import java.util.function.Function;
 /**
  * Quality against cost, one point per strategy: {@value #LATENCY_ID} puts accuracy against
  * p99 event → prediction latency (prequential runs only; holdout has no prediction latency),
- * {@value #THROUGHPUT_ID} against the events per second the strategy sustains alone. The
- * better strategies sit high and, respectively, left or right. Error bars are the 95 %
- * interval of the mean accuracy over the runs; XChart draws error bars on y only, so the
- * spread of the cost measure is left to the table.
+ * {@value #THROUGHPUT_ID} against the events per second the strategy sustains alone, and
+ * {@value #STALENESS_ID} (deployed mode only) the accuracy its deployment served against the
+ * median staleness of the models that served it. The better strategies sit high, and left
+ * (latency, staleness) or right (throughput). Error bars are the 95 % interval of the mean
+ * accuracy over the runs; XChart draws error bars on y only, so the spread of the cost
+ * measure is left to the table.
  */
 final class TradeoffFigure {
 
     static final String LATENCY_ID = "tradeoff-latency";
     static final String THROUGHPUT_ID = "tradeoff-throughput";
+    static final String STALENESS_ID = "tradeoff-staleness";
 
     private static final double MICROS_PER_MS = 1000.0;
+
+    private static final String ACCURACY = MetricId.ACCURACY.key();
+
+    /** The y of the in-process trade-offs. */
+    private static final Axis IDEAL_ACCURACY = new Axis("accuracy (fraction correct)", ACCURACY, 1,
+            s -> s.metrics().get(ACCURACY), "accuracy (holdout, or prequential cumulative)");
+
+    /** The y of the deployed trade-off. */
+    private static final Axis SERVED_ACCURACY = new Axis("served accuracy (fraction correct)",
+            MetricId.ACCURACY.servedKey(), 1,
+            s -> s.served() == null ? null : s.served().quality().cumulative().get(ACCURACY),
+            "accuracy of the predictions the strategy's deployment served (cumulative)");
+
+    /**
+     * One axis of a trade-off.
+     *
+     * @param title   the axis title
+     * @param key     the measure's key in the results' summary
+     * @param divisor what to divide the measure by for display (1000 for µs → ms)
+     * @param perRun  the measure in one run; null where the run has none
+     * @param caption what the caption says the axis is
+     */
+    private record Axis(String title, String key, double divisor, Function<StrategyResult, Double> perRun,
+                        String caption) {
+    }
 
     private TradeoffFigure() {
     }
 
     static Optional<DrawnFigure> latency(ExperimentResults results) {
-        return draw(results, LATENCY_ID, "Accuracy against p99 latency", "p99 event → prediction latency (ms)",
-                "latency_p99_us", MICROS_PER_MS,
-                s -> s.latency() == null || s.latency().eventToPredictionMicros() == null
-                        || s.latency().eventToPredictionMicros().count() == 0
-                        ? null : (double) s.latency().eventToPredictionMicros().p99(),
-                "x: the 99th percentile of event → prediction latency, ms");
+        return draw(results, LATENCY_ID, "Accuracy against p99 latency",
+                new Axis("p99 event → prediction latency (ms)", "latency_p99_us", MICROS_PER_MS,
+                        s -> s.latency() == null || s.latency().eventToPredictionMicros() == null
+                                || s.latency().eventToPredictionMicros().count() == 0
+                                ? null : (double) s.latency().eventToPredictionMicros().p99(),
+                        "the 99th percentile of event → prediction latency, ms"), IDEAL_ACCURACY);
     }
 
     static Optional<DrawnFigure> throughput(ExperimentResults results) {
@@ -48,27 +76,37 @@ final class TradeoffFigure {
                 && s.keepingUp().sustainableEventsPerSecond() != null);
         if (sustainable) {
             return draw(results, THROUGHPUT_ID, "Accuracy against sustainable throughput",
-                    "sustainable events per second", "sustainable_events_per_second", 1,
-                    s -> s.keepingUp() == null ? null : s.keepingUp().sustainableEventsPerSecond(),
-                    "x: events/s of the strategy working through its whole stream as a backlog (poll, decode, "
-                            + "predict, learn), the highest rate it could serve");
+                    new Axis("sustainable events per second", "sustainable_events_per_second", 1,
+                            s -> s.keepingUp() == null ? null : s.keepingUp().sustainableEventsPerSecond(),
+                            "events/s of the strategy working through its whole stream as a backlog (poll, decode, "
+                                    + "predict, learn), the highest rate it could serve"), IDEAL_ACCURACY);
         }
-        return draw(results, THROUGHPUT_ID, "Accuracy against throughput", "events per second, strategy alone",
-                "events_per_second", 1, s -> s.cost() == null ? null : s.cost().eventsPerSecond(),
-                "x: events ÷ the wall time of the strategy's own predict and learn calls");
+        return draw(results, THROUGHPUT_ID, "Accuracy against throughput",
+                new Axis("events per second, strategy alone", "events_per_second", 1,
+                        s -> s.cost() == null ? null : s.cost().eventsPerSecond(),
+                        "events ÷ the wall time of the strategy's own predict and learn calls"), IDEAL_ACCURACY);
     }
 
-    private static Optional<DrawnFigure> draw(ExperimentResults results, String id, String title, String xAxisTitle,
-                                              String xKey, double xDivisor, Function<StrategyResult, Double> xPerRun,
-                                              String xCaption) {
-        String accuracy = MetricId.ACCURACY.key();
+    static Optional<DrawnFigure> staleness(ExperimentResults results) {
+        return draw(results, STALENESS_ID, "Served accuracy against median staleness",
+                new Axis("median staleness (events the serving model had not learned)", "staleness_p50_events", 1,
+                        s -> s.served() == null || s.served().stalenessEvents() == null
+                                || s.served().stalenessEvents().count() == 0
+                                ? null : (double) s.served().stalenessEvents().p50(),
+                        "the median, over the served predictions, of the events before each one that the model "
+                                + "which served it had not learned from"), SERVED_ACCURACY);
+    }
+
+    private static Optional<DrawnFigure> draw(ExperimentResults results, String id, String title, Axis xAxis,
+                                              Axis yAxis) {
         Map<String, Color> colors = ChartStyle.strategyColors(RunData.strategies(results));
         Map<String, double[]> points = new LinkedHashMap<>();
         for (String strategy : colors.keySet()) {
-            Summary x = RunData.measure(results, strategy, xKey, xPerRun);
-            Summary y = RunData.measure(results, strategy, accuracy, s -> s.metrics().get(accuracy));
+            Summary x = RunData.measure(results, strategy, xAxis.key(), xAxis.perRun());
+            Summary y = RunData.measure(results, strategy, yAxis.key(), yAxis.perRun());
             if (x.n() > 0 && y.n() > 0 && Double.isFinite(x.mean()) && Double.isFinite(y.mean())) {
-                points.put(strategy, new double[] {x.mean() / xDivisor, y.mean(), RunData.errorBar(y)});
+                points.put(strategy, new double[] {x.mean() / xAxis.divisor(), y.mean() / yAxis.divisor(),
+                        RunData.errorBar(y) / yAxis.divisor()});
             }
         }
         if (points.isEmpty()) {
@@ -78,8 +116,7 @@ final class TradeoffFigure {
         points.values().forEach(p -> xs.add(p[0]));
         boolean log = ChartStyle.logScale(xs, xs);
 
-        XYChart chart = ChartStyle.xyChart(title, xAxisTitle + (log ? " (log scale)" : ""),
-                "accuracy (fraction correct)");
+        XYChart chart = ChartStyle.xyChart(title, xAxis.title() + (log ? " (log scale)" : ""), yAxis.title());
         chart.getStyler().setXAxisLogarithmic(log);
         if (!log) {
             // From zero: otherwise XChart zooms in on the data, and p99 latencies of 2,230 and
@@ -98,9 +135,9 @@ final class TradeoffFigure {
         });
 
         int runs = results.runs().size();
-        StringBuilder caption = new StringBuilder("One point per strategy. y: accuracy (holdout, or prequential ")
-                .append("cumulative)").append(runs > 1 ? ", mean over " + ChartStyle.runs(runs)
-                        + ", with error bars for its 95 % interval" : "").append("; ").append(xCaption)
+        StringBuilder caption = new StringBuilder("One point per strategy. y: ").append(yAxis.caption())
+                .append(runs > 1 ? ", mean over " + ChartStyle.runs(runs)
+                        + ", with error bars for its 95 % interval" : "").append("; x: ").append(xAxis.caption())
                 .append(runs > 1 ? ", mean over the runs" : "").append(log ? ", on a logarithmic scale" : "").append('.');
         List<String> missing = new ArrayList<>(colors.keySet());
         missing.removeAll(points.keySet());

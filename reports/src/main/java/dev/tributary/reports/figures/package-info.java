@@ -2,8 +2,9 @@
  * The report's figures: {@link dev.tributary.reports.figures.Figures#render} draws what a
  * results file holds (prequential accuracy over the stream, the holdout learning curve,
  * latency and freshness percentile distributions, throughput, quality against cost, CPU and
- * heap) as PNG and SVG files, and describes each one as a {@link dev.tributary.reports.figures.Figure}
- * for the HTML report. A figure whose data the results do not hold (prequential curves in a
+ * heap, and for a deployed-mode run the served accuracy beside the ideal, staleness and served
+ * quality against staleness) as PNG and SVG files, and describes each one as a
+ * {@link dev.tributary.reports.figures.Figure} for the HTML report. A figure whose data the results do not hold (prequential curves in a
  * holdout run, say) is left out rather than drawn empty.
  *
  * <p>XChart does the drawing; its types stay in the package-private classes here, one per

@@ -10,12 +10,17 @@ import dev.tributary.results.LearningCurvePoint;
 import dev.tributary.results.PrequentialResult;
 import dev.tributary.results.ResultsFile;
 import dev.tributary.results.RunResult;
+import dev.tributary.results.ServedResult;
 import dev.tributary.results.StrategyResult;
 import dev.tributary.results.stats.Summary;
 import dev.tributary.common.provenance.ProduceResult;
+import dev.tributary.common.provenance.TrainingSummary;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -28,15 +33,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FiguresTest {
 
     private static final List<String> PREQUENTIAL_IDS = List.of("prequential-accuracy", "latency", "freshness",
             "throughput", "tradeoff-latency", "tradeoff-throughput", "cost", "heap");
+    private static final List<String> SERVED_IDS = List.of("served-accuracy", "staleness", "tradeoff-staleness");
     private static final List<String> HOLDOUT_IDS = List.of("learning-curve", "throughput", "tradeoff-throughput",
             "cost", "heap");
     private static final long[] CURVE_EVENTS = {1000, 2000, 3000, 4000, 5000};
@@ -88,6 +96,75 @@ class FiguresTest {
     }
 
     @Test
+    void deployedRunAddsTheServedFiguresAfterTheOthers() throws IOException {
+        List<Figure> figures = Figures.render(deployed(2), dir);
+
+        List<String> expected = new ArrayList<>(PREQUENTIAL_IDS);
+        expected.addAll(SERVED_IDS);
+        assertEquals(expected, ids(figures));
+        for (Figure figure : figures) {
+            assertWritten(figure);
+        }
+        Map<String, Figure> byId = byId(figures);
+
+        Map<String, Integer> curves = byId.get("served-accuracy").seriesPoints();
+        assertEquals(List.of("batch served 95% CI", "online served 95% CI", "batch ideal", "batch served",
+                "online ideal", "online served", "drift @ 3,000"), List.copyOf(curves.keySet()),
+                "bands of the served lines under every line, each strategy's ideal beside its served; majority was "
+                        + "not deployed");
+        assertEquals(5, curves.get("online ideal"));
+        assertEquals(5, curves.get("online served"));
+        assertEquals(10, curves.get("online served 95% CI"));
+
+        Figure staleness = byId.get("staleness");
+        assertEquals(List.of("batch", "online"), List.copyOf(staleness.seriesPoints().keySet()));
+        // Pooled over both runs: 1,000..2,000 and 50..150 twice each.
+        assertTrue(staleness.caption().contains("batch 1,500 / 1,990 / 2,000; online 100 / 149 / 150."),
+                staleness.caption());
+
+        Figure tradeoff = byId.get("tradeoff-staleness");
+        assertEquals(Map.of("batch", 1, "online", 1), tradeoff.seriesPoints());
+        assertTrue(tradeoff.caption().contains("Not shown (no value): majority."), tradeoff.caption());
+    }
+
+    @Test
+    void stalenessTradeoffPlacesEachStrategyAtItsMedianStalenessAndServedAccuracy() {
+        XYChart chart = (XYChart) TradeoffFigure.staleness(deployed(2)).orElseThrow().chart();
+
+        XYSeries batch = chart.getSeriesMap().get("batch");
+        assertEquals(1500, batch.getXData()[0], 1e-9, "the mean of the runs' median staleness");
+        assertEquals(0.785, batch.getYData()[0], 1e-9, "the mean served accuracy, not the ideal 0.805");
+        // t(0.975, 1) · s / √2 with s = 0.01 / √2
+        assertEquals(0.0635, batch.getExtraValues()[0], 1e-4);
+        XYSeries online = chart.getSeriesMap().get("online");
+        assertEquals(100, online.getXData()[0], 1e-9);
+        assertEquals(0.845, online.getYData()[0], 1e-9);
+        assertEquals("served accuracy (fraction correct)", chart.getYAxisTitle());
+    }
+
+    @Test
+    void servedAccuracyFigureDrawsTheIdealDashedBesideWhatWasServed() {
+        XYChart chart = (XYChart) PrequentialAccuracyFigure.asServed(deployed(1)).orElseThrow().chart();
+
+        XYSeries ideal = chart.getSeriesMap().get("online ideal");
+        XYSeries served = chart.getSeriesMap().get("online served");
+        assertArrayEquals(SeriesLines.DASH_DASH.getDashArray(), ideal.getLineStyle().getDashArray(), "dashed");
+        assertNull(served.getLineStyle(), "solid, the chart's default line");
+        assertEquals(0.87, ideal.getYData()[1], 1e-9, "online's in-process window accuracy before the drift");
+        assertEquals(0.85, served.getYData()[1], 1e-9, "what its deployment served there");
+        assertEquals(0.76, served.getYData()[4], 1e-9, "and after the drift");
+        assertEquals(CURVE_EVENTS[4], served.getXData()[4], 0);
+    }
+
+    @Test
+    void anInProcessRunHasNoServedFigures() {
+        ExperimentResults inProcess = prequential(2);
+        assertTrue(PrequentialAccuracyFigure.asServed(inProcess).isEmpty());
+        assertTrue(PercentileFigure.staleness(inProcess).isEmpty());
+        assertTrue(TradeoffFigure.staleness(inProcess).isEmpty());
+    }
+
+    @Test
     void holdoutRunSkipsFiguresWithoutData() throws IOException {
         List<Figure> figures = Figures.render(holdout(), dir);
 
@@ -131,7 +208,7 @@ class FiguresTest {
 
     @Test
     void rendersResultsReadBackFromJson() {
-        ExperimentResults original = prequential(2);
+        ExperimentResults original = deployed(2);
         Path json = dir.resolve("results.json");
         ResultsFile.write(original, json);
 
@@ -231,6 +308,50 @@ class FiguresTest {
         }
         return new ExperimentResults(ExperimentResults.SCHEMA_VERSION, "prequential-test", "2026-01-01T00:00:00Z",
                 "2026-01-01T00:01:00Z", null, null, null, null, results, Map.of());
+    }
+
+    /**
+     * {@link #prequential} with batch and online deployed (majority is a reference strategy, never
+     * deployed): each served a little worse than its ideal, batch's models far staler than online's.
+     */
+    private static ExperimentResults deployed(int runs) {
+        List<RunResult> deployed = new ArrayList<>();
+        for (RunResult run : prequential(runs).runs()) {
+            double shift = 0.01 * run.repetition();
+            List<StrategyResult> strategies = run.strategies().stream().map(s -> switch (s.strategy()) {
+                case "batch" -> withServed(s, served(0.78 + shift, percentiles(1000, 2000)));
+                case "online" -> withServed(s, served(0.84 + shift, percentiles(50, 150)));
+                default -> s;
+            }).toList();
+            deployed.add(new RunResult(run.repetition(), run.seeds(), run.produce(), strategies, run.wallTimeMs(),
+                    run.eventsPerSecond(), run.peakHeapBytes(), run.liveHeapBytes()));
+        }
+        return new ExperimentResults(ExperimentResults.SCHEMA_VERSION, "deployed-test", "2026-01-01T00:00:00Z",
+                "2026-01-01T00:02:00Z", null, null, null, null, deployed, Map.of());
+    }
+
+    /**
+     * A deployment of the 6,000 events, 1,000 of them history: window accuracy a point above
+     * {@code accuracy} before the drift and eight below after it.
+     */
+    private static ServedResult served(double accuracy, Percentiles stalenessEvents) {
+        List<PrequentialResult.CurvePoint> curve = new ArrayList<>();
+        for (long event : CURVE_EVENTS) {
+            curve.add(new PrequentialResult.CurvePoint(event, accuracy + (event >= DRIFT ? -0.08 : 0.01), 0.5,
+                    accuracy, accuracy));
+        }
+        Map<String, Double> metrics = Map.of("accuracy", accuracy);
+        PrequentialResult quality = new PrequentialResult(5000, metrics, metrics, accuracy, 0.5,
+                new long[][] {{1, 0}, {0, 1}}, curve);
+        TrainingSummary trainer = new TrainingSummary("trainer", "sea-events", List.of(), 6000, 0, 300, 50, 6000, 1500);
+        return new ServedResult(6000, 6000, 0, 0, 1000, 5000, 0, 0, quality, percentiles(10_000, 20_000),
+                stalenessEvents, percentiles(100, 300), percentiles(20, 40), percentiles(20, 60), 50, 48, trainer,
+                1000, 1100);
+    }
+
+    private static StrategyResult withServed(StrategyResult s, ServedResult served) {
+        return new StrategyResult(s.strategy(), s.model(), s.training(), s.holdout(), s.prequential(),
+                s.learningCurve(), s.latency(), s.freshness(), s.cost(), s.keepingUp(), served);
     }
 
     /** With NaN at the first point of a curve when {@code first} is NaN: a window with nothing scored yet. */

@@ -1,0 +1,112 @@
+package dev.tributary.reports;
+
+import dev.tributary.common.metrics.MetricId;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.Percentiles;
+import dev.tributary.results.RunResult;
+import dev.tributary.results.ServedResult;
+import dev.tributary.results.StrategyResult;
+import dev.tributary.results.stats.Summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * The deployed mode side by side with the ideal: per deployed strategy, its in-process
+ * (test-then-train) accuracy, the accuracy of what its deployment served and the gap, the
+ * served latency and staleness, the model versions, the trainer's rate and the counts. With
+ * several repetitions a cell is the mean over the runs (their intervals are in
+ * {@link ResultsTable}, which keeps one row per measure).
+ */
+public final class DeployedTable {
+
+    private static final double MICROS_PER_MS = 1000.0;
+
+    private DeployedTable() {
+    }
+
+    /**
+     * @param results a run
+     * @return whether any strategy of it was deployed (the deployed mode)
+     */
+    public static boolean any(ExperimentResults results) {
+        return !results.runs().isEmpty() && results.strategies().stream().anyMatch(s -> s.served() != null);
+    }
+
+    /**
+     * @param results a run with at least one deployed strategy ({@link #any})
+     * @return the table as rows of cells, the header first, one row per deployed strategy
+     */
+    public static List<String[]> rows(ExperimentResults results) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"strategy", "ideal accuracy", "served accuracy", "served − ideal", "latency p50 (ms)",
+                "latency p99 (ms)", "staleness p50 (events)", "staleness p99 (events)", "staleness p50 (ms)",
+                "versions published / served", "trainer events/s", "events", "evaluated"});
+        String accuracy = MetricId.ACCURACY.key();
+        for (StrategyResult first : results.strategies()) {
+            if (first.served() == null) {
+                continue;
+            }
+            String name = first.strategy();
+            rows.add(new String[] {name,
+                    mean(results, name, s -> s.metrics().get(accuracy), "%.4f"),
+                    mean(results, name, s -> s.served().quality().cumulative().get(accuracy), "%.4f"),
+                    mean(results, name, DeployedTable::accuracyGap, "%+.4f"),
+                    mean(results, name, s -> percentile(s.served().latencyMicros(), Percentiles::p50, MICROS_PER_MS),
+                            "%.1f"),
+                    mean(results, name, s -> percentile(s.served().latencyMicros(), Percentiles::p99, MICROS_PER_MS),
+                            "%.1f"),
+                    mean(results, name, s -> percentile(s.served().stalenessEvents(), Percentiles::p50, 1), "%.0f"),
+                    mean(results, name, s -> percentile(s.served().stalenessEvents(), Percentiles::p99, 1), "%.0f"),
+                    mean(results, name, s -> percentile(s.served().stalenessMillis(), Percentiles::p50, 1), "%.0f"),
+                    mean(results, name, s -> (double) s.served().versionsPublished(), "%.0f") + " / "
+                            + mean(results, name, s -> (double) s.served().versionsServed(), "%.0f"),
+                    mean(results, name, s -> s.served().trainerEventsPerSecond(), "%.0f"),
+                    mean(results, name, s -> (double) s.served().events(), "%.0f"),
+                    mean(results, name, s -> (double) s.served().evaluated(), "%.0f")});
+        }
+        return rows;
+    }
+
+    /**
+     * @param strategy one run's result of a strategy
+     * @return its served minus its ideal accuracy (negative: the deployment served worse), or
+     *     {@code null} if it was not deployed
+     */
+    static Double accuracyGap(StrategyResult strategy) {
+        if (strategy.served() == null) {
+            return null;
+        }
+        String accuracy = MetricId.ACCURACY.key();
+        Double served = strategy.served().quality().cumulative().get(accuracy);
+        Double ideal = strategy.metrics().get(accuracy);
+        return served == null || ideal == null ? Double.NaN : served - ideal;
+    }
+
+    /** @return the percentile, divided; null for an empty distribution, whose percentiles are zeros, not values */
+    private static Double percentile(Percentiles p, ToLongFunction<Percentiles> percentile, double divisor) {
+        return p == null || p.count() == 0 ? null : percentile.applyAsLong(p) / divisor;
+    }
+
+    /**
+     * @param served the measure in one run of a deployed strategy; null where it has none
+     * @return the mean over the runs in which the strategy was deployed; "-" where none has the
+     *     measure, "n/a" where it is undefined (NaN)
+     */
+    private static String mean(ExperimentResults results, String strategy, Function<StrategyResult, Double> served,
+                               String pattern) {
+        List<Double> values = new ArrayList<>();
+        for (RunResult run : results.runs()) {
+            run.strategies().stream().filter(s -> s.strategy().equals(strategy) && s.served() != null).findFirst()
+                    .map(served).ifPresent(values::add);
+        }
+        if (values.isEmpty()) {
+            return "-";
+        }
+        double mean = Summary.of(values).mean();
+        return Double.isNaN(mean) ? "n/a" : String.format(Locale.ROOT, pattern, mean);
+    }
+}
