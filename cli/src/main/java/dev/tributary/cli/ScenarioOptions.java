@@ -179,7 +179,7 @@ final class ScenarioOptions {
             description = "Online: stop after this many milliseconds without a record; 0 runs until stopped.")
     Long idleTimeoutMs;
 
-    @Option(names = "--max-records", paramLabel = "N", description = "Online: stop after this many records; 0 for no limit.")
+    @Option(names = "--max-records", paramLabel = "N", description = "Trainers: stop after this many records (train-batch: train on the topic's first N, waiting for them); 0 for no limit.")
     Long maxRecords;
 
     @Option(names = "--group-id", paramLabel = "ID", description = "Online: the consumer group (default: <name>-stream-trainer).")

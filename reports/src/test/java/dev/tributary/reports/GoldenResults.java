@@ -30,6 +30,12 @@ public final class GoldenResults {
      * {@code tributary run --scenario sea-abrupt --events 3000 --drift-at 1500 --rate 2000 --epochs 2}.
      */
     public static final String V4 = "results-v4.json";
+    /**
+     * The resource of schema version 5 (the deployed mode: each neural strategy's served result):
+     * a real {@code tributary run --scenario sea-abrupt --events 3000 --drift-at 1500 --rate 2000
+     * --epochs 2 --deployed}.
+     */
+    public static final String V5 = "results-v5.json";
 
     private GoldenResults() {
     }

@@ -1,10 +1,12 @@
 package dev.tributary.serving;
 
 import dev.tributary.common.TributaryException;
+import dev.tributary.common.config.ModelConfig;
 import dev.tributary.common.data.Schema;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.ModelTopic;
 import dev.tributary.kafka.TopicAdmin;
+import dev.tributary.model.NeuralNetwork;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -73,6 +75,7 @@ public final class ModelScorer implements AutoCloseable {
             admin.ensureTopic(topics.deadLetter(), 1, rf, Map.of());
             ModelTopic.ensure(connection, topics.models(), rf);
         }
+        warmUpBackend(schema);
         ServingModel serving = new ServingModel(settings.strategy());
         KafkaStreams streams = new KafkaStreams(ScoringTopology.build(topics, schema, serving, settings.maxBatch(),
                 Duration.ofMillis(settings.flushIntervalMs())), config(connection, settings));
@@ -82,6 +85,16 @@ public final class ModelScorer implements AutoCloseable {
         });
         streams.start();
         return new ModelScorer(streams, serving);
+    }
+
+    /**
+     * ND4J loads its native backend on first use, seconds in a cold JVM; done here, before scoring
+     * starts, the first model swap is not a stall during which events are answered without a model
+     * (measured with the stages as separate processes: 294 of 559 events at 100 events/s).
+     */
+    private static void warmUpBackend(Schema schema) {
+        NeuralNetwork.create(new ModelConfig(List.of(1), 1e-3), schema.numFeatures(), schema.numClasses(), 0)
+                .predictProbabilities(new double[1][schema.numFeatures()]);
     }
 
     /**
