@@ -132,6 +132,10 @@ final class ScenarioOptions {
             + "production of the stream, instead of one after another, each against its own production at the rate.")
     Boolean concurrent;
 
+    @Option(names = "--time-ordered", description = "Keep a data set's or CSV's rows in file order (sets "
+            + "split.shuffle: false); the default under --protocol prequential, where holdout shuffles.")
+    Boolean timeOrdered;
+
     @Option(names = "--deployed", description = "Prequential only: after the in-process comparison, run each neural "
             + "strategy as deployed (trainer stage, models topic, Kafka Streams scorer) and score the predictions it "
             + "served (sets mode: deployed).")
@@ -233,6 +237,9 @@ final class ScenarioOptions {
                 overrides.put(key, value instanceof MissingValuePolicy p ? p.key() : value);
             }
         });
+        if (Boolean.TRUE.equals(timeOrdered)) {
+            overrides.put("split.shuffle", false);
+        }
         if (Boolean.TRUE.equals(deployed)) {
             overrides.put("mode", Mode.DEPLOYED.key());
         }

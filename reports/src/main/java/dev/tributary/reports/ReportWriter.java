@@ -1,5 +1,6 @@
 package dev.tributary.reports;
 
+import dev.tributary.common.config.Protocol;
 import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.common.provenance.EnvironmentInfo;
@@ -38,7 +39,22 @@ public final class ReportWriter {
             + "event was from the newest event the serving model had learned from, in events of its partition and in "
             + "ms of event time.";
 
+    /**
+     * What kappa-temporal means, under a prequential table: on a stream whose label persists (a real
+     * one, like electricity) accuracy alone flatters a learner that no-change beats.
+     */
+    static final String KAPPA_TEMPORAL_TEXT = "Kappa-temporal compares each strategy with the no-change classifier, "
+            + "which predicts the previous event's class: (accuracy - p') / (1 - p'), p' no-change's accuracy. 0 is as "
+            + "good as that persistence forecast, negative is worse; on a stream whose label persists, a respectable "
+            + "accuracy can still be worse than persistence.";
+
     private ReportWriter() {
+    }
+
+    /** @return whether the run scored a stream (so that its kappa-temporal means something) */
+    private static boolean prequential(ExperimentResults results) {
+        return results.scenario() != null && results.scenario().protocol() == Protocol.PREQUENTIAL
+                && !results.runs().isEmpty();
     }
 
     /**
@@ -65,6 +81,9 @@ public final class ReportWriter {
         }
         if (!results.runs().isEmpty()) {
             markdownTable(md, ResultsTable.rows(results));
+        }
+        if (prequential(results)) {
+            md.append("\n").append(KAPPA_TEMPORAL_TEXT).append("\n");
         }
         if (DeployedTable.any(results)) {
             md.append("\n### As deployed\n\n").append(DEPLOYED_TEXT).append(repetitions(results)).append("\n\n");
@@ -112,6 +131,9 @@ public final class ReportWriter {
                 .append(esc(results.finishedAt())).append(".</p>\n");
         if (!results.runs().isEmpty()) {
             h.append("<h2>Measures</h2>\n").append(htmlTable(ResultsTable.rows(results)));
+        }
+        if (prequential(results)) {
+            h.append("<p>").append(esc(KAPPA_TEMPORAL_TEXT)).append("</p>\n");
         }
         if (DeployedTable.any(results)) {
             h.append("<h2>As deployed</h2>\n<p>").append(esc(DEPLOYED_TEXT + repetitions(results))).append("</p>\n")

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,5 +46,7 @@ class ResultsV3GoldenTest {
         Path out = dir.resolve("report");
         ReportWriter.write(results, out);
         assertTrue(Files.readString(out.resolve(ReportWriter.INDEX)).contains("breast-cancer"));
+        assertFalse(Files.readString(out.resolve(ReportWriter.SUMMARY)).contains("Kappa-temporal compares"),
+                "a holdout report has no stream to compare with persistence");
     }
 }

@@ -50,5 +50,7 @@ class ResultsV4GoldenTest {
         String summary = Files.readString(out.resolve(ReportWriter.SUMMARY));
         assertTrue(summary.contains("sustainable events/s"), "the report shows each strategy's sustainable rate");
         assertTrue(summary.contains("kept up"));
+        assertTrue(summary.contains("Kappa-temporal compares each strategy with the no-change classifier"),
+                "a prequential report says what kappa-temporal means");
     }
 }

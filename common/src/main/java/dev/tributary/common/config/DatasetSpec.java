@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * @param name               the data set's name (default: the file's name without extension)
  * @param location           a file path, or {@code classpath:/path} for a data set shipped as a resource
- * @param hasHeader          whether the first line holds the column names
+ * @param hasHeader          whether the first line holds the column names (in a scenario file,
+ *                           {@code true} unless set, as with {@code --csv})
  * @param columnNames        the column names when there is no header (empty: {@code c0, c1, ...})
  * @param labelColumn        the label column, by name or by 0-based index (negative: from the end)
  * @param ignoredColumns     columns that are neither features nor label (an id), by name or index
@@ -78,7 +79,22 @@ public record DatasetSpec(
             List.of("rad-flow", "fpv-close", "fpv-open", "high", "bypass", "bpv-close", "bpv-open"),
             "Donated by J. Catlett; UCI Machine Learning Repository, Statlog (Shuttle), CC BY 4.0");
 
-    private static final List<DatasetSpec> BUILT_INS = List.of(BREAST_CANCER, SPAMBASE, SHUTTLE);
+    /**
+     * Electricity (Elec2): 45,312 half-hourly records of the New South Wales electricity market,
+     * May 1996 to December 1998, 6 normalised features, label = the price went up (1) or down (0)
+     * against the moving average of the last 24 hours. A real time-ordered stream with drift: read
+     * in file order.
+     */
+    public static final DatasetSpec ELECTRICITY = new DatasetSpec(
+            "electricity",
+            DATASETS_RESOURCE + "electricity.csv",
+            true, List.of(), "class", List.of(), List.of(), null,
+            List.of("0", "1"), List.of("down", "up"),
+            "M. Harries, Splice-2 comparative evaluation: Electricity pricing, technical report, University of "
+                    + "New South Wales, 1999; normalised version distributed with MOA and OpenML (without date and "
+                    + "day), freely redistributed for research");
+
+    private static final List<DatasetSpec> BUILT_INS = List.of(BREAST_CANCER, SPAMBASE, SHUTTLE, ELECTRICITY);
 
     /**
      * @throws ConfigException naming the field, if a field is unusable

@@ -8,8 +8,12 @@ package dev.tributary.common.config;
  */
 public record PeriodicRetrainConfig(long every, int window) {
 
-    /** Retrain every 5,000 events on the last 5,000. */
-    public static final PeriodicRetrainConfig DEFAULT = new PeriodicRetrainConfig(5_000, 5_000);
+    /**
+     * The default scenario's (the tutorial's: 419 training events): retrain every 100 events on the
+     * last 200. One set of defaults: a scenario file that leaves {@code periodic} out gets these, as
+     * {@code tributary run} without a scenario does.
+     */
+    public static final PeriodicRetrainConfig DEFAULT = new PeriodicRetrainConfig(100, 200);
 
     /**
      * @throws ConfigException naming the field, if a value is out of range

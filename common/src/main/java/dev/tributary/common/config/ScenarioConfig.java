@@ -41,7 +41,6 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
     public ScenarioConfig {
         ConfigException.require(name != null && name.matches("[A-Za-z0-9._-]{1,200}"), "name", name,
                 "a topic-safe name (letters, digits, '.', '_', '-')");
-        description = description == null ? "" : description;
         for (Object[] part : new Object[][] {{"source", source}, {"split", split}, {"protocol", protocol},
                 {"model", model}, {"batch", batch}, {"stream", stream}, {"periodic", periodic}, {"evaluation", evaluation},
                 {"kafka", kafka}, {"rate", rate}}) {
@@ -52,7 +51,10 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
                 "in-process under the holdout protocol: a deployment serves every event as it arrives, so the "
                         + "deployed mode needs protocol: prequential");
         if (split.shuffle() == null) {
-            split = new SplitConfig(split.trainFraction(), split.missingValues(), !source.generated());
+            // A prequential stream is a stream: a data set's rows keep their file order (its time,
+            // for a real stream like electricity); holdout keeps the tutorial's shuffled split.
+            split = new SplitConfig(split.trainFraction(), split.missingValues(),
+                    !source.generated() && protocol == Protocol.HOLDOUT);
         }
         ConfigException.require(!(source.generated() && split.shuffled()), "split.shuffle", true,
                 "false for a generated stream (it is split in time order, in constant memory)");
@@ -68,17 +70,42 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         seeds = derived;
         ConfigException.require(repetitions >= 1 && repetitions <= 100, "repetitions", repetitions,
                 "1 to 100 runs");
+        if (description == null || description.isBlank()) {
+            description = describe(source, split, protocol, mode, strategies, rate);
+        }
     }
 
     /**
-     * The tutorial's comparison: breast cancer, shuffled 60/40 split, holdout, batch and online,
-     * the tutorial's model and training settings, seed {@value Seeds#DEFAULT_SEED}.
+     * The description of a scenario that has none of its own (or whose own no longer describes
+     * it, after an option changed what runs): what it reads, in which order, how it is scored.
+     */
+    private static String describe(SourceConfig source, SplitConfig split, Protocol protocol, Mode mode,
+                                   List<Strategy> strategies, RateConfig rate) {
+        StringBuilder d = new StringBuilder(source.describe());
+        if (!source.generated()) {
+            d.append(split.shuffled() ? ", shuffled" : ", in file order");
+        }
+        if (protocol == Protocol.HOLDOUT) {
+            d.append(String.format(java.util.Locale.ROOT, ", %.0f/%.0f split, holdout scores", 100 * split.trainFraction(),
+                    100 * (1 - split.trainFraction())));
+        } else {
+            d.append(", prequential").append(mode == Mode.DEPLOYED ? ", deployed" : "");
+        }
+        d.append(rate.limited() ? String.format(java.util.Locale.ROOT, ", %,.0f events/s", rate.eventsPerSecond()) : "");
+        return d.append(", ").append(strategies.equals(Strategy.ALL) ? "every strategy"
+                : strategies.stream().map(Strategy::key).collect(java.util.stream.Collectors.joining(", "))).toString();
+    }
+
+    /**
+     * The tutorial's comparison: breast cancer, shuffled 60/40 split, holdout, every strategy, the
+     * tutorial's model and training settings, seed {@value Seeds#DEFAULT_SEED}: what a scenario
+     * file's missing keys default to, and what {@code breast-cancer.yaml} is.
      *
      * @return the default scenario
      */
     public static ScenarioConfig defaults() {
         return new ScenarioConfig("breast-cancer",
-                "The tutorial: breast cancer, shuffled 60/40 split, batch versus online, holdout scores",
+                "The tutorial: breast cancer, shuffled 60/40 split, every strategy, holdout scores",
                 SourceConfig.ofDataset("breast-cancer"), SplitConfig.DEFAULT, Protocol.HOLDOUT, Mode.IN_PROCESS, null,
                 ModelConfig.DEFAULT, BatchTrainingConfig.DEFAULT, StreamTrainingConfig.DEFAULT,
                 PeriodicRetrainConfig.DEFAULT, EvaluationConfig.DEFAULT, KafkaSettings.DEFAULT,

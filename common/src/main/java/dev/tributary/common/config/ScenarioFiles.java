@@ -37,10 +37,12 @@ public final class ScenarioFiles {
 
     /** The scenarios shipped with Tributary, in the order {@code tributary scenarios} lists them. */
     public static final List<String> BUILT_IN = List.of("breast-cancer", "sea-abrupt", "hyperplane-gradual",
-            "rbf-drift", "spambase", "shuttle");
+            "rbf-drift", "spambase", "shuttle", "electricity");
     private static final String RESOURCE = "/dev/tributary/common/scenarios/";
+    /** The keys a description speaks of: overriding one replaces the description with a derived one. */
+    private static final List<String> DESCRIBED = List.of("source", "split", "protocol", "mode", "strategies", "rate");
     /** Keys whose default depends on other keys: left out of the defaults so they are derived again. */
-    private static final List<String> DERIVED = List.of("seeds", "split.shuffle", "stream.group-id");
+    private static final List<String> DERIVED = List.of("description", "seeds", "split.shuffle", "stream.group-id");
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
@@ -99,10 +101,22 @@ public final class ScenarioFiles {
                 (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
-    /** @return the scenario as YAML, every key spelled out */
+    /**
+     * @param scenario a scenario
+     * @return it as YAML, every key spelled out but the derived component seeds, which stand in a
+     *         comment: so the text can be edited ({@code seed:} included) and run as a scenario file
+     */
     public static String toYaml(ScenarioConfig scenario) {
+        ObjectNode tree = YAML.valueToTree(scenario);
+        tree.remove("seeds");
+        if (scenario.stream().groupId().equals(scenario.names().group("stream-trainer"))) {
+            // Derived from the name: left out, so that a renamed copy gets its own group.
+            ((ObjectNode) tree.get("stream")).remove("group-id");
+        }
+        Seeds s = scenario.seeds();
         try {
-            return YAML.writeValueAsString(scenario);
+            return "# seeds derived from seed " + s.master() + ": split " + s.split() + ", model " + s.model()
+                    + ", shuffle " + s.shuffle() + "\n" + YAML.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -141,7 +155,15 @@ public final class ScenarioFiles {
         ObjectNode tree = defaultsTree();
         merge(tree, scenario);
         overrides.forEach((path, value) -> set(tree, path, value));
+        if (overrides.keySet().stream().anyMatch(ScenarioFiles::changesWhatRuns) && !overrides.containsKey("description")) {
+            // The file's description tells of the scenario as written; this one runs differently.
+            tree.remove("description");
+        }
         fillGeneratorDefaults(tree);
+        if (tree.path("source").path("csv") instanceof ObjectNode csv && !csv.has("has-header")) {
+            // As --csv assumes: a CSV file's first line names its columns unless it says otherwise.
+            csv.put("has-header", true);
+        }
         try {
             return YAML.treeToValue(tree, ScenarioConfig.class);
         } catch (ValueInstantiationException e) {
@@ -166,6 +188,11 @@ public final class ScenarioFiles {
             }
             throw new ConfigException(origin, "an invalid scenario", e.getMessage());
         }
+    }
+
+    /** @return whether overriding this key makes a run the scenario's own description no longer describes */
+    private static boolean changesWhatRuns(String path) {
+        return DESCRIBED.stream().anyMatch(key -> path.equals(key) || path.startsWith(key + "."));
     }
 
     /**

@@ -6,7 +6,8 @@ import dev.tributary.common.config.generator.StreamSpec;
  * Where a scenario's events come from: exactly one of a built-in data set, a CSV file, or a
  * seeded generator (with concept drift) of a given length.
  *
- * @param dataset   a built-in data set's name ({@code breast-cancer}, {@code spambase}, {@code shuttle})
+ * @param dataset   a built-in data set's name ({@code breast-cancer}, {@code spambase}, {@code shuttle},
+ *                  {@code electricity})
  * @param csv       a CSV file and how to read it
  * @param generator a generated stream
  * @param events    the generated stream's length (generator only)

@@ -7,9 +7,12 @@ package dev.tributary.common.config;
  *                      uses 0.6
  * @param missingValues what to do with rows holding a missing value
  * @param shuffle       whether to shuffle before splitting (a data set, as in the tutorial), or
- *                      split in time order (a generated stream: the test part comes after the
- *                      train part). {@code null} chooses by source: shuffle a data set, never a
- *                      generated stream, which is unbounded and cannot be shuffled in constant memory
+ *                      keep the rows in file order, which is time for a real stream (the test part
+ *                      comes after the train part). {@code null} chooses by source and protocol:
+ *                      shuffle a data set under the holdout protocol; keep a data set's file order
+ *                      under the prequential protocol (a prequential stream is a stream); never
+ *                      shuffle a generated stream, which is unbounded and cannot be shuffled in
+ *                      constant memory
  */
 public record SplitConfig(double trainFraction, MissingValuePolicy missingValues, Boolean shuffle) {
 

@@ -19,14 +19,60 @@ class ScenarioFilesTest {
     @Test
     void everyBuiltInLoadsAndDescribesItself() {
         Map<String, String> builtIns = ScenarioFiles.builtIns();
-        assertEquals(List.of("breast-cancer", "sea-abrupt", "hyperplane-gradual", "rbf-drift", "spambase", "shuttle"),
-                List.copyOf(builtIns.keySet()));
+        assertEquals(List.of("breast-cancer", "sea-abrupt", "hyperplane-gradual", "rbf-drift", "spambase", "shuttle",
+                "electricity"), List.copyOf(builtIns.keySet()));
         builtIns.forEach((name, description) -> {
             ScenarioConfig scenario = ScenarioFiles.load(name, Map.of());
             assertEquals(name, scenario.name());
             assertFalse(description.isBlank(), name);
-            assertEquals(scenario.source().generated(), !scenario.split().shuffled(), name + ": streams keep time order");
+            assertEquals(scenario.source().generated() || scenario.protocol() == Protocol.PREQUENTIAL,
+                    !scenario.split().shuffled(), name + ": streams, and any prequential source, keep time order");
         });
+    }
+
+    @Test
+    void aPrequentialDataSetKeepsItsFileOrderAndHoldoutShufflesIt() {
+        assertTrue(ScenarioFiles.load("breast-cancer", Map.of()).split().shuffled(), "the tutorial's shuffled split");
+        assertFalse(ScenarioFiles.load("breast-cancer", Map.of("protocol", "prequential")).split().shuffled(),
+                "a prequential stream is a stream");
+        assertFalse(ScenarioFiles.load("breast-cancer", Map.of("split.shuffle", false)).split().shuffled(),
+                "--time-ordered under holdout");
+        assertTrue(ScenarioFiles.load("electricity", Map.of("split.shuffle", true)).split().shuffled(),
+                "shuffling a prequential data set is still allowed, on purpose");
+        ScenarioConfig electricity = ScenarioFiles.load("electricity", Map.of());
+        assertEquals(Protocol.PREQUENTIAL, electricity.protocol());
+        assertEquals("electricity", electricity.source().dataset());
+        assertFalse(electricity.split().shuffled(), "electricity is read in time order");
+    }
+
+    @Test
+    void aFileLeavingKeysOutGetsTheDefaultScenariosValues() {
+        ScenarioConfig minimal = ScenarioFiles.parse("name: s\nsource: {dataset: breast-cancer}\n", Map.of());
+        ScenarioConfig tutorial = ScenarioFiles.load("breast-cancer", Map.of());
+        assertEquals(tutorial.strategies(), minimal.strategies());
+        assertEquals(tutorial.periodic(), minimal.periodic());
+        assertEquals(ScenarioConfig.defaults().strategies(), tutorial.strategies());
+        assertEquals(ScenarioConfig.defaults().periodic(), tutorial.periodic());
+    }
+
+    @Test
+    void aDescriptionDescribesTheScenarioThatRuns() {
+        String tutorial = ScenarioFiles.load("breast-cancer", Map.of()).description();
+        assertTrue(tutorial.startsWith("The tutorial"), "a built-in's own description: " + tutorial);
+        String prequential = ScenarioFiles.load("breast-cancer", Map.of("protocol", "prequential")).description();
+        assertEquals("data set breast-cancer, in file order, prequential, every strategy", prequential,
+                "an option that changes what runs replaces it with one derived from the run");
+        String shorter = ScenarioFiles.load("sea-abrupt", Map.of("source.events", 6000,
+                "source.generator.drift.positions", List.of(3000))).description();
+        assertTrue(shorter.startsWith("6,000 generated events: "), shorter);
+        assertTrue(shorter.contains("3000") && !shorter.contains("10,000") && !shorter.contains("20,000"), shorter);
+        assertTrue(shorter.contains("1,000 events/s"), shorter);
+        String named = ScenarioFiles.load("breast-cancer", Map.of("description", "mine", "protocol", "prequential"))
+                .description();
+        assertEquals("mine", named, "unless the description itself is given");
+        assertEquals("data set spambase, shuffled, 60/40 split, holdout scores, batch, online",
+                ScenarioFiles.parse("name: s\nsource: {dataset: spambase}\nstrategies: [batch, online]\n", Map.of())
+                        .description(), "a file without one gets one derived, not the tutorial's");
     }
 
     @Test
@@ -71,6 +117,23 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void aCsvSourceInAFileHasAHeaderUnlessItSaysOtherwise() {
+        String file = "name: c\nsource: {csv: {location: data.csv, label-column: y%s}}\n";
+        assertTrue(ScenarioFiles.parse(String.format(file, ""), Map.of()).source().csv().hasHeader(), "as --csv");
+        assertFalse(ScenarioFiles.parse(String.format(file, ", has-header: false"), Map.of()).source().csv().hasHeader());
+    }
+
+    @Test
+    void theShownYamlCanBeEditedAndRun() {
+        String shown = ScenarioFiles.toYaml(ScenarioFiles.load("sea-abrupt", Map.of()));
+        assertTrue(shown.contains("seed: 42"), shown);
+        ScenarioConfig edited = ScenarioFiles.parse(shown.replace("seed: 42", "seed: 7").replace("name: sea-abrupt",
+                "name: sea-copy"), Map.of());
+        assertEquals(Seeds.derive(7), edited.seeds(), "the component seeds follow the edited seed");
+        assertEquals("sea-copy-stream-trainer", edited.stream().groupId(), "and the group the edited name");
+    }
+
+    @Test
     void errorsNameTheKeyPath(@TempDir Path dir) throws Exception {
         assertRejected("batch.epoch", "unknown key", "expected one of [batch-size, epochs]", "batch: {epoch: 3}");
         assertRejected("batch.epochs", "'many'", "int", "batch: {epochs: many}");
@@ -82,7 +145,7 @@ class ScenarioFilesTest {
                     concepts: [{type: sea}, {type: sea, function: 9}]
                     drift: {kind: abrupt, positions: [5]}
                 """);
-        assertRejected("source.dataset", "iris", "[breast-cancer, spambase, shuttle]", "source: {dataset: iris}");
+        assertRejected("source.dataset", "iris", "[breast-cancer, spambase, shuttle, electricity]", "source: {dataset: iris}");
         assertRejected("source", "2 sources", "exactly one", "source: {dataset: spambase, csv: {location: x.csv, label-column: y}}");
         assertRejected("split.shuffle", "true", "false for a generated stream", """
                 source: {events: 10, generator: {concepts: [{type: sea}]}}

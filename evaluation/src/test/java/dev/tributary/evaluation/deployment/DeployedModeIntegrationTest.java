@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The deployed mode end to end on the embedded broker, on breast cancer (prequential, in file
- * order after the tutorial's shuffle): each neural strategy through its trainer stage, the models
+ * The deployed mode end to end on the embedded broker, on breast cancer (prequential, in the
+ * file's order): each neural strategy through its trainer stage, the models
  * topic and the scorer, its predictions scored as served. Structure, not time: counts reconcile,
  * the staleness follows each strategy's own model records, and quality as served clears floors a
  * broken deployment (no model, the wrong model, lost predictions) would miss.
