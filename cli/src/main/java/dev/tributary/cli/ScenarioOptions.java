@@ -73,7 +73,7 @@ final class ScenarioOptions {
     String name;
 
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = "Use a built-in data set as the source: breast-cancer, spambase, shuttle.")
+            description = "Use a built-in data set as the source: breast-cancer, spambase, shuttle, electricity.")
     String dataset;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Use a CSV file as the source.")

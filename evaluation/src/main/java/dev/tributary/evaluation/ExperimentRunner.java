@@ -68,6 +68,9 @@ import java.util.concurrent.Future;
  * lane's complete topic measures the strategy's sustainable rate. With
  * {@code evaluation.concurrent} the strategies instead consume one production side by side, each
  * on its own consumer and thread.</li>
+ * <li>Deployed ({@code mode: deployed}, prequential only): after the lanes, each neural strategy is
+ * deployed on topics of its own, one after another (see {@link Deployment}), and what its scorer
+ * served is recorded beside its ideal as {@code served}.</li>
  * </ul>
  *
  * <p>Unless {@code evaluation.warm-up} is false, a short unrecorded run comes first
