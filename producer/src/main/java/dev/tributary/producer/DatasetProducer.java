@@ -5,27 +5,21 @@ import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.config.MissingValuePolicy;
-import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.config.TopicsConfig;
-import dev.tributary.common.data.CsvLayout;
-import dev.tributary.common.data.DatasetFiles;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.MalformedRecordException;
+import dev.tributary.common.data.Schema;
 import dev.tributary.kafka.DeadLetter;
 import dev.tributary.kafka.KafkaConnection;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * Writes a CSV data set to Kafka the way the tutorial does: shuffled with a seed (or kept in
@@ -38,6 +32,10 @@ import java.util.TreeMap;
  * {@link MissingValuePolicy#DROP}, goes to the dead-letter topic with its reason and line.
  * Under {@link MissingValuePolicy#IMPUTE}, a missing value becomes the median of its feature
  * over the training split only, computed after the split so the test split leaks nothing.
+ *
+ * <p>The classes are the declared ones or, when none are, the labels of the accepted rows
+ * ({@link Classes}): a rejected row's label is no class. A class of fewer than
+ * {@value Classes#RARE_BELOW} accepted rows is logged as a warning.
  *
  * <p>Counts reconcile: every line that is neither the header nor blank is read, and is either
  * sent (train or test) or dead-lettered, with its {@link MalformedRecordException.Kind} counted in
@@ -87,10 +85,15 @@ public final class DatasetProducer implements SourceProducer {
         long startNanos = System.nanoTime();
         CsvLayout layout = CsvLayout.resolve(dataset);
         SourceProducer.createTopics(connection, topics);
-        try (TopicWriter writer = new TopicWriter(createProducer(), pacing, progress)) {
-            Map<String, Long> rejections = new TreeMap<>();
-            List<ParsedRow> accepted = new ArrayList<>();
-            long read = readRows(layout, letter -> writer.deadLetter(topics.deadLetter(), letter), accepted, rejections);
+        try (TopicWriter writer = new TopicWriter(new KafkaProducer<>(connection.producerConfig()), pacing, progress)) {
+            DatasetScan scan = DatasetScan.read(dataset, layout, split.missingValues(), true);
+            for (RejectedRow row : scan.rejected()) {
+                writer.deadLetter(topics.deadLetter(), new DeadLetter(null, row.bytes(), row.reason(), row.source(), STAGE));
+            }
+            Classes classes = scan.classes(dataset, layout);
+            classes.rare(scan.acceptedLabels()).forEach((label, rows) -> LOG.warn(
+                    "{}: class '{}' has only {} accepted row(s)", dataset.location(), label, rows));
+            List<ParsedRow> accepted = new ArrayList<>(scan.accepted());
             if (split.shuffled()) {
                 Collections.shuffle(accepted, new Random(splitSeed));
             }
@@ -98,21 +101,22 @@ public final class DatasetProducer implements SourceProducer {
             List<ParsedRow> train = accepted.subList(0, trainSize);
             List<ParsedRow> test = accepted.subList(trainSize, accepted.size());
             long imputed = impute(train, test);
-            progress.start("producing " + dataset.name(), read);
+            progress.start("producing " + dataset.name(), scan.read());
             for (ParsedRow row : train) {
-                writer.send(topics.train(), new Example(row.features(), row.label()));
+                writer.send(topics.train(), new Example(row.features(), classes.indexOf(row.label())));
             }
             for (ParsedRow row : test) {
-                writer.send(topics.test(), new Example(row.features(), row.label()));
+                writer.send(topics.test(), new Example(row.features(), classes.indexOf(row.label())));
             }
             writer.flush();
             progress.finish();
-            long deadLettered = rejections.values().stream().mapToLong(Long::longValue).sum();
-            ProduceResult result = new ProduceResult(topics.prefix(), read, train.size(), test.size(), deadLettered,
-                    imputed, rejections, List.of(), topics.train(), topics.test(), topics.deadLetter(),
+            long deadLettered = scan.rejected().size();
+            ProduceResult result = new ProduceResult(topics.prefix(), scan.read(), train.size(), test.size(), deadLettered,
+                    imputed, scan.rejections(), List.of(), topics.train(), topics.test(), topics.deadLetter(),
                     (System.nanoTime() - startNanos) / 1_000_000);
-            LOG.info("Produced {}: {} rows read, {} train, {} test, {} dead-lettered {}, {} values imputed",
-                    dataset.name(), read, train.size(), test.size(), deadLettered, rejections, imputed);
+            LOG.info("Produced {}: {} rows read, {} train, {} test, {} dead-lettered {}, {} values imputed, classes {}",
+                    dataset.name(), scan.read(), train.size(), test.size(), deadLettered, scan.rejections(), imputed,
+                    classes);
             return result;
         }
     }
@@ -126,52 +130,21 @@ public final class DatasetProducer implements SourceProducer {
      * @throws TributaryException if the file cannot be read
      */
     public long trainRows() {
-        List<ParsedRow> accepted = new ArrayList<>();
-        readRows(CsvLayout.resolve(dataset), letter -> { }, accepted, new TreeMap<>());
-        return Math.round(accepted.size() * trainShare);
-    }
-
-    /** Visible for testing: the seam where the Kafka producer is made. */
-    Producer<byte[], byte[]> createProducer() {
-        return new KafkaProducer<>(connection.producerConfig());
+        DatasetScan scan = DatasetScan.read(dataset, CsvLayout.resolve(dataset), split.missingValues(), false);
+        return Math.round(scan.acceptedRows() * trainShare);
     }
 
     /**
-     * Parses every row; rejected ones go to the dead-letter topic at once, accepted ones are kept
-     * to be split (a finite data set, held in memory by design).
-     *
-     * @return the number of rows read
+     * @param dataset the data set
+     * @param policy  what a row with a missing value becomes (a dropped row's label is no class)
+     * @return its schema: the feature columns, and the declared classes or else those of the
+     *         accepted rows (the file is read once for them)
      */
-    private long readRows(CsvLayout layout, java.util.function.Consumer<DeadLetter> rejected, List<ParsedRow> accepted,
-                          Map<String, Long> rejections) {
-        long read = 0;
-        CsvRowParser parser = new CsvRowParser(layout, dataset.missingValueMarker());
-        try (LineReader reader = new LineReader(DatasetFiles.openStream(dataset.location()))) {
-            int lineNumber = 0;
-            for (LineReader.Line raw; (raw = reader.next()) != null; ) {
-                lineNumber++;
-                String line = raw.text();
-                if ((lineNumber == 1 && dataset.hasHeader()) || line.isBlank()) {
-                    continue;
-                }
-                read++;
-                String source = dataset.location() + ":" + lineNumber;
-                try {
-                    ParsedRow row = parser.parse(line, source);
-                    if (row.missing() > 0 && split.missingValues() == MissingValuePolicy.DROP) {
-                        throw new MalformedRecordException(MalformedRecordException.Kind.MISSING_VALUE,
-                                row.missing() + " missing value(s), dropped by missing-values=drop");
-                    }
-                    accepted.add(row);
-                } catch (MalformedRecordException e) {
-                    rejections.merge(e.kind().key(), 1L, Long::sum);
-                    rejected.accept(new DeadLetter(null, raw.bytes(), e.getMessage(), source, STAGE));
-                }
-            }
-        } catch (IOException e) {
-            throw new TributaryException("cannot read data set " + dataset.location() + ": " + e, e);
-        }
-        return read;
+    static Schema schema(DatasetSpec dataset, MissingValuePolicy policy) {
+        CsvLayout layout = CsvLayout.resolve(dataset);
+        List<String> classes = dataset.classes().isEmpty()
+                ? DatasetScan.read(dataset, layout, policy, false).classes(dataset, layout).values() : dataset.classes();
+        return new Schema(layout.featureNames(), dataset.classNames().isEmpty() ? classes : dataset.classNames());
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.Protocol;
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.common.data.CsvLayout;
 import dev.tributary.common.data.Schema;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.TopicAdmin;
@@ -78,7 +77,7 @@ public interface SourceProducer {
     static Schema schema(ScenarioConfig scenario) {
         return scenario.source().generated()
                 ? Generators.create(scenario.source().generator(), scenario.seeds().split()).schema()
-                : CsvLayout.resolve(scenario.source().datasetSpec()).schema();
+                : DatasetProducer.schema(scenario.source().datasetSpec(), scenario.split().missingValues());
     }
 
     /** Creates the train, test and dead-letter topics, or checks the existing ones' partitions. */
