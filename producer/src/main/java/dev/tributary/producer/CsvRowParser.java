@@ -12,29 +12,57 @@ import java.util.Objects;
  * time (no field may span lines), so that a rejected row keeps its exact text and line number,
  * and a quote left open spoils its own line only.
  */
-final class CsvRowParser {
+final class CsvRowParser implements RowParser {
 
     private final CsvLayout layout;
     private final String missingMarker;
     private final List<String> declaredClasses;
+    private final List<String> classNames;
 
     /**
-     * @param spec   the data set: its missing-value marker and declared classes (none: any label
-     *               that is not missing, the classes being derived from the accepted rows)
+     * @param spec   the data set: its missing-value marker, declared classes (none: any label
+     *               that is not missing, the classes being derived from the accepted rows) and their names
      * @param layout its columns
      */
     CsvRowParser(DatasetSpec spec, CsvLayout layout) {
         this.layout = layout;
         this.missingMarker = spec.missingValueMarker();
         this.declaredClasses = spec.classes();
+        this.classNames = spec.classNames();
     }
 
-    /**
-     * @param line the line as read
-     * @return the parsed row, with its raw label
-     * @throws MalformedRecordException naming the column and value, if the row cannot be used
-     */
-    ParsedRow parse(String line) {
+    @Override
+    public List<String> featureNames() {
+        return layout.featureNames();
+    }
+
+    @Override
+    public List<String> declaredClasses() {
+        return declaredClasses;
+    }
+
+    @Override
+    public List<String> classNames(List<String> classes) {
+        return classNames.isEmpty() ? classes : classNames;
+    }
+
+    @Override
+    public String labelKey() {
+        return "source.csv.label-column";
+    }
+
+    @Override
+    public String labelName() {
+        return layout.labelName();
+    }
+
+    @Override
+    public boolean isRow(String line) {
+        return !line.isBlank();
+    }
+
+    @Override
+    public ParsedRow parse(String line) {
         List<String> fields = CsvLayout.split(line);
         int expected = layout.columnNames().size();
         if (fields.size() != expected) {

@@ -84,7 +84,7 @@ class CsvRowParserTest {
         ParsedRow b = new ParsedRow(new double[] {3, Double.NaN}, "0", 1);
         ParsedRow c = new ParsedRow(new double[] {2, 30}, "1", 0);
         ParsedRow testRow = new ParsedRow(new double[] {Double.NaN, 1000}, "1", 1);
-        long imputed = DatasetProducer.impute(List.of(a, b, c), List.of(testRow));
+        long imputed = DatasetSource.impute(List.of(a, b, c), List.of(testRow));
         assertEquals(2, imputed);
         assertEquals(20.0, b.features()[1], "median of 10 and 30; the test row's 1000 must not count");
         assertEquals(2.0, testRow.features()[0], "median of 1, 3, 2");

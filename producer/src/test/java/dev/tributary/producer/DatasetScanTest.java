@@ -4,7 +4,9 @@ import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.config.MissingValuePolicy;
+import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.data.MalformedRecordException.Kind;
+import dev.tributary.common.data.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +35,11 @@ class DatasetScanTest {
     }
 
     private static DatasetScan scan(DatasetSpec spec, MissingValuePolicy policy) {
-        return DatasetScan.read(spec, CsvLayout.resolve(spec), policy, true);
+        return DatasetScan.read(new DatasetFile.Csv(spec), policy, true);
+    }
+
+    private static Schema schema(DatasetSpec spec, MissingValuePolicy policy) {
+        return new DatasetSource(new DatasetFile.Csv(spec), new SplitConfig(0.5, policy, false), 0.5, 1).schema();
     }
 
     @Test
@@ -75,14 +81,14 @@ class DatasetScanTest {
         DatasetSpec spec = csv(content.toString(), List.of());
         DatasetScan scan = scan(spec, MissingValuePolicy.DROP);
 
-        Classes classes = scan.classes(spec, CsvLayout.resolve(spec));
+        Classes classes = scan.classes();
         assertEquals(List.of("0", "1", "2", "9"), classes.values(), "sorted numerically; no rejected row's label");
         assertEquals(Map.of("9", 1L), classes.rare(scan.acceptedLabels()), "a class of fewer than 5 rows, with its count");
         assertEquals(Map.of("not-a-number", 1L, "wrong-arity", 1L, "malformed", 1L, "missing-value", 1L), scan.rejections());
         assertEquals(35, scan.read());
         assertEquals(31, scan.acceptedRows());
-        assertEquals(List.of("0", "1", "2", "9"), DatasetProducer.schema(spec, MissingValuePolicy.DROP).classNames());
-        assertEquals(List.of("0", "1", "2", "9", "55"), DatasetProducer.schema(spec, MissingValuePolicy.IMPUTE).classNames(),
+        assertEquals(List.of("0", "1", "2", "9"), schema(spec, MissingValuePolicy.DROP).classNames());
+        assertEquals(List.of("0", "1", "2", "9", "55"), schema(spec, MissingValuePolicy.IMPUTE).classNames(),
                 "imputed, the row with a missing value is accepted, and so is its label");
     }
 
@@ -92,7 +98,7 @@ class DatasetScanTest {
         DatasetScan scan = scan(spec, MissingValuePolicy.IMPUTE);
         assertEquals(Map.of("unknown-label", 1L), scan.rejections());
         assertEquals(Kind.UNKNOWN_LABEL, scan.rejected().get(0).kind());
-        Classes classes = scan.classes(spec, CsvLayout.resolve(spec));
+        Classes classes = scan.classes();
         assertEquals(List.of("no", "yes"), classes.values());
         assertEquals(Map.of("no", 0L, "yes", 2L), classes.rare(scan.acceptedLabels()));
     }
@@ -100,10 +106,10 @@ class DatasetScanTest {
     @Test
     void fewerThanTwoClassesAmongTheAcceptedRowsIsAnError() throws IOException {
         DatasetSpec spec = csv("a,b,label\n1,2,0\n3,4,0\nx,5,1\n", List.of());
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> scan(spec, MissingValuePolicy.IMPUTE).classes(spec, CsvLayout.resolve(spec)));
-        assertEquals("source.csv.classes", e.field());
-        assertTrue(e.problem().contains("two or more classes (label column 'label', over the accepted rows)"), e.problem());
+        ConfigException e = assertThrows(ConfigException.class, () -> scan(spec, MissingValuePolicy.IMPUTE).classes());
+        assertEquals("source.csv.label-column", e.field());
+        assertTrue(e.problem().contains("got label, expected a label column with two or more classes over the accepted "
+                + "rows, found [0]"), e.problem());
     }
 
     @Test
