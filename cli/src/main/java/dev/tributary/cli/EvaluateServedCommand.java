@@ -78,7 +78,7 @@ final class EvaluateServedCommand implements Callable<Integer> {
         }
         KafkaConnection connection = StageCommands.cluster(kafka, "evaluate-served", config);
         Schema schema = SourceProducer.schema(config);
-        long events = expectedEvents != null ? expectedEvents : SourceProducer.trainEvents(connection, config);
+        long events = expectedEvents != null ? expectedEvents : SourceProducer.trainEvents(config);
         long leading = history != null ? history : Math.round(events * config.evaluation().historyFraction());
         ConfigException.require(events > 0, "--expected-events", events, "a positive count");
         ConfigException.require(leading >= 0 && leading < events, "--history", leading, "0 up to the events");

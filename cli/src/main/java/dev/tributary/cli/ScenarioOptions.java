@@ -31,6 +31,7 @@ final class ScenarioOptions {
             Map.entry("--drift-width", "source.generator.drift.width"),
             Map.entry("--train-fraction", "split.train-fraction"),
             Map.entry("--missing-values", "split.missing-values"),
+            Map.entry("--shuffle", "split.shuffle"),
             Map.entry("--strategies", "strategies"),
             Map.entry("--protocol", "protocol"),
             Map.entry("--concurrent", "evaluation.concurrent"),
@@ -60,6 +61,11 @@ final class ScenarioOptions {
             "--missing-marker", "missing-value-marker",
             "--classes", "classes");
 
+    /** The ARFF options, and the key of {@code source.arff} each sets. */
+    static final Map<String, String> ARFF_KEYS = Map.of(
+            "--arff", "location",
+            "--label-column", "label-column");
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
@@ -79,9 +85,13 @@ final class ScenarioOptions {
     @Option(names = "--csv", paramLabel = "FILE", description = "Use a CSV file as the source.")
     Path csv;
 
+    @Option(names = "--arff", paramLabel = "FILE", description = "Use an ARFF file (Weka, MOA) as the source: nominal "
+            + "attributes one-hot, the class nominal or integer.")
+    Path arff;
+
     @Option(names = "--label-column", paramLabel = "NAME|INDEX",
-            description = "With --csv: the label column, by name or 0-based index (negative: from the end; "
-                    + "default: the last column).")
+            description = "With --csv or --arff: the label column (the class attribute), by name or 0-based index "
+                    + "(negative: from the end; default: the last).")
     String labelColumn;
 
     @Option(names = "--no-header", description = "With --csv: the file has no header row (columns are c0, c1, ...).")
@@ -100,7 +110,8 @@ final class ScenarioOptions {
     String missingMarker;
 
     @Option(names = "--classes", paramLabel = "VALUE", split = ",",
-            description = "With --csv: the label values in class-index order (default: the distinct values, sorted).")
+            description = "With --csv: the label values in class-index order (default: the distinct labels of the "
+                    + "accepted rows, sorted).")
     List<String> classes;
 
     @Option(names = "--events", paramLabel = "N", description = "Generated sources: the stream's length.")
@@ -119,6 +130,11 @@ final class ScenarioOptions {
     @Option(names = "--missing-values", paramLabel = "POLICY",
             description = "Rows with a missing value: impute (the training split's median) or drop (to the dead-letter topic).")
     MissingValuePolicy missingValues;
+
+    @Option(names = "--shuffle", paramLabel = "BOOL", arity = "1",
+            description = "Data sets: whether to shuffle before the split (true by default; false keeps the file's "
+                    + "order). A generated stream is never shuffled.")
+    Boolean shuffle;
 
     @Option(names = "--strategies", paramLabel = "NAME", split = ",",
             description = "Strategies to compare: batch, periodic-retrain, online, warm-start, majority, no-change.")
@@ -227,8 +243,9 @@ final class ScenarioOptions {
         if (source != null) {
             overrides.put("source", source);
             // A new source without a new name would write into the old scenario's topics.
+            Path file = csv != null ? csv : arff;
             overrides.put("name", dataset != null ? dataset
-                    : csv.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-"));
+                    : file.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-"));
         }
         KEYS.forEach((option, key) -> {
             OptionSpec spec = command.findOption(option);
@@ -246,19 +263,29 @@ final class ScenarioOptions {
         return ScenarioFiles.load(scenario, overrides);
     }
 
-    /** @return a replacement source from --dataset or --csv, or {@code null} to keep the scenario's */
+    /** @return a replacement source from --dataset, --csv or --arff, or {@code null} to keep the scenario's */
     private Map<String, Object> source() {
-        boolean csvDetails = labelColumn != null || noHeader != null || ignoredColumns != null || features != null
-                || missingMarker != null || classes != null;
+        boolean csvDetails = noHeader != null || ignoredColumns != null || features != null || missingMarker != null
+                || classes != null;
         if (csv == null && csvDetails) {
-            throw new ConfigException("--label-column/--no-header/--ignore-column/--features/--missing-marker/--classes",
+            throw new ConfigException("--no-header/--ignore-column/--features/--missing-marker/--classes",
                     "given without --csv", "these options only with --csv FILE");
         }
-        if (csv != null && dataset != null) {
-            throw new ConfigException("--dataset", dataset, "either --dataset or --csv, not both");
+        if (csv == null && arff == null && labelColumn != null) {
+            throw new ConfigException("--label-column", "given without --csv or --arff",
+                    "this option only with --csv FILE or --arff FILE");
+        }
+        if ((dataset != null ? 1 : 0) + (csv != null ? 1 : 0) + (arff != null ? 1 : 0) > 1) {
+            throw new ConfigException("--dataset/--csv/--arff", "more than one source", "one of --dataset, --csv, --arff");
         }
         if (dataset != null) {
             return Map.of("dataset", dataset);
+        }
+        if (arff != null) {
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("location", arff.toString());
+            putIfSet(spec, "label-column", labelColumn);
+            return Map.of("arff", spec);
         }
         if (csv == null) {
             return null;
@@ -292,6 +319,11 @@ final class ScenarioOptions {
         }
         for (var e : CSV_KEYS.entrySet()) {
             if (("source.csv." + e.getValue()).equals(field)) {
+                return e.getKey();
+            }
+        }
+        for (var e : ARFF_KEYS.entrySet()) {
+            if (("source.arff." + e.getValue()).equals(field)) {
                 return e.getKey();
             }
         }

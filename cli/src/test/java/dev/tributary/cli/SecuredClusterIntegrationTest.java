@@ -1,8 +1,8 @@
 package dev.tributary.cli;
 
-import dev.tributary.common.config.DatasetSpec;
-import dev.tributary.common.data.CsvLayout;
+import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.producer.SourceProducer;
 import dev.tributary.broker.test.SecuredKafkaBroker;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.ResultsFile;
@@ -88,7 +88,7 @@ class SecuredClusterIntegrationTest {
         KafkaConnection secured = KafkaConnection.load(null, config, Map.of());
         var topics = new ScoringTopology.ScoringTopics(name + "-test", name + "-models", name + "-predictions",
                 name + "-scorer-dlq");
-        try (ModelScorer scorer = ModelScorer.start(secured, CsvLayout.resolve(DatasetSpec.BREAST_CANCER).schema(),
+        try (ModelScorer scorer = ModelScorer.start(secured, SourceProducer.schema(ScenarioConfig.defaults()),
                 new ModelScorer.Settings(name + "-scorer", "online", topics, 64, 1, false, dir.resolve("streams")))) {
             assertEquals(280, count(secured, topics.predictions(), 280), "one prediction per test event");
         }

@@ -35,12 +35,14 @@ class TributaryCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "produce", "train-batch", "train-stream", "evaluate", "score", "serve-bench", "soak", "scenarios"})
+    @ValueSource(strings = {"run", "produce", "train-batch", "train-stream", "evaluate", "score", "serve-bench", "soak", "scenarios",
+            "export"})
     void everyCommandHasHelpWithDefaults(String command) {
         Outcome help = tributary(command, "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().startsWith("Usage: tributary " + command), help.out());
-        assertTrue(command.equals("scenarios") || help.out().contains("--bootstrap-servers"), help.out());
+        boolean offline = command.equals("scenarios") || command.equals("export");
+        assertEquals(!offline, help.out().contains("--bootstrap-servers"), help.out());
         assertTrue(help.out().contains("Default: breast-cancer"), "defaults are shown: " + help.out());
     }
 
@@ -134,6 +136,105 @@ class TributaryCommandTest {
         Outcome bad = tributary("run", "--label-column", "x");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--csv"), bad.err());
+    }
+
+    @Test
+    void exportWritesAScenariosEventsWithoutABroker(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sea.arff");
+        Outcome exported = tributary("export", "--scenario", "sea-abrupt", "--events", "500", "--drift-at", "250",
+                "--protocol", "holdout", "--format", "arff", "-o", file.toString());
+        assertEquals(0, exported.code(), exported.err());
+        assertTrue(exported.out().contains("exported 500 events of sea-abrupt to " + file + " (arff): train 300 + test 200"),
+                exported.out());
+        assertTrue(exported.out().contains("read 500 = exported 500 + rejected 0"), exported.out());
+        String text = Files.readString(file);
+        assertTrue(text.contains("@relation sea-abrupt\n") && text.contains("% train: 300 events\n")
+                && text.contains("% test: 200 events\n"), text.substring(0, 400));
+        assertEquals(500, text.lines().filter(l -> !l.isEmpty() && !l.startsWith("%") && !l.startsWith("@")).count());
+
+        Outcome usage = tributary("export", "--format", "xml", "-o", file.toString());
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("--format"), usage.err());
+        assertEquals(2, tributary("export").code(), "--output is required");
+    }
+
+    @Test
+    void anExportReadBackInFileOrderExportsTheSameEvents(@TempDir Path dir) throws Exception {
+        Path arff = dir.resolve("bc.arff");
+        Path arffAgain = dir.resolve("again.arff");
+        assertEquals(0, tributary("export", "--format", "arff", "-o", arff.toString()).code());
+        Outcome again = tributary("export", "--arff", arff.toString(), "--shuffle", "false", "--protocol", "prequential",
+                "--format", "arff", "-o", arffAgain.toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(dataRows(arff), dataRows(arffAgain));
+        assertEquals(699, dataRows(arff).size());
+
+        Path csv = dir.resolve("bc.csv");
+        Path csvAgain = dir.resolve("again.csv");
+        assertEquals(0, tributary("export", "-o", csv.toString()).code());
+        again = tributary("export", "--csv", csv.toString(), "--label-column", "class", "--ignore-column", "split",
+                "--shuffle", "false", "--protocol", "prequential", "-o", csvAgain.toString());
+        assertEquals(0, again.code(), again.err());
+        List<String> parts = Files.readAllLines(csv);
+        assertEquals(parts.stream().map(l -> l.replaceFirst("^(split|train|test),", "")).toList(),
+                Files.readAllLines(csvAgain), "the same header and rows, without the split column");
+
+        Outcome generated = tributary("export", "--scenario", "sea-abrupt", "--shuffle", "true", "-o", csv.toString());
+        assertEquals(2, generated.code());
+        assertTrue(generated.err().contains("invalid value for option '--shuffle'"), generated.err());
+    }
+
+    private static List<String> dataRows(Path arff) throws java.io.IOException {
+        return Files.readAllLines(arff).stream().filter(l -> !l.isBlank() && !l.startsWith("%") && !l.startsWith("@"))
+                .toList();
+    }
+
+    @Test
+    void aCsvWithStrayQuotesIsReadRowByRow(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("quotes.csv");
+        StringBuilder content = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 20; i++) {
+            content.append(i).append(',').append(i * 2).append(',').append(i % 2).append('\n');
+            if (i == 3) {
+                content.append("\"4,5,1\n");      // a quote that never closes
+            }
+            if (i == 9) {
+                content.append("\"x\"y,1,abc\n"); // text after a closing quote; its label is no class
+            }
+        }
+        Files.writeString(csv, content.toString());
+        Outcome exported = tributary("export", "--csv", csv.toString(), "-o", dir.resolve("out.csv").toString());
+        assertEquals(0, exported.code(), exported.err());
+        assertTrue(exported.out().contains("read 22 = exported 20 + rejected 2"), exported.out());
+        assertTrue(exported.out().contains("rejected by reason: {malformed=2}"), exported.out());
+        assertTrue(Files.readAllLines(dir.resolve("out.csv")).stream().skip(1)
+                .allMatch(l -> l.endsWith(",0") || l.endsWith(",1")), "two classes: 0 and 1");
+    }
+
+    @Test
+    void arffOptionsAreCheckedAndABadHeaderIsOneLineNamingIt(@TempDir Path dir) throws Exception {
+        Path arff = Files.writeString(dir.resolve("w.arff"), "@relation w\n@attribute x numeric\n@attribute c {a, b}\n"
+                + "@data\n1,a\n2,b\n");
+        Path out = dir.resolve("w.csv");
+        Outcome ok = tributary("export", "--arff", arff.toString(), "--protocol", "prequential", "-o", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("exported 2 events of w to"), ok.out());
+
+        Outcome csvOnly = tributary("export", "--arff", arff.toString(), "--classes", "a,b", "-o", out.toString());
+        assertEquals(2, csvOnly.code());
+        assertTrue(csvOnly.err().contains("only with --csv FILE"), csvOnly.err());
+        Outcome both = tributary("export", "--arff", arff.toString(), "--csv", arff.toString(), "-o", out.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("one of --dataset, --csv, --arff"), both.err());
+        Outcome noClass = tributary("export", "--arff", arff.toString(), "--label-column", "y", "-o", out.toString());
+        assertEquals(2, noClass.code());
+        assertTrue(noClass.err().contains("invalid value for option '--label-column': got y"), noClass.err());
+
+        Path bad = Files.writeString(dir.resolve("bad.arff"), "@relation w\n@attribute x text\n@data\n");
+        Outcome header = tributary("export", "--arff", bad.toString(), "-o", out.toString());
+        assertEquals(3, header.code(), header.err());
+        assertEquals("tributary: ARFF header, " + bad + ":2: attribute 'x': unknown type 'text', expected numeric, real, "
+                + "integer or {nominal values}", header.err().strip());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.tributary.common;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,12 +22,24 @@ public final class AtomicFiles {
      * @throws TributaryException if the file cannot be written
      */
     public static void write(Path file, byte[] content) {
+        write(file, out -> out.write(content));
+    }
+
+    /**
+     * @param file    the destination; its directory is created if needed
+     * @param content writes the whole content to the stream it is given (which it need not close),
+     *                so that a large file is never held in memory
+     * @throws TributaryException if the file cannot be written; the destination is then untouched
+     */
+    public static void write(Path file, Content content) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             try {
-                Files.write(tmp, content);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+                    content.writeTo(out);
+                }
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -33,5 +47,15 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new TributaryException("cannot write " + file + ": " + e, e);
         }
+    }
+
+    /** A file's content, written to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * @param out where the content goes
+         * @throws IOException if writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -233,7 +233,7 @@ public final class ExperimentRunner {
 
     private RunResult prequential(int r, ScenarioConfig run, Schema schema, Map<Strategy, Learner> strategies,
                                   HeapMonitor heap) {
-        long events = SourceProducer.trainEvents(connection, run);
+        long events = SourceProducer.trainEvents(run);
         long history = Math.round(events * run.evaluation().historyFraction());
         Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
         Map<Strategy, Double> sustainable = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.producer.Pacing;
-import dev.tributary.producer.StreamProducer;
+import dev.tributary.producer.GeneratedSource;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 import org.apache.kafka.common.utils.Exit;
@@ -67,8 +67,8 @@ final class ProducerCeiling {
 
     /** @return records/s of the producer */
     double harness(String topic) {
-        return new StreamProducer(connection, stream, records, 1.0, topics(topic), Pacing.atRate(RateConfig.UNLIMITED), seed,
-                ProgressListener.NONE).produce().eventsPerSecond();
+        return new SourceProducer(connection, new GeneratedSource(stream, records, 1.0, seed), topics(topic),
+                Pacing.atRate(RateConfig.UNLIMITED), ProgressListener.NONE).produce().eventsPerSecond();
     }
 
     /** @return records/s of {@code ProducerPerformance} */

@@ -12,7 +12,7 @@ import dev.tributary.kafka.ModelTopic;
 import dev.tributary.model.ModelArtifact;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.producer.Pacing;
-import dev.tributary.producer.StreamProducer;
+import dev.tributary.producer.GeneratedSource;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 import dev.tributary.serving.ModelScorer;
@@ -71,9 +71,9 @@ final class ScorerCeiling {
              TopicFeed reader = TopicFeed.fromBeginning(connection, topics.predictions(),
                      TopicFeed.Settings.exactly(500, events, STALL_TIMEOUT.toMillis()))) {
             ServingBenchmark.awaitModel(scorer);
-            CompletableFuture<?> producer = CompletableFuture.runAsync(() -> new StreamProducer(connection,
-                    scenario.source().generator(), events, 1.0, input, Pacing.atRate(RateConfig.UNLIMITED), scenario.seeds().split(),
-                    ProgressListener.NONE).produce());
+            CompletableFuture<?> producer = CompletableFuture.runAsync(() -> new SourceProducer(connection,
+                    new GeneratedSource(scenario.source().generator(), events, 1.0, scenario.seeds().split()), input,
+                    Pacing.atRate(RateConfig.UNLIMITED), ProgressListener.NONE).produce());
             long[] span = {0, 0};
             reader.run(record -> {
                 span[1] = System.nanoTime();

@@ -18,7 +18,7 @@ import dev.tributary.results.Percentiles;
 import dev.tributary.results.ServingLoadResult;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.producer.Pacing;
-import dev.tributary.producer.StreamProducer;
+import dev.tributary.producer.GeneratedSource;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 import dev.tributary.serving.ModelScorer;
@@ -150,8 +150,9 @@ public final class ServingBenchmark {
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "load"));
         long[] span = {0, 0};
         try (TopicFeed feed = TopicFeed.fromBeginning(connection, readTopic, TopicFeed.Settings.exactly(500, events, 60_000))) {
-            Future<?> producer = executor.submit(() -> new StreamProducer(connection, scenario.source().generator(), events,
-                    1.0, topics, Pacing.atRate(new RateConfig(rate)), scenario.seeds().split(), ProgressListener.NONE).produce());
+            Future<?> producer = executor.submit(() -> new SourceProducer(connection,
+                    new GeneratedSource(scenario.source().generator(), events, 1.0, scenario.seeds().split()), topics,
+                    Pacing.atRate(new RateConfig(rate)), ProgressListener.NONE).produce());
             feed.run(r -> {
                 histogram.recordValue(Math.max(0, epochMicros() - eventTime.applyAsLong(r) * 1000));
                 span[1] = System.nanoTime();

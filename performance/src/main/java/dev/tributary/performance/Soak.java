@@ -9,7 +9,8 @@ import dev.tributary.kafka.TopicFeed;
 import dev.tributary.evaluation.cost.HeapMonitor;
 import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.producer.Pacing;
-import dev.tributary.producer.StreamProducer;
+import dev.tributary.producer.GeneratedSource;
+import dev.tributary.producer.SourceProducer;
 
 import java.time.Duration;
 import java.util.List;
@@ -70,8 +71,8 @@ public final class Soak {
                              RateConfig rate, long seed) {
         try (HeapMonitor heap = HeapMonitor.start()) {
             long baseline = heap.sample();
-            ProduceResult produced = new StreamProducer(connection, stream, events, 1.0, topics, Pacing.atRate(rate), seed,
-                    new Sampler(heap, events)).produce();
+            ProduceResult produced = new SourceProducer(connection, new GeneratedSource(stream, events, 1.0, seed), topics,
+                    Pacing.atRate(rate), new Sampler(heap, events)).produce();
             int afterProduce = heap.liveSamples().size();
             long consumeStart = System.nanoTime();
             consumeAll(connection, topics.train(), events, new Sampler(heap, events));

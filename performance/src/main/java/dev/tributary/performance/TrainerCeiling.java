@@ -15,7 +15,8 @@ import dev.tributary.common.config.TopicNames;
 import dev.tributary.model.learn.Learner;
 import dev.tributary.evaluation.strategy.Learners;
 import dev.tributary.producer.Pacing;
-import dev.tributary.producer.StreamProducer;
+import dev.tributary.producer.GeneratedSource;
+import dev.tributary.producer.SourceProducer;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
 
@@ -48,9 +49,9 @@ final class TrainerCeiling {
 
     /** Fills the topic the harness side reads (not timed). */
     void prepare(String topic) {
-        new StreamProducer(connection, scenario.source().generator(), events, 1.0,
-                TopicsConfig.stream(topic, 1, scenario.kafka().replicationFactor()),
-                Pacing.atRate(RateConfig.UNLIMITED), scenario.seeds().split(), ProgressListener.NONE).produce();
+        new SourceProducer(connection, new GeneratedSource(scenario.source().generator(), events, 1.0,
+                scenario.seeds().split()), TopicsConfig.stream(topic, 1, scenario.kafka().replicationFactor()),
+                Pacing.atRate(RateConfig.UNLIMITED), ProgressListener.NONE).produce();
     }
 
     /** @return events/s learned (test-then-train) from the topic */

@@ -1,49 +1,81 @@
 package dev.tributary.producer;
 
-import dev.tributary.common.data.CsvLayout;
-import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.MalformedRecordException.Kind;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Parses one line of a CSV data set against its {@link CsvLayout}. Lines are parsed one at a
- * time (no field may span lines), so that a rejected row keeps its exact text and line number.
+ * time (no field may span lines), so that a rejected row keeps its exact text and line number,
+ * and a quote left open spoils its own line only.
  */
-final class CsvRowParser {
+final class CsvRowParser implements RowParser {
 
     private final CsvLayout layout;
     private final String missingMarker;
-
-    CsvRowParser(CsvLayout layout, String missingMarker) {
-        this.layout = layout;
-        this.missingMarker = missingMarker;
-    }
+    private final List<String> declaredClasses;
+    private final List<String> classNames;
 
     /**
-     * @param line   the line as read
-     * @param source {@code location:line}
-     * @return the parsed row
-     * @throws MalformedRecordException naming the column and value, if the row cannot be used
+     * @param spec   the data set: its missing-value marker, declared classes (none: any label
+     *               that is not missing, the classes being derived from the accepted rows) and their names
+     * @param layout its columns
      */
-    ParsedRow parse(String line, String source) {
-        List<String> fields = split(line);
+    CsvRowParser(DatasetSpec spec, CsvLayout layout) {
+        this.layout = layout;
+        this.missingMarker = spec.missingValueMarker();
+        this.declaredClasses = spec.classes();
+        this.classNames = spec.classNames();
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return layout.featureNames();
+    }
+
+    @Override
+    public List<String> declaredClasses() {
+        return declaredClasses;
+    }
+
+    @Override
+    public List<String> classNames(List<String> classes) {
+        return classNames.isEmpty() ? classes : classNames;
+    }
+
+    @Override
+    public String labelKey() {
+        return "source.csv.label-column";
+    }
+
+    @Override
+    public String labelName() {
+        return layout.labelName();
+    }
+
+    @Override
+    public boolean isRow(String line) {
+        return !line.isBlank();
+    }
+
+    @Override
+    public ParsedRow parse(String line) {
+        List<String> fields = CsvLayout.split(line);
         int expected = layout.columnNames().size();
         if (fields.size() != expected) {
             throw new MalformedRecordException(Kind.WRONG_ARITY, "expected " + expected + " columns, found " + fields.size());
         }
-        String rawLabel = fields.get(layout.labelIndex());
-        Integer label = layout.classIndex().get(rawLabel);
-        if (label == null) {
-            throw new MalformedRecordException(Kind.UNKNOWN_LABEL, "column '" + layout.columnNames().get(layout.labelIndex())
-                    + "': unknown label '" + MalformedRecordException.abbreviate(rawLabel) + "', expected one of "
-                    + layout.classIndex().keySet().stream().sorted().toList());
+        String label = fields.get(layout.labelIndex());
+        if (!declaredClasses.isEmpty() && !declaredClasses.contains(label)) {
+            throw new MalformedRecordException(Kind.UNKNOWN_LABEL, "column '" + layout.labelName() + "': unknown label '"
+                    + MalformedRecordException.abbreviate(label) + "', expected one of " + declaredClasses);
+        }
+        if (declaredClasses.isEmpty() && isMissing(label)) {
+            throw new MalformedRecordException(Kind.UNKNOWN_LABEL, "column '" + layout.labelName() + "': unknown label '"
+                    + MalformedRecordException.abbreviate(label) + "': a label cannot be missing");
         }
         List<Integer> featureIndices = layout.featureIndices();
         double[] features = new double[featureIndices.size()];
@@ -51,42 +83,17 @@ final class CsvRowParser {
         for (int i = 0; i < features.length; i++) {
             int column = featureIndices.get(i);
             String text = fields.get(column);
-            if (text.isEmpty() || Objects.equals(text, missingMarker)) {
+            if (isMissing(text)) {
                 features[i] = Double.NaN;
                 missing++;
                 continue;
             }
-            features[i] = number(text, layout.columnNames().get(column));
+            features[i] = FeatureValues.parse(text, "column '" + layout.columnNames().get(column) + "'");
         }
-        return new ParsedRow(features, label, missing, source, line);
+        return new ParsedRow(features, label, missing);
     }
 
-    private static double number(String text, String column) {
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new MalformedRecordException(Kind.NOT_A_NUMBER, "column '" + column + "': '" + MalformedRecordException.abbreviate(text) + "' is not a number");
-        }
-        if (!Double.isFinite(value)) {
-            throw new MalformedRecordException(Kind.NOT_A_NUMBER, "column '" + column + "': '" + MalformedRecordException.abbreviate(text) + "' is not a finite number");
-        }
-        if (Math.abs(value) > ExampleCodec.MAX_MAGNITUDE) {
-            throw new MalformedRecordException(Kind.OUT_OF_RANGE, "column '" + column + "': '"
-                    + MalformedRecordException.abbreviate(text) + "' is larger in magnitude than " + ExampleCodec.MAX_MAGNITUDE);
-        }
-        return value;
-    }
-
-    private static List<String> split(String line) {
-        try (CSVParser parser = CSVParser.parse(line, CsvLayout.FORMAT)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.size() != 1) {
-                throw new MalformedRecordException(Kind.MALFORMED, "expected one CSV record on the line, found " + records.size());
-            }
-            return records.get(0).toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new MalformedRecordException(Kind.MALFORMED, "malformed CSV: " + e.getMessage());
-        }
+    private boolean isMissing(String text) {
+        return text.isEmpty() || Objects.equals(text, missingMarker);
     }
 }

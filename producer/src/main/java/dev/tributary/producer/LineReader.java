@@ -28,6 +28,7 @@ final class LineReader implements AutoCloseable {
     private final ByteArrayOutputStream current = new ByteArrayOutputStream(256);
     /** The previous line ended at a {@code \r}: a {@code \n} right after it belongs to it. */
     private boolean afterCarriageReturn;
+    private long lineNumber;
 
     LineReader(InputStream in) {
         this.in = new BufferedInputStream(in, 64 * 1024);
@@ -51,7 +52,13 @@ final class LineReader implements AutoCloseable {
         return current.size() == 0 ? null : line();
     }
 
+    /** @return the 1-based number of the line {@link #next} returned last (0 before the first) */
+    long lineNumber() {
+        return lineNumber;
+    }
+
     private Line line() {
+        lineNumber++;
         byte[] bytes = current.toByteArray();
         return new Line(bytes, new String(bytes, StandardCharsets.UTF_8));
     }

@@ -1,31 +1,58 @@
 package dev.tributary.producer;
 
-import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.common.ProgressListener;
-import dev.tributary.common.config.Protocol;
 import dev.tributary.common.config.ScenarioConfig;
-import dev.tributary.common.data.CsvLayout;
+import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.Schema;
+import dev.tributary.common.provenance.ProduceResult;
+import dev.tributary.kafka.DeadLetter;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.TopicAdmin;
-
-import dev.tributary.producer.generator.Generators;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
 /**
- * Writes a scenario's source to its train and test topics: a data set read from a file
- * ({@link DatasetProducer}) or a generated stream ({@link StreamProducer}).
+ * Writes a scenario's source to its topics, key = class index, value = the features as CSV: the
+ * {@link EventSequence} of its {@link EventSource}, the train part to the train topic (under the
+ * prequential protocol, the events topic) and the test part to the test topic, each event when
+ * it is due; a data set's rejected rows go to the dead-letter topic first.
+ *
+ * <p>Counts reconcile: rows read (or events generated) = train + test + dead-lettered, with the
+ * rejections counted by {@link dev.tributary.common.data.MalformedRecordException.Kind} in
+ * {@link ProduceResult#rejections()}. A dead letter's value is the line's bytes exactly as in the
+ * file (bytes that are not UTF-8 included); its headers hold the reason, {@code location:line}
+ * and the stage {@value #STAGE}.
  */
-public interface SourceProducer {
+public final class SourceProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceProducer.class);
+    /** The stage named in the producer's dead letters. */
+    static final String STAGE = "producer";
+
+    private final KafkaConnection connection;
+    private final EventSource source;
+    private final TopicsConfig topics;
+    private final Pacing pacing;
+    private final ProgressListener progress;
 
     /**
-     * Creates the topics if needed and writes every event to exactly one of them.
-     *
-     * @return the counts, which reconcile
-     * @throws dev.tributary.common.TributaryException if the source cannot be read or Kafka rejects a write
+     * @param connection the cluster
+     * @param source     the events
+     * @param topics     where to write
+     * @param pacing     the pace of the sends
+     * @param progress   hears how many records have been sent
      */
-    ProduceResult produce();
+    public SourceProducer(KafkaConnection connection, EventSource source, TopicsConfig topics, Pacing pacing,
+                          ProgressListener progress) {
+        this.connection = connection;
+        this.source = source;
+        this.topics = topics;
+        this.pacing = pacing;
+        this.progress = progress;
+    }
 
     /**
      * @param connection the cluster (with the scenario's client properties already applied)
@@ -33,7 +60,8 @@ public interface SourceProducer {
      * @param progress   hears how far it has come
      * @return the producer for the scenario's source
      */
-    static SourceProducer forScenario(KafkaConnection connection, ScenarioConfig scenario, ProgressListener progress) {
+    public static SourceProducer forScenario(KafkaConnection connection, ScenarioConfig scenario,
+                                             ProgressListener progress) {
         return forScenario(connection, scenario, progress, Pacing.atRate(scenario.rate()));
     }
 
@@ -44,45 +72,65 @@ public interface SourceProducer {
      * @param pacing     when each event is sent (the scenario's rate, after a past sent at once)
      * @return the producer for the scenario's source
      */
-    static SourceProducer forScenario(KafkaConnection connection, ScenarioConfig scenario, ProgressListener progress,
-                                      Pacing pacing) {
-        // Prequential: one time-ordered events topic holds everything.
-        double trainShare = scenario.protocol() == Protocol.PREQUENTIAL ? 1.0 : scenario.split().trainFraction();
-        if (scenario.source().generated()) {
-            return new StreamProducer(connection, scenario.source().generator(), scenario.source().events(),
-                    trainShare, scenario.topics(), pacing, scenario.seeds().split(), progress);
-        }
-        return new DatasetProducer(connection, scenario.source().datasetSpec(), scenario.split(), trainShare,
-                scenario.topics(), pacing, scenario.seeds().split(), progress);
+    public static SourceProducer forScenario(KafkaConnection connection, ScenarioConfig scenario,
+                                             ProgressListener progress, Pacing pacing) {
+        return new SourceProducer(connection, EventSource.forScenario(scenario), scenario.topics(), pacing, progress);
     }
 
     /**
-     * @param connection the cluster
-     * @param scenario   a run
-     * @return how many events its producer will write to the train (prequential: events) topic,
-     *         known before it starts: a generated stream's length, or a data set's rows in the
-     *         train split (the file is read once for it)
+     * Creates the topics if needed and writes every event to exactly one of them. The source is
+     * opened first, so that a data set that cannot be read fails before any connection opens.
+     *
+     * @return the counts, which reconcile
+     * @throws dev.tributary.common.TributaryException if the source cannot be read or Kafka rejects a write
      */
-    static long trainEvents(KafkaConnection connection, ScenarioConfig scenario) {
-        if (scenario.source().generated()) {
-            double trainShare = scenario.protocol() == Protocol.PREQUENTIAL ? 1.0 : scenario.split().trainFraction();
-            return Math.round(scenario.source().events() * trainShare);
+    public ProduceResult produce() {
+        long startNanos = System.nanoTime();
+        EventSequence events = source.open();
+        createTopics(connection, topics);
+        try (TopicWriter writer = new TopicWriter(new KafkaProducer<>(connection.producerConfig()), pacing, progress)) {
+            progress.start("producing " + source.describe(), events.read());
+            for (RejectedRow row : events.rejected()) {
+                writer.deadLetter(topics.deadLetter(), new DeadLetter(null, row.bytes(), row.reason(), row.source(), STAGE));
+            }
+            for (long i = 0; events.hasNext(); i++) {
+                writer.send(i < events.trainEvents() ? topics.train() : topics.test(), events.next());
+            }
+            writer.flush();
         }
-        return ((DatasetProducer) forScenario(connection, scenario, ProgressListener.NONE)).trainRows();
+        progress.finish();
+        long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
+        long test = events.events() - events.trainEvents();
+        ProduceResult result = new ProduceResult(topics.prefix(), events.read(), events.trainEvents(), test,
+                events.rejected().size(), events.imputedValues(), events.rejections(), events.driftPositions(),
+                topics.train(), topics.test(), topics.deadLetter(), wallMs);
+        LOG.info("Produced {}: {} read, {} train, {} test, {} dead-lettered {}, {} values imputed, in {} ms ({} events/s)"
+                        + "{}", source.describe(), result.read(), result.trainRecords(), test, result.deadLettered(),
+                result.rejections(), result.imputedValues(), wallMs, Math.round(result.eventsPerSecond()),
+                result.driftPositions().isEmpty() ? "" : "; drift at " + result.driftPositions());
+        return result;
     }
 
     /**
      * @param scenario a run
-     * @return the schema of its source: a data set's resolved columns, or a generator's features
+     * @return how many events its producer will write to the train (prequential: events) topic,
+     *         known before it starts: a generated stream's share, or a data set's rows in the train
+     *         split (the file is read once for it)
      */
-    static Schema schema(ScenarioConfig scenario) {
-        return scenario.source().generated()
-                ? Generators.create(scenario.source().generator(), scenario.seeds().split()).schema()
-                : CsvLayout.resolve(scenario.source().datasetSpec()).schema();
+    public static long trainEvents(ScenarioConfig scenario) {
+        return EventSource.forScenario(scenario).trainEvents();
+    }
+
+    /**
+     * @param scenario a run
+     * @return the schema of its source: a data set's features and classes, or a generator's
+     */
+    public static Schema schema(ScenarioConfig scenario) {
+        return EventSource.forScenario(scenario).schema();
     }
 
     /** Creates the train, test and dead-letter topics, or checks the existing ones' partitions. */
-    static void createTopics(KafkaConnection connection, dev.tributary.common.config.TopicsConfig topics) {
+    public static void createTopics(KafkaConnection connection, TopicsConfig topics) {
         try (TopicAdmin admin = new TopicAdmin(connection)) {
             admin.ensureTopic(topics.train(), topics.trainPartitions(), topics.replicationFactor(), Map.of());
             admin.ensureTopic(topics.test(), topics.testPartitions(), topics.replicationFactor(), Map.of());

@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The sending half both producers share: paced, counted, reported to a progress listener, and
+ * The sending half of {@link SourceProducer}: paced, counted, reported to a progress listener, and
  * failing loudly. Kafka reports send failures asynchronously; the first one is kept and
  * thrown by {@link #flush()}, so a run never ends "successfully" with records missing.
  *

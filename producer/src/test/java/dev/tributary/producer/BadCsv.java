@@ -19,11 +19,24 @@ import java.util.Random;
  * learn from, wrong arity,
  * empty and missing values, labels that are not classes, bytes that are not UTF-8, stray
  * delimiters (doubled, a semicolon, a carriage return that splits a line in two) and stray quotes
- * (unclosed, or followed by text). Blank lines are mixed in: they are not rows.
+ * (unclosed, in any column or opening the line, or followed by text). Blank lines are mixed in:
+ * they are not rows.
+ *
+ * <p>With {@link ClassList#DERIVED} the file declares no classes: they must come from the accepted
+ * rows. Every bad row then carries a label that no valid row has ({@code abc}, {@code 99},
+ * {@code 0.0}, ...), which must not become a class, and the only bad labels are missing ones.
  */
 final class BadCsv {
 
     static final String HEADER = "f0,f1,f2,f3,label";
+
+    /** Whether the producer is told the classes, or must derive them from the accepted rows. */
+    enum ClassList {
+        /** {@code classes: [0, 1]}: any other label is unknown. */
+        DECLARED,
+        /** No classes given: a label is a class if an accepted row has it. */
+        DERIVED
+    }
 
     /**
      * What the producer must do with one line.
@@ -59,23 +72,30 @@ final class BadCsv {
     private static final List<String> HUGE = List.of("1e101", "-1.7976931348623157E308", "1" + "0".repeat(250),
             "-2.5e200");
     private static final List<String> BAD_LABELS = List.of("2", "-1", "", "x", "0.0", "01", "1.", "\"\"", "yes");
+    /** Labels of bad rows when the classes are derived: none may become a class. */
+    private static final List<String> ROGUE_LABELS = List.of("abc", "99", "2", "-1", "0.0", "01", "1.", "yes");
+    /** With derived classes only a missing label is a bad one. */
+    private static final List<String> MISSING_LABELS = List.of("", "?", "\"\"");
 
     private final Random random;
+    private final ClassList classes;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final List<Line> lines = new ArrayList<>();
 
-    private BadCsv(long seed) {
-        random = new Random(seed);
+    private BadCsv(long seed, ClassList classes) {
+        this.random = new Random(seed);
+        this.classes = classes;
     }
 
     /**
      * @param rows     how many rows (blank lines come on top)
      * @param badShare the probability of each row being bad
      * @param seed     the seed
+     * @param classes  whether the classes are declared or derived
      * @return the file
      */
-    static File generate(int rows, double badShare, long seed) {
-        BadCsv csv = new BadCsv(seed);
+    static File generate(int rows, double badShare, long seed, ClassList classes) {
+        BadCsv csv = new BadCsv(seed, classes);
         csv.out.writeBytes((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < rows; i++) {
             if (csv.random.nextInt(50) == 0) {
@@ -122,6 +142,12 @@ final class BadCsv {
 
     private void bad() {
         Row row = row();
+        boolean derived = classes == ClassList.DERIVED;
+        if (derived) {
+            List<String> rogue = new ArrayList<>(row.tokens());
+            rogue.set(4, ROGUE_LABELS.get(random.nextInt(ROGUE_LABELS.size())));
+            row = new Row(rogue, row.values(), -1);
+        }
         List<String> tokens = new ArrayList<>(row.tokens());
         int column = random.nextInt(4);
         switch (random.nextInt(10)) {
@@ -147,7 +173,8 @@ final class BadCsv {
                 reject(String.join(",", tokens), Kind.MISSING_VALUE, missing + " missing value(s)");
             }
             case 3 -> {
-                tokens.set(4, BAD_LABELS.get(random.nextInt(BAD_LABELS.size())));
+                List<String> labels = derived ? MISSING_LABELS : BAD_LABELS;
+                tokens.set(4, labels.get(random.nextInt(labels.size())));
                 reject(String.join(",", tokens), Kind.UNKNOWN_LABEL, "column 'label': unknown label");
             }
             case 4 -> truncated(row);
@@ -170,10 +197,13 @@ final class BadCsv {
                 reject(String.join(",", changed), Kind.WRONG_ARITY, "expected 5 columns, found " + changed.size());
             }
             case 7 -> {
-                // Stray quotes: one never closed, or text after a closing one.
-                String number = tokens.get(column).trim().replace("\"", "");
-                tokens.set(column, random.nextBoolean() ? "\"" + number : "\"" + number + "\"x");
-                reject(String.join(",", tokens), Kind.MALFORMED, "malformed CSV");
+                // Stray quotes in any column, the label's too: one never closed, or text after a
+                // closing one; or a quote opening the line that nothing closes.
+                int at = random.nextInt(5);
+                String value = tokens.get(at).trim().replace("\"", "");
+                tokens.set(at, random.nextBoolean() ? "\"" + value : "\"" + value + "\"x");
+                String text = String.join(",", tokens);
+                reject(random.nextInt(4) == 0 ? "\"" + row.text().replace("\"", "") : text, Kind.MALFORMED, "malformed CSV");
             }
             case 8 -> {
                 // A stray carriage return ends the line early: two short lines, each rejected.
@@ -188,7 +218,8 @@ final class BadCsv {
                 // Bytes that are not UTF-8, in a feature or in the label.
                 byte[][] invalid = {{(byte) 0xff}, {(byte) 0xc3}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xfe, (byte) 0xfe}};
                 byte[] junk = invalid[random.nextInt(invalid.length)];
-                boolean inLabel = random.nextInt(4) == 0;
+                // Derived classes would take a label with a U+FFFD in it for a class of its own.
+                boolean inLabel = !derived && random.nextInt(4) == 0;
                 int at = inLabel ? 4 : column;
                 ByteArrayOutputStream line = new ByteArrayOutputStream();
                 for (int t = 0; t < 5; t++) {

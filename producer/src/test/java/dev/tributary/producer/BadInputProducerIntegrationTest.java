@@ -15,7 +15,8 @@ import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.broker.test.SharedKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -35,26 +36,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Thousands of seeded bad rows ({@link BadCsv}) through the real producer path, CSV file →
- * {@link DatasetProducer} → train, test and dead-letter topics on the embedded broker: nothing
+ * {@link SourceProducer} → train, test and dead-letter topics on the embedded broker: nothing
  * crashes, every bad row is dead-lettered once with its reason and its exact bytes, every good row
- * arrives intact, and rows read = train + test + dead-lettered.
+ * arrives intact, and rows read = train + test + dead-lettered; with the classes declared, and
+ * derived from the accepted rows.
  */
 @Tag("integration")
 class BadInputProducerIntegrationTest {
 
     private final KafkaConnection kafka = SharedKafka.connection();
 
-    @Test
-    void everyBadRowIsDeadLetteredWithItsReasonAndCountsReconcile(@TempDir Path dir) throws Exception {
-        BadCsv.File generated = BadCsv.generate(5_000, 0.5, 20_240_601);
+    @ParameterizedTest
+    @EnumSource(BadCsv.ClassList.class)
+    void everyBadRowIsDeadLetteredWithItsReasonAndCountsReconcile(BadCsv.ClassList classes, @TempDir Path dir)
+            throws Exception {
+        BadCsv.File generated = BadCsv.generate(5_000, 0.5, 20_240_601, classes);
         Path csv = dir.resolve("bad.csv");
         Files.write(csv, generated.content());
         DatasetSpec dataset = new DatasetSpec(SharedKafka.unique("bad-csv"), csv.toString(), true, List.of(), "label",
-                List.of(), List.of(), "?", List.of("0", "1"), List.of(), "");
+                List.of(), List.of(), "?", classes == BadCsv.ClassList.DECLARED ? List.of("0", "1") : List.of(),
+                List.of(), "");
         TopicsConfig topics = TopicsConfig.forDataset(dataset.name());
 
-        ProduceResult result = new DatasetProducer(kafka, dataset, new SplitConfig(0.6, MissingValuePolicy.DROP, true),
-                0.6, topics, Pacing.atRate(RateConfig.UNLIMITED), 3, ProgressListener.NONE).produce();
+        DatasetSource source = new DatasetSource(new DatasetFile.Csv(dataset), new SplitConfig(0.6, MissingValuePolicy.DROP,
+                true), 0.6, 3);
+        ProduceResult result = new SourceProducer(kafka, source, topics, Pacing.atRate(RateConfig.UNLIMITED),
+                ProgressListener.NONE).produce();
 
         List<BadCsv.Line> lines = generated.lines();
         long rows = lines.stream().filter(l -> !l.blank()).count();
@@ -64,6 +71,8 @@ class BadInputProducerIntegrationTest {
         assertEquals(Kind.values().length, expectedByKind.size(), "the generator covers every kind: " + expectedByKind);
         assertTrue(rows - valid >= 2_000, "thousands of bad rows: " + (rows - valid));
 
+        // Derived, the classes are the accepted rows' labels: no bad row's 'abc' or '99' among them.
+        assertEquals(List.of("0", "1"), source.schema().classNames());
         assertEquals(rows, result.read(), "blank lines and the header are not rows");
         assertEquals(valid, result.trainRecords() + result.testRecords());
         assertEquals(rows - valid, result.deadLettered());
@@ -86,7 +95,7 @@ class BadInputProducerIntegrationTest {
         for (ConsumerRecord<byte[], byte[]> r : dead) {
             String source = DeadLetter.header(r.headers(), DeadLetter.SOURCE_HEADER);
             assertNull(bySource.put(source, r), source + " dead-lettered twice");
-            assertEquals(DatasetProducer.STAGE, DeadLetter.header(r.headers(), DeadLetter.STAGE_HEADER));
+            assertEquals(SourceProducer.STAGE, DeadLetter.header(r.headers(), DeadLetter.STAGE_HEADER));
         }
         for (int i = 0; i < lines.size(); i++) {
             BadCsv.Line line = lines.get(i);

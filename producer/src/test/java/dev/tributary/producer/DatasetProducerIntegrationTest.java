@@ -7,6 +7,8 @@ import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.DatasetSpec;
 import dev.tributary.common.config.MissingValuePolicy;
 import dev.tributary.common.config.RateConfig;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.config.TopicsConfig;
 import dev.tributary.common.data.ExampleCodec;
@@ -123,6 +125,70 @@ class DatasetProducerIntegrationTest {
     }
 
     @Test
+    void arffRowsThatCannotBeUsedAreDeadLetteredOneByOne(@TempDir Path dir) throws Exception {
+        Path arff = dir.resolve("weather.arff");
+        Files.writeString(arff, String.join("\n",
+                "@relation weather",
+                "@attribute outlook {sunny, rainy}",
+                "@attribute temperature numeric",
+                "@attribute play {yes, no}",
+                "@data",
+                "sunny,85,no",
+                "{0 sunny, 2 no}",      // sparse: not supported
+                "foggy,70,yes",         // not a declared value
+                "rainy,'70,yes",        // a quote that never closes
+                "% a comment: not a row",
+                "rainy,65,maybe",       // not a class
+                "?,71,yes",             // missing: imputed
+                "rainy,68,yes") + "\n");
+        String name = SharedKafka.unique("arff");
+        ScenarioConfig scenario = ScenarioFiles.load("breast-cancer", Map.of("name", name,
+                "source", Map.of("arff", Map.of("location", arff.toString())), "split.shuffle", false));
+        TopicsConfig topics = scenario.topics();
+        ProduceResult result = SourceProducer.forScenario(kafka, scenario, ProgressListener.NONE).produce();
+
+        assertEquals(7, result.read());
+        assertEquals(4, result.deadLettered());
+        assertEquals(3, result.trainRecords() + result.testRecords());
+        assertEquals(Map.of("malformed", 3L, "unknown-label", 1L), result.rejections());
+        assertEquals(2, result.imputedValues(), "the two outlook features of the row with '?'");
+        List<String> reasons = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readAll(topics.deadLetter())) {
+            reasons.add(DeadLetter.header(r.headers(), DeadLetter.REASON_HEADER));
+            lines.add(DeadLetter.header(r.headers(), DeadLetter.SOURCE_HEADER) + " " + new String(r.value(), StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(
+                "sparse ARFF row ({index value, ...}): not supported, write every value of the row",
+                "attribute 'outlook': 'foggy' is not one of its values [sunny, rainy]",
+                "malformed ARFF: a quote opened at character 7 is not closed on its line",
+                "attribute 'play': unknown label 'maybe', expected one of [yes, no]"), reasons);
+        assertEquals(List.of(arff + ":7 {0 sunny, 2 no}", arff + ":8 foggy,70,yes", arff + ":9 rainy,'70,yes",
+                arff + ":11 rainy,65,maybe"), lines);
+    }
+
+    @Test
+    void theTopicsHoldTheSequenceTheExporterWrites(@TempDir Path dir) throws Exception {
+        ScenarioConfig scenario = ScenarioFiles.load("breast-cancer", Map.of("name", SharedKafka.unique("bc-export")));
+        SourceProducer.forScenario(kafka, scenario, ProgressListener.NONE).produce();
+        Path file = dir.resolve("bc.csv");
+        EventExporter.export(scenario, ExportFormat.CSV, file);
+        List<String> exported = Files.readAllLines(file).subList(1, 700);
+        List<String> train = exported.stream().filter(l -> l.startsWith("train,")).map(l -> l.substring(6)).toList();
+        List<String> test = new ArrayList<>(exported.stream().filter(l -> l.startsWith("test,")).map(l -> l.substring(5)).toList());
+        List<String> trainTopic = readAll(scenario.topics().train()).stream().map(DatasetProducerIntegrationTest::asRow).toList();
+        List<String> testTopic = new ArrayList<>(readAll(scenario.topics().test()).stream().map(DatasetProducerIntegrationTest::asRow).toList());
+        assertEquals(train, trainTopic, "one partition: the train part in the exported order");
+        test.sort(null);
+        testTopic.sort(null);
+        assertEquals(test, testTopic, "two partitions: the same records, each partition in its own order");
+    }
+
+    private static String asRow(ConsumerRecord<byte[], byte[]> r) {
+        return new String(r.value(), StandardCharsets.UTF_8) + "," + new String(r.key(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theSplitSeedDecidesWhichRowsAreHeldOut() {
         List<String> first = trainValues(3);
         assertEquals(first, trainValues(3), "same seed, same train topic");
@@ -137,8 +203,8 @@ class DatasetProducerIntegrationTest {
     }
 
     private ProduceResult produce(DatasetSpec dataset, SplitConfig split, TopicsConfig topics, long seed) {
-        return new DatasetProducer(kafka, dataset, split, split.trainFraction(), topics, Pacing.atRate(RateConfig.UNLIMITED), seed,
-                ProgressListener.NONE).produce();
+        return new SourceProducer(kafka, new DatasetSource(new DatasetFile.Csv(dataset), split, split.trainFraction(), seed),
+                topics, Pacing.atRate(RateConfig.UNLIMITED), ProgressListener.NONE).produce();
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {

@@ -34,8 +34,8 @@ class StreamProducerIntegrationTest {
     @Test
     void writesTheGeneratedStreamInTimeOrderSplitAtTheTrainFraction() {
         TopicsConfig topics = TopicsConfig.of(new dev.tributary.common.config.TopicNames(SharedKafka.unique("sea")), dev.tributary.common.config.KafkaSettings.DEFAULT);
-        ProduceResult result = new StreamProducer(kafka, SEA_1_TO_3, 1_000, 0.7, topics, Pacing.atRate(RateConfig.UNLIMITED), 5,
-                ProgressListener.NONE).produce();
+        ProduceResult result = new SourceProducer(kafka, new GeneratedSource(SEA_1_TO_3, 1_000, 0.7, 5), topics,
+                Pacing.atRate(RateConfig.UNLIMITED), ProgressListener.NONE).produce();
 
         assertEquals(1_000, result.read());
         assertEquals(700, result.trainRecords());
@@ -59,7 +59,8 @@ class StreamProducerIntegrationTest {
     @Test
     void pacedEventsCarryTheirIntendedSendTimeAsTimestamp() {
         TopicsConfig topics = TopicsConfig.of(new dev.tributary.common.config.TopicNames(SharedKafka.unique("paced")), dev.tributary.common.config.KafkaSettings.DEFAULT);
-        new StreamProducer(kafka, SEA_1_TO_3, 200, 0.5, topics, Pacing.atRate(new RateConfig(1_000)), 5, ProgressListener.NONE).produce();
+        new SourceProducer(kafka, new GeneratedSource(SEA_1_TO_3, 200, 0.5, 5), topics, Pacing.atRate(new RateConfig(1_000)),
+                ProgressListener.NONE).produce();
 
         List<Long> timestamps = new ArrayList<>();
         TopicFixtures.read(kafka, topics.train(), (ConsumerRecord<byte[], byte[]> r) -> timestamps.add(r.timestamp()));

@@ -2,6 +2,7 @@ package dev.tributary.common.config;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Where a CSV data set is and how to read it.
@@ -17,8 +18,8 @@ import java.util.Locale;
  *                           that is neither the label nor ignored)
  * @param missingValueMarker the text that marks a missing feature value, or {@code null} for none
  *                           (an empty field is always missing)
- * @param classes            the raw label values in class-index order (empty: the distinct values
- *                           found in the file, sorted)
+ * @param classes            the raw label values in class-index order (empty: the distinct labels
+ *                           of the accepted rows, sorted)
  * @param classNames         display names of the classes (empty: the raw values)
  * @param attribution        the data set's source and licence, recorded with every result
  */
@@ -115,8 +116,11 @@ public record DatasetSpec(
         features = features == null ? List.of() : List.copyOf(features);
         classes = classes == null ? List.of() : List.copyOf(classes);
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
-        ConfigException.require(classNames.isEmpty() || classNames.size() == classes.size(), "source.csv.class-names",
-                classNames, "one name per class in " + classes);
+        ConfigException.require(classes.isEmpty() || (classes.size() >= 2 && Set.copyOf(classes).size() == classes.size()),
+                "source.csv.classes", classes, "two or more distinct label values (left out: the accepted rows' labels)");
+        ConfigException.require(classNames.isEmpty() || (classNames.size() == classes.size()
+                && Set.copyOf(classNames).size() == classNames.size()), "source.csv.class-names",
+                classNames, "one distinct name per class in " + classes);
         attribution = attribution == null ? "" : attribution;
     }
 

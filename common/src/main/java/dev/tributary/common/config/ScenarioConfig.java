@@ -185,7 +185,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
      */
     public ScenarioConfig warmUp() {
         long events = 2_000;
-        SourceConfig sea = new SourceConfig(null, null,
+        SourceConfig sea = new SourceConfig(null, null, null,
                 dev.tributary.common.config.generator.StreamSpec.of(new dev.tributary.common.config.generator.SeaSpec(1, 0.1)),
                 events);
         PeriodicRetrainConfig shortPeriod = new PeriodicRetrainConfig(Math.min(periodic.every(), events / 4),

@@ -2,37 +2,21 @@ package dev.tributary.common.data;
 
 import dev.tributary.common.TributaryException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
  * Opens a data set's location: a file path, or {@code classpath:/path} for a data set
- * shipped as a resource. Bytes that are not UTF-8 become U+FFFD instead of aborting the read,
- * so that one bad row is rejected on its own rather than failing the file.
+ * shipped as a resource.
  */
 public final class DatasetFiles {
 
     private static final String CLASSPATH = "classpath:";
 
     private DatasetFiles() {
-    }
-
-    /**
-     * @param location a file path or {@code classpath:/path}
-     * @return a buffered UTF-8 reader the caller closes
-     * @throws TributaryException if the location does not exist or cannot be read
-     */
-    public static BufferedReader open(String location) {
-        return new BufferedReader(new InputStreamReader(openStream(location), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
     /**

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The Kafka wire format of an {@link Example}: key = the class index as decimal text,
  * value = the feature values as one comma-separated line (integral values without a
- * fraction, others in {@link Double#toString(double)} form, so that decoding is exact).
+ * fraction, others in their shortest round-trip form, so that decoding gives back every value
+ * bit for bit, the sign of zero included).
  *
  * <p>Decoding validates everything a trainer relies on: the arity, that every value is a
  * finite number no larger in magnitude than {@link #MAX_MAGNITUDE}, and that the label is a known
@@ -22,6 +23,8 @@ public final class ExampleCodec {
      * learned from them. Squares of values up to 1e100 cannot overflow, however many are summed.
      */
     public static final double MAX_MAGNITUDE = 1e100;
+
+    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
 
     private final int numFeatures;
     private final int numClasses;
@@ -65,6 +68,10 @@ public final class ExampleCodec {
             }
             double v = features[i];
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                if (Double.doubleToRawLongBits(v) == NEGATIVE_ZERO_BITS) {
+                    // (long) -0.0 is 0, which would read back as +0.0: keep the sign, so every value is exact.
+                    sb.append('-');
+                }
                 sb.append((long) v);
             } else {
                 // The shortest digits that read back as exactly v (Schubfach, as Jackson writes

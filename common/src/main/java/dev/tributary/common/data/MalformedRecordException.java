@@ -19,7 +19,7 @@ public class MalformedRecordException extends TributaryException {
         NOT_A_NUMBER,
         /** A finite number too large in magnitude to learn from (see {@link ExampleCodec#MAX_MAGNITUDE}). */
         OUT_OF_RANGE,
-        /** A label that is not one of the data set's classes. */
+        /** A label that is missing, or is not one of the data set's classes. */
         UNKNOWN_LABEL,
         /** A missing value the configured policy does not accept. */
         MISSING_VALUE,

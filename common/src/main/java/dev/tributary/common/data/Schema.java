@@ -1,6 +1,7 @@
 package dev.tributary.common.data;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The shape of a data set's examples: the feature names in order and the class names,
@@ -12,7 +13,7 @@ import java.util.List;
 public record Schema(List<String> featureNames, List<String> classNames) {
 
     /**
-     * @throws IllegalArgumentException if there are no features or fewer than two classes
+     * @throws IllegalArgumentException if there are no features, fewer than two classes, or two of the same name
      */
     public Schema {
         featureNames = List.copyOf(featureNames);
@@ -22,6 +23,9 @@ public record Schema(List<String> featureNames, List<String> classNames) {
         }
         if (classNames.size() < 2) {
             throw new IllegalArgumentException("a schema needs at least two classes, got " + classNames);
+        }
+        if (Set.copyOf(classNames).size() != classNames.size()) {
+            throw new IllegalArgumentException("a schema's class names must be distinct, got " + classNames);
         }
     }
 

@@ -109,6 +109,18 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void anArffSourceNamesItsFileAndClassAttribute() {
+        ScenarioConfig scenario = ScenarioFiles.parse("source: {arff: {location: data/weather.arff, label-column: play}}",
+                Map.of());
+        assertEquals(new ArffSpec("data/weather.arff", "play"), scenario.source().arff());
+        assertEquals("ARFF data/weather.arff", scenario.source().describe());
+        assertTrue(scenario.split().shuffled(), "a data set from a file, shuffled unless told otherwise");
+        assertEquals(scenario, ScenarioFiles.parse(ScenarioFiles.toYaml(scenario), Map.of()));
+        assertEquals(null, ScenarioFiles.parse("source: {arff: {location: w.arff}}", Map.of()).source().arff().labelColumn(),
+                "left out: the last attribute");
+    }
+
+    @Test
     void yamlRoundTrips() {
         for (String name : ScenarioFiles.BUILT_IN) {
             ScenarioConfig scenario = ScenarioFiles.load(name, Map.of());
@@ -146,7 +158,16 @@ class ScenarioFilesTest {
                     drift: {kind: abrupt, positions: [5]}
                 """);
         assertRejected("source.dataset", "iris", "[breast-cancer, spambase, shuttle, electricity]", "source: {dataset: iris}");
-        assertRejected("source", "2 sources", "exactly one", "source: {dataset: spambase, csv: {location: x.csv, label-column: y}}");
+        assertRejected("source", "2 sources", "exactly one of dataset, csv, arff, generator",
+                "source: {dataset: spambase, csv: {location: x.csv, label-column: y}}");
+        assertRejected("source", "2 sources", "exactly one", "source: {arff: {location: x.arff}, csv: {location: x.csv, label-column: y}}");
+        assertRejected("source.arff.location", "got null", "an ARFF file's path", "source: {arff: {label-column: play}}");
+        assertRejected("source.arff.label", "unknown key", "[label-column, location] under source.arff",
+                "source: {arff: {location: x.arff, label: play}}");
+        assertRejected("source.csv.classes", "[1]", "two or more distinct label values",
+                "source: {csv: {location: x.csv, label-column: y, classes: [1]}}");
+        assertRejected("source.csv.class-names", "[a, a]", "one distinct name per class",
+                "source: {csv: {location: x.csv, label-column: y, classes: [1, 2], class-names: [a, a]}}");
         assertRejected("split.shuffle", "true", "false for a generated stream", """
                 source: {events: 10, generator: {concepts: [{type: sea}]}}
                 split: {shuffle: true}

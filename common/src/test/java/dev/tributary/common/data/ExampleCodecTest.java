@@ -31,11 +31,19 @@ class ExampleCodecTest {
                 case 1 -> random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20);
                 default -> Math.round(random.nextGaussian() * 1000) / 100.0;
             };
-            // + 0.0: an integral value is written without its sign of zero, so -0.0 reads back as 0.0.
-            double[] features = {v + 0.0, -v + 0.0, Math.rint(v) + 0.0};
+            // -v and rint(-v) are -0.0 when v is 0.0: the sign of zero must survive too.
+            double[] features = {v, -v, Math.rint(-v)};
             assertEquals(new Example(features, 0),
                     codec.decode(ExampleCodec.encodeKey(0), ExampleCodec.encodeValue(features)), () -> String.valueOf(v));
         }
+    }
+
+    @Test
+    void negativeZeroKeepsItsSign() {
+        assertEquals("-0,0,-0.5", ExampleCodec.encodeFeatures(new double[] {-0.0, 0.0, -0.5}));
+        double[] decoded = codec.decodeFeatures("-0,0,-0.5");
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(decoded[0]));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(decoded[1]));
     }
 
     @Test
