@@ -67,7 +67,7 @@ class SecuredClusterIntegrationTest {
         Captured produced = run(concat(new String[] {"produce"}, common));
         assertEquals(0, produced.code(), produced.all());
         assertTrue(produced.out().contains("read 699 = train 419"), produced.out());
-        assertTrue(produced.log().contains("Produced breast-cancer"), "the log is captured: " + produced.log());
+        assertTrue(produced.log().contains("Produced data set breast-cancer"), "the log is captured: " + produced.log());
 
         Captured batch = run(concat(new String[] {"train-batch", "-o", out, "--epochs", "2"}, common));
         assertEquals(0, batch.code(), batch.all());
