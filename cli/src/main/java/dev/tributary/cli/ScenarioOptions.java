@@ -31,7 +31,6 @@ final class ScenarioOptions {
             Map.entry("--drift-width", "source.generator.drift.width"),
             Map.entry("--train-fraction", "split.train-fraction"),
             Map.entry("--missing-values", "split.missing-values"),
-            Map.entry("--shuffle", "split.shuffle"),
             Map.entry("--strategies", "strategies"),
             Map.entry("--protocol", "protocol"),
             Map.entry("--concurrent", "evaluation.concurrent"),
@@ -130,11 +129,6 @@ final class ScenarioOptions {
     @Option(names = "--missing-values", paramLabel = "POLICY",
             description = "Rows with a missing value: impute (the training split's median) or drop (to the dead-letter topic).")
     MissingValuePolicy missingValues;
-
-    @Option(names = "--shuffle", paramLabel = "BOOL", arity = "1",
-            description = "Data sets: whether to shuffle before the split (true by default; false keeps the file's "
-                    + "order). A generated stream is never shuffled.")
-    Boolean shuffle;
 
     @Option(names = "--strategies", paramLabel = "NAME", split = ",",
             description = "Strategies to compare: batch, periodic-retrain, online, warm-start, majority, no-change.")

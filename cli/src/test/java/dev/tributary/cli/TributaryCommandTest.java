@@ -70,6 +70,18 @@ class TributaryCommandTest {
     }
 
     @Test
+    void timeOrderedKeepsADataSetsFileOrderAndSaysSo() {
+        Outcome holdout = tributary("scenarios", "--show");
+        assertTrue(holdout.out().contains("shuffle: true"), "the tutorial shuffles: " + holdout.out());
+        Outcome ordered = tributary("scenarios", "--show", "--time-ordered");
+        assertEquals(0, ordered.code(), ordered.err());
+        assertTrue(ordered.out().contains("shuffle: false"), ordered.out());
+        assertTrue(ordered.out().contains("in file order"), "the derived description says so: " + ordered.out());
+        assertTrue(tributary("scenarios", "--show", "--protocol", "prequential").out().contains("shuffle: false"),
+                "a prequential data set keeps its file order without the flag");
+    }
+
+    @Test
     void aBadScenarioFileIsRejectedNamingTheKey(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "name: bad\nstream: {epochs: -1}\n");
@@ -163,7 +175,7 @@ class TributaryCommandTest {
         Path arff = dir.resolve("bc.arff");
         Path arffAgain = dir.resolve("again.arff");
         assertEquals(0, tributary("export", "--format", "arff", "-o", arff.toString()).code());
-        Outcome again = tributary("export", "--arff", arff.toString(), "--shuffle", "false", "--protocol", "prequential",
+        Outcome again = tributary("export", "--arff", arff.toString(), "--protocol", "prequential",
                 "--format", "arff", "-o", arffAgain.toString());
         assertEquals(0, again.code(), again.err());
         assertEquals(dataRows(arff), dataRows(arffAgain));
@@ -173,15 +185,11 @@ class TributaryCommandTest {
         Path csvAgain = dir.resolve("again.csv");
         assertEquals(0, tributary("export", "-o", csv.toString()).code());
         again = tributary("export", "--csv", csv.toString(), "--label-column", "class", "--ignore-column", "split",
-                "--shuffle", "false", "--protocol", "prequential", "-o", csvAgain.toString());
+                "--protocol", "prequential", "-o", csvAgain.toString());
         assertEquals(0, again.code(), again.err());
         List<String> parts = Files.readAllLines(csv);
         assertEquals(parts.stream().map(l -> l.replaceFirst("^(split|train|test),", "")).toList(),
                 Files.readAllLines(csvAgain), "the same header and rows, without the split column");
-
-        Outcome generated = tributary("export", "--scenario", "sea-abrupt", "--shuffle", "true", "-o", csv.toString());
-        assertEquals(2, generated.code());
-        assertTrue(generated.err().contains("invalid value for option '--shuffle'"), generated.err());
     }
 
     private static List<String> dataRows(Path arff) throws java.io.IOException {
