@@ -1,5 +1,6 @@
 package dev.tributary.evaluation;
 
+import dev.tributary.common.Futures;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.EvaluationConfig;
@@ -308,14 +309,9 @@ public final class ExperimentRunner {
                     true).run(learner, history, events, production, l -> { }))));
             Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
             for (Map.Entry<Strategy, Future<StrategyDriver.Run>> e : driven.entrySet()) {
-                outcomes.put(e.getKey(), e.getValue().get().outcome());
+                outcomes.put(e.getKey(), Futures.await(e.getValue(), "strategy " + e.getKey()).outcome());
             }
-            return new Lane(production.get(), outcomes, (System.nanoTime() - start) / 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TributaryException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new TributaryException(e.getCause().toString(), e);
+            return new Lane(Futures.await(production, "the producer"), outcomes, (System.nanoTime() - start) / 1_000_000);
         } finally {
             executor.shutdownNow();
         }

@@ -1,6 +1,7 @@
 package dev.tributary.evaluation;
 
-import dev.tributary.common.TributaryException;
+import dev.tributary.common.Futures;
+import dev.tributary.common.WallClock;
 import dev.tributary.common.config.EvaluationConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.data.Example;
@@ -21,14 +22,10 @@ import dev.tributary.results.LatencyResult;
 import dev.tributary.results.PrequentialResult;
 import org.HdrHistogram.Histogram;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
@@ -131,14 +128,7 @@ public final class StrategyDriver {
     }
 
     private static void awaitProducer(Future<?> producer) {
-        try {
-            producer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TributaryException("interrupted while waiting for the producer", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new TributaryException("producer failed: " + e.getCause(), e);
-        }
+        Futures.await(producer, "the producer");
     }
 
     /** The learner's state and measures during the run, and the decoded events of the current poll. */
@@ -281,7 +271,7 @@ public final class StrategyDriver {
             double[][] rows = Arrays.copyOfRange(x, from, from + count);
             double[][][] out = new double[1][][];
             timed(() -> out[0] = learner.predict(rows), false);
-            long nowMicros = epochMicros();
+            long nowMicros = WallClock.epochMicros();
             if (firstPredictionMs < 0) {
                 firstPredictionMs = nowMicros / 1000 - originMs;
             }
@@ -371,8 +361,4 @@ public final class StrategyDriver {
         }
     }
 
-    private static long epochMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-    }
 }

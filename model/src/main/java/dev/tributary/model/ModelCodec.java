@@ -84,7 +84,7 @@ public final class ModelCodec {
      */
     public static ModelArtifact decode(byte[] bytes) {
         try {
-            return decodeEntries(readEntries(bytes));
+            return decodeEntries(readEntries(bytes, ENTRIES));
         } catch (TributaryException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -104,7 +104,8 @@ public final class ModelCodec {
      */
     public static ModelMetadata decodeMetadata(byte[] bytes) {
         try {
-            byte[] entry = readEntries(bytes).get(METADATA_ENTRY);
+            // The metadata is written first: the network's entry is never inflated.
+            byte[] entry = readEntries(bytes, Set.of(METADATA_ENTRY)).get(METADATA_ENTRY);
             if (entry == null) {
                 throw new TributaryException("not a model artifact: entry " + METADATA_ENTRY + " is missing");
             }
@@ -120,13 +121,14 @@ public final class ModelCodec {
         }
     }
 
-    private static Map<String, byte[]> readEntries(byte[] bytes) {
+    /** Inflates the wanted entries (within the size limit), stopping once it has them all. */
+    private static Map<String, byte[]> readEntries(byte[] bytes, Set<String> wanted) {
         Map<String, byte[]> entries = new HashMap<>();
         long inflated = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             byte[] buffer = new byte[64 * 1024];
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (!ENTRIES.contains(entry.getName())) {
+            for (ZipEntry entry; entries.size() < wanted.size() && (entry = zip.getNextEntry()) != null; ) {
+                if (!wanted.contains(entry.getName())) {
                     continue;
                 }
                 ByteArrayOutputStream content = new ByteArrayOutputStream();

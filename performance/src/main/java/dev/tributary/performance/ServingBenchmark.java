@@ -2,7 +2,9 @@ package dev.tributary.performance;
 
 import dev.tributary.common.config.TopicNames;
 import dev.tributary.model.ModelCodec;
+import dev.tributary.common.Futures;
 import dev.tributary.common.ProgressListener;
+import dev.tributary.common.WallClock;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.RateConfig;
 import dev.tributary.common.config.ScenarioConfig;
@@ -31,7 +33,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,25 +155,16 @@ public final class ServingBenchmark {
                     new GeneratedSource(scenario.source().generator(), events, 1.0, scenario.seeds().split()), topics,
                     Pacing.atRate(new RateConfig(rate)), ProgressListener.NONE).produce());
             feed.run(r -> {
-                histogram.recordValue(Math.max(0, epochMicros() - eventTime.applyAsLong(r) * 1000));
+                histogram.recordValue(Math.max(0, WallClock.epochMicros() - eventTime.applyAsLong(r) * 1000));
                 span[1] = System.nanoTime();
                 span[0] = span[0] == 0 ? span[1] : span[0];
                 return true;
             }, () -> {
                 if (producer.isDone()) {
-                    try {
-                        producer.get();
-                    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-                        throw new TributaryException("the load producer failed: " + e.getCause(), e);
-                    }
+                    Futures.await(producer, "the load producer");
                 }
             });
-            producer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TributaryException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new TributaryException(String.valueOf(e.getCause()), e);
+            Futures.await(producer, "the load producer");
         } finally {
             executor.shutdownNow();
         }
@@ -199,8 +191,4 @@ public final class ServingBenchmark {
         }
     }
 
-    private static long epochMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-    }
 }

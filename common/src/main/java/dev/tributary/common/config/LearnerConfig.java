@@ -27,6 +27,14 @@ public record LearnerConfig(ModelConfig model, BatchTrainingConfig batch, Stream
                 scenario.seeds());
     }
 
+    /**
+     * @param other streaming settings
+     * @return a copy with them
+     */
+    public LearnerConfig withStream(StreamTrainingConfig other) {
+        return new LearnerConfig(model, batch, other, periodic, schema, seeds);
+    }
+
     /** @return the input width */
     public int numFeatures() {
         return schema.numFeatures();

@@ -43,6 +43,16 @@ public record StreamTrainingConfig(int miniBatch, int batchSize, int epochs, int
         ConfigException.require(groupId == null || !groupId.isBlank(), "stream.group-id", groupId, "a consumer group id");
     }
 
+    /**
+     * @param records       stop after this many records (0: no limit)
+     * @param idleTimeoutMs stop after this long without a record (0: never)
+     * @return a copy that stops so
+     */
+    public StreamTrainingConfig stoppingAfter(long records, long idleTimeoutMs) {
+        return new StreamTrainingConfig(miniBatch, batchSize, epochs, maxPollRecords, checkpointEvery, idleTimeoutMs,
+                records, groupId);
+    }
+
     /** @return a copy in that consumer group */
     public StreamTrainingConfig withGroupId(String group) {
         return new StreamTrainingConfig(miniBatch, batchSize, epochs, maxPollRecords, checkpointEvery, idleTimeoutMs,

@@ -39,6 +39,16 @@ public record ModelMetadata(String strategy, long version, long recordsSeen, Str
     }
 
     /**
+     * @param other a strategy's key
+     * @return this provenance, of a model that serves as that strategy (warm-start's first model is
+     *         the batch model of the history)
+     */
+    public ModelMetadata withStrategy(String other) {
+        return new ModelMetadata(other, version, recordsSeen, topic, nextOffsets, createdAtMs, model, numFeatures,
+                numClasses, seed, lastEventMs);
+    }
+
+    /**
      * The one model-versus-schema check, made wherever a model meets data (the evaluator, the
      * scorer, a resumed trainer): a model of another shape is an operational error, not a bug.
      *

@@ -3,15 +3,14 @@ package dev.tributary.evaluation.deployment;
 import dev.tributary.batch.BatchTrainer;
 import dev.tributary.batch.PeriodicTrainer;
 import dev.tributary.common.ProgressListener;
+import dev.tributary.common.Futures;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.config.Strategy;
-import dev.tributary.common.config.StreamTrainingConfig;
 import dev.tributary.common.config.TopicNames;
 import dev.tributary.common.data.Schema;
-import dev.tributary.common.provenance.ModelMetadata;
 import dev.tributary.common.provenance.ProduceResult;
 import dev.tributary.common.provenance.TrainingSummary;
 import dev.tributary.kafka.KafkaConnection;
@@ -35,7 +34,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,9 +110,8 @@ public final class Deployment {
         Strategy strategy = deployment.strategies().get(0);
         TopicNames names = deployment.names();
         String eventsTopic = deployment.topics().train();
-        short rf = deployment.topics().replicationFactor();
+        // The scorer sizes its output topics after the events topic, and creates the models topic.
         SourceProducer.createTopics(connection, deployment.topics());
-        ModelTopic.ensure(connection, names.models(), rf);
         Path work = temporaryDirectory(names.prefix());
         ExecutorService stages = Executors.newFixedThreadPool(3, runnable -> new Thread(runnable, "deployment-" + strategy.key()));
         LOG.info("Deploying {}: {} events to {}, models on {}, predictions on {}", strategy.key(), events, eventsTopic,
@@ -204,12 +201,9 @@ public final class Deployment {
                     work.resolve("online.model")).run().summary();
             case WARM_START -> {
                 BatchTrainer.Result batch = trainHistory(config, eventsTopic, names, history);
-                ModelMetadata m = batch.artifact().metadata();
                 // The batch model of the history, published and checkpointed as warm-start's first version.
                 ModelArtifact start = new ModelArtifact(batch.artifact().network(), batch.artifact().standardizer(),
-                        new ModelMetadata(Strategy.WARM_START.key(), m.version(), m.recordsSeen(), m.topic(),
-                                m.nextOffsets(), m.createdAtMs(), m.model(), m.numFeatures(), m.numClasses(), m.seed(),
-                                m.lastEventMs()));
+                        batch.artifact().metadata().withStrategy(Strategy.WARM_START.key()));
                 Path checkpoint = work.resolve("warm-start.model");
                 ModelCodec.write(start, checkpoint);
                 publish(names, Strategy.WARM_START, start);
@@ -239,10 +233,7 @@ public final class Deployment {
 
     /** @return the configuration with the stage stopping after {@code records} records, and never on idleness */
     private static LearnerConfig limited(LearnerConfig config, long records) {
-        StreamTrainingConfig s = config.stream();
-        return new LearnerConfig(config.model(), config.batch(), new StreamTrainingConfig(s.miniBatch(), s.batchSize(),
-                s.epochs(), s.maxPollRecords(), s.checkpointEvery(), STALL_TIMEOUT_MS, records, s.groupId()),
-                config.periodic(), config.schema(), config.seeds());
+        return config.withStream(config.stream().stoppingAfter(records, STALL_TIMEOUT_MS));
     }
 
     /** Waits for every stage; the first to fail ends the deployment with its own error. */
@@ -263,14 +254,7 @@ public final class Deployment {
     }
 
     private static <T> T get(Future<T> stage) {
-        try {
-            return stage.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TributaryException("interrupted while deploying", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new TributaryException(e.getCause().toString(), e);
-        }
+        return Futures.await(stage, "a deployment stage");
     }
 
     private static Path temporaryDirectory(String prefix) {

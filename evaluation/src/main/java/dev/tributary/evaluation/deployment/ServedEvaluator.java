@@ -1,6 +1,7 @@
 package dev.tributary.evaluation.deployment;
 
 import dev.tributary.common.TributaryException;
+import dev.tributary.common.WallClock;
 import dev.tributary.common.config.EvaluationConfig;
 import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.MalformedRecordException;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,13 +99,12 @@ public final class ServedEvaluator {
      * @throws TributaryException if predictions stop arriving, or Kafka fails
      */
     public ServedResult run() {
-        Tally tally = new Tally();
         TopicFeed.Settings feedSettings = new TopicFeed.Settings(settings.maxPollRecords(), 0, false,
                 settings.stallTimeoutMs(), TopicFeed.OnIdle.FAIL);
         try (Versions versions = new Versions();
              DeadLetterWriter deadLetters = DeadLetterWriter.open(connection, settings.deadLetter(), STAGE, (short) -1);
              TopicFeed feed = TopicFeed.fromBeginning(connection, settings.predictions(), feedSettings)) {
-            tally.versions = versions;
+            Tally tally = new Tally(versions);
             if (settings.events() > 0) {
                 feed.run(record -> {
                     try {
@@ -119,7 +118,7 @@ public final class ServedEvaluator {
             }
             deadLetters.flush();
             versions.catchUp();
-            return tally.result(versions);
+            return tally.result();
         }
     }
 
@@ -216,7 +215,7 @@ public final class ServedEvaluator {
 
     /** The running measures. */
     private final class Tally {
-        Versions versions;
+        final Versions versions;
         final PrequentialScore score = new PrequentialScore(numClasses, evaluation, settings.history());
         final Histogram latencyMicros = new Histogram(3);
         final Histogram stalenessEvents = new Histogram(3);
@@ -235,6 +234,10 @@ public final class ServedEvaluator {
         long lastScoringMs = Long.MIN_VALUE;
         int lastHistoryLabel = -1;
 
+        Tally(Versions versions) {
+            this.versions = versions;
+        }
+
         void add(ConsumerRecord<byte[], byte[]> record) {
             Prediction p = Prediction.decode(record.value());
             int label = codec.decodeKey(record.key());
@@ -242,7 +245,7 @@ public final class ServedEvaluator {
                 throw new MalformedRecordException(MalformedRecordException.Kind.UNKNOWN_LABEL,
                         "predicted class " + p.predictedClass() + " is not in [0, " + numClasses + ")");
             }
-            long receivedMicros = epochMicros();
+            long receivedMicros = WallClock.epochMicros();
             predictions++;
             if (p.eventOffset() >= 0 && !seen.computeIfAbsent(p.eventPartition(), k -> new SeenOffsets()).add(p.eventOffset())) {
                 duplicates++;
@@ -297,7 +300,7 @@ public final class ServedEvaluator {
             return probabilities;
         }
 
-        ServedResult result(Versions versions) {
+        ServedResult result() {
             long published = versions.byNumber.size();
             double spanMs = lastScoringMs - firstScoringMs;
             double scorerRate = distinct < 2 || spanMs <= 0 ? Double.NaN : (distinct - 1) * 1000.0 / spanMs;
@@ -311,8 +314,4 @@ public final class ServedEvaluator {
         }
     }
 
-    private static long epochMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-    }
 }

@@ -108,8 +108,8 @@ class DeployedModeIntegrationTest {
         for (String s : List.of("batch", "periodic-retrain", "online", "warm-start")) {
             ServedResult served = results.strategy(s).served();
             assertEquals(served.evaluated(), served.stalenessEvents().count(), s + ": a staleness per scored event");
-            assertTrue(served.trainerLagMillis().count() == served.versionsPublished(), s + ": a lag per version");
-            assertTrue(served.publishToSwapMillis().count() == served.versionsServed(), s);
+            assertEquals(served.versionsPublished(), served.trainerLagMillis().count(), s + ": a lag per version");
+            assertEquals(served.versionsServed(), served.publishToSwapMillis().count(), s + ": a swap per version served");
         }
     }
 
