@@ -49,6 +49,9 @@ final class ScenarioOptions {
             Map.entry("--max-records", "stream.max-records"),
             Map.entry("--group-id", "stream.group-id"),
             Map.entry("--rate", "rate.events-per-second"),
+            Map.entry("--label-delay-events", "labels.delay-events"),
+            Map.entry("--label-delay-ms", "labels.delay-ms"),
+            Map.entry("--label-horizon-events", "labels.horizon-events"),
             Map.entry("--seed", "seed"));
 
     /** The CSV options, and the key of {@code source.csv} each sets. */
@@ -202,6 +205,21 @@ final class ScenarioOptions {
     @Option(names = "--rate", paramLabel = "EVENTS/S",
             description = "Producer: target events per second, open loop; 0 sends as fast as possible.")
     Double rate;
+
+    @Option(names = "--label-delay-events", paramLabel = "N",
+            description = "Labels come late: each (after the history) N events after its event, on <name>-labels; "
+                    + "learners learn an event only once its label is due (0: with the event).")
+    Long labelDelayEvents;
+
+    @Option(names = "--label-delay-ms", paramLabel = "MS",
+            description = "Labels come late: each MS milliseconds after its event on the stream's schedule (needs "
+                    + "--rate; ceil(MS x rate / 1000) events).")
+    Long labelDelayMs;
+
+    @Option(names = "--label-horizon-events", paramLabel = "N",
+            description = "With late labels: an event that waits longer than N events for its label is dropped and "
+                    + "counted as expired (default: 100000).")
+    Long labelHorizonEvents;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Master seed; the split, weight and shuffle seeds derive from it (all recorded in results.json).")

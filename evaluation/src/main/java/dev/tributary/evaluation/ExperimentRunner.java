@@ -8,6 +8,7 @@ import dev.tributary.common.config.Mode;
 import dev.tributary.common.config.Protocol;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.TopicsConfig;
+import dev.tributary.common.data.LabelSchedule;
 import dev.tributary.common.data.Schema;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.common.provenance.OffsetRange;
@@ -163,7 +164,7 @@ public final class ExperimentRunner {
             strategies.put(strategy, Learners.create(strategy, config));
         }
         if (run.protocol() != Protocol.PREQUENTIAL) {
-            SourceProducer.createTopics(connection, topics);
+            SourceProducer.createTopics(connection, run);
         }
         try (HeapMonitor heap = HeapMonitor.start()) {
             RunResult result = run.protocol() == Protocol.PREQUENTIAL
@@ -202,7 +203,7 @@ public final class ExperimentRunner {
         long wallMs = 0;
         for (Map.Entry<Strategy, Learner> e : strategies.entrySet()) {
             StrategyDriver.Run driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
-                    run.stream().maxPollRecords(), run.evaluation(), false)
+                    run.stream().maxPollRecords(), run.evaluation(), false, lateLabels(run, train))
                     .run(e.getValue(), historyOf.get(e.getKey()), train, null, learner -> {
                                 // A point every few of the online model's updates: at fixed stream positions.
                                 if (learner == online && ++updated[0] % every == 0) {
@@ -227,7 +228,7 @@ public final class ExperimentRunner {
         List<StrategyResult> results = new ArrayList<>();
         outcomes.forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
                 training(s, topics.train(), o), scores.get(s.key()), null,
-                s == Strategy.ONLINE ? curve : null, o.latency(), null, o.cost(), null, null)));
+                s == Strategy.ONLINE ? curve : null, o.latency(), null, o.cost(), null, null, o.labels())));
         return new RunResult(r, run.seeds(), produced, results, wallMs,
                 train * strategies.size() * 1000.0 / Math.max(1, wallMs), heap.peakAfterGcBytes(), heap.sample());
     }
@@ -248,6 +249,12 @@ public final class ExperimentRunner {
             produced = lane.produced();
             outcomes.putAll(lane.outcomes());
             wallMs = lane.wallMs();
+            if (run.labels().joined()) {
+                LearnerConfig config = LearnerConfig.of(run, schema);
+                for (Strategy s : strategies.keySet()) {
+                    outcomes.put(s, withoutDelay(run, schema, Learners.create(s, config), events, history, outcomes.get(s)));
+                }
+            }
         } else {
             // One strategy after another, each against its own production of the same seeded stream at
             // the scenario's rate, so that its latency, freshness, throughput and CPU are its own.
@@ -262,6 +269,10 @@ public final class ExperimentRunner {
                 wallMs += lane.wallMs();
                 sustainable.put(e.getKey(), backlogRate(laneRun, schema, Learners.create(e.getKey(), config), events,
                         history));
+                if (run.labels().joined()) {
+                    outcomes.put(e.getKey(), withoutDelay(laneRun, schema, Learners.create(e.getKey(), config), events,
+                            history, outcomes.get(e.getKey())));
+                }
             }
         }
         Map<Strategy, ServedResult> served = new LinkedHashMap<>();
@@ -274,7 +285,8 @@ public final class ExperimentRunner {
         List<StrategyResult> results = new ArrayList<>();
         outcomes.forEach((s, o) -> results.add(new StrategyResult(s.key(), metadata(run, schema, o.learner()),
                 training(s, run.topics().train(), o), null, o.prequential(), null, o.latency(), o.freshness(), o.cost(),
-                new KeepingUp(o.lag(), paced ? KeepingUp.bounded(o.lag()) : null, sustainable.get(s)), served.get(s))));
+                new KeepingUp(o.lag(), paced ? KeepingUp.bounded(o.lag()) : null, sustainable.get(s)), served.get(s),
+                o.labels())));
         return new RunResult(r, run.seeds(), produced, results, wallMs,
                 events * strategies.size() * 1000.0 / Math.max(1, wallMs), heap.peakAfterGcBytes(), heap.sample());
     }
@@ -290,7 +302,7 @@ public final class ExperimentRunner {
     private Lane runLane(ScenarioConfig lane, Schema schema, Map<Strategy, Learner> learners, long events,
                          long history) {
         // Topics exist before anyone reads them: the consumers start while the producer is still starting.
-        SourceProducer.createTopics(connection, lane.topics());
+        SourceProducer.createTopics(connection, lane);
         SourceProducer producer = SourceProducer.forScenario(connection, lane, progressOf());
         ExecutorService executor = Executors.newFixedThreadPool(learners.size() + 1, new java.util.concurrent.ThreadFactory() {
             private int n;
@@ -306,7 +318,7 @@ public final class ExperimentRunner {
             Map<Strategy, Future<StrategyDriver.Run>> driven = new LinkedHashMap<>();
             learners.forEach((s, learner) -> driven.put(s, executor.submit(() -> new StrategyDriver(connection,
                     lane.stageTopics(StrategyDriver.STAGE), schema, lane.stream().maxPollRecords(), lane.evaluation(),
-                    true).run(learner, history, events, production, l -> { }))));
+                    true, lateLabels(lane, events)).run(learner, history, events, production, l -> { }))));
             Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
             for (Map.Entry<Strategy, Future<StrategyDriver.Run>> e : driven.entrySet()) {
                 outcomes.put(e.getKey(), Futures.await(e.getValue(), "strategy " + e.getKey()).outcome());
@@ -325,9 +337,37 @@ public final class ExperimentRunner {
      */
     private double backlogRate(ScenarioConfig lane, Schema schema, Learner learner, long events, long history) {
         StrategyDriver.Run backlog = new StrategyDriver(connection, lane.stageTopics(BACKLOG_STAGE), schema,
-                lane.stream().maxPollRecords(), lane.evaluation(), true)
+                lane.stream().maxPollRecords(), lane.evaluation(), true, lateLabels(lane, events))
                 .run(learner, history, events, null, l -> { });
         return backlog.events() * 1000.0 / Math.max(1, backlog.wallTimeMs());
+    }
+
+    /**
+     * What the delay costs: a fresh learner of the same strategy works through the lane's complete
+     * topics with every label joined on time (delay 0), unpaced; its quality and its freshness in
+     * events, which do not depend on timing, stand beside the delayed run's.
+     *
+     * @return the delayed run's outcome, its labels result beside the one without the delay
+     */
+    private StrategyDriver.Outcome withoutDelay(ScenarioConfig lane, Schema schema, Learner learner, long events,
+                                                long history, StrategyDriver.Outcome delayed) {
+        StrategyDriver.LateLabels late = lateLabels(lane, events);
+        StrategyDriver.Outcome onTime = new StrategyDriver(connection, lane.stageTopics(BACKLOG_STAGE), schema,
+                lane.stream().maxPollRecords(), lane.evaluation(), true, new StrategyDriver.LateLabels(late.topic(),
+                new LabelSchedule(late.schedule().known(), 0), late.horizonEvents()))
+                .run(learner, history, events, null, l -> { }).outcome();
+        LOG.info("{}: accuracy {} with labels {} late, {} on time", learner.strategy(),
+                delayed.prequential().cumulative().get("accuracy"), lane.labels().describe(),
+                onTime.prequential().cumulative().get("accuracy"));
+        return new StrategyDriver.Outcome(delayed.learner(), delayed.prequential(), delayed.latency(), delayed.freshness(),
+                delayed.cost(), delayed.recordsLearned(), delayed.lag(), delayed.labels().against(
+                onTime.prequential().cumulative(), onTime.freshness().events()));
+    }
+
+    /** @return where a run's labels come from when they come late, or {@code null} when they come with their events */
+    private static StrategyDriver.LateLabels lateLabels(ScenarioConfig run, long events) {
+        return run.labels().joined() ? new StrategyDriver.LateLabels(run.labelsTopic(), run.labelSchedule(events),
+                run.labels().horizonEvents()) : null;
     }
 
     /** @return who hears the producer's progress: nobody during the warm-up, which is not the run */
@@ -382,7 +422,7 @@ public final class ExperimentRunner {
      */
     private void requireFreshTopics(ScenarioConfig run, String... more) {
         TopicsConfig topics = run.topics();
-        List<String> all = new ArrayList<>(List.of(topics.train(), topics.test(), topics.deadLetter(),
+        List<String> all = new ArrayList<>(List.of(topics.train(), topics.test(), topics.deadLetter(), run.labelsTopic(),
                 run.deadLetterTopic(StrategyDriver.STAGE), run.deadLetterTopic(HoldoutEvaluator.STAGE),
                 run.deadLetterTopic(BACKLOG_STAGE)));
         all.addAll(List.of(more));

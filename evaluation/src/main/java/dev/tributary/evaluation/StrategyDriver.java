@@ -5,10 +5,12 @@ import dev.tributary.common.WallClock;
 import dev.tributary.common.config.EvaluationConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.data.Example;
+import dev.tributary.common.data.LabelSchedule;
 import dev.tributary.common.data.Schema;
 import dev.tributary.kafka.DeadLetterWriter;
 import dev.tributary.kafka.ExampleReader;
 import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.LabelFeed;
 import dev.tributary.kafka.TopicFeed;
 import dev.tributary.model.learn.HistoryLearner;
 import dev.tributary.model.learn.Learner;
@@ -18,6 +20,7 @@ import dev.tributary.evaluation.metrics.PrequentialScore;
 import dev.tributary.results.CostResult;
 import dev.tributary.results.FreshnessResult;
 import dev.tributary.results.KeepingUp;
+import dev.tributary.results.LabelsResult;
 import dev.tributary.results.LatencyResult;
 import dev.tributary.results.PrequentialResult;
 import org.HdrHistogram.Histogram;
@@ -59,6 +62,18 @@ public final class StrategyDriver {
     private final int maxPollRecords;
     private final EvaluationConfig evaluation;
     private final boolean scored;
+    private final LateLabels lateLabels;
+
+    /**
+     * Labels that come on a topic of their own, to be joined to their events.
+     *
+     * @param topic         the labels topic (keyed by event id, in the order they fall due)
+     * @param schedule      when each label falls due: the driver learns it once the event it is due
+     *                      after has been predicted, never earlier, whenever it actually arrived
+     * @param horizonEvents the most events an event waits for its label before it is dropped
+     */
+    public record LateLabels(String topic, LabelSchedule schedule, long horizonEvents) {
+    }
 
     /**
      * @param connection     the cluster
@@ -70,6 +85,16 @@ public final class StrategyDriver {
      */
     public StrategyDriver(KafkaConnection connection, StageTopics topics, Schema schema, int maxPollRecords,
                           EvaluationConfig evaluation, boolean scored) {
+        this(connection, topics, schema, maxPollRecords, evaluation, scored, null);
+    }
+
+    /**
+     * @param lateLabels where the stream's labels come from, if not with their events ({@code null})
+     * @see #StrategyDriver(KafkaConnection, StageTopics, Schema, int, EvaluationConfig, boolean)
+     */
+    public StrategyDriver(KafkaConnection connection, StageTopics topics, Schema schema, int maxPollRecords,
+                          EvaluationConfig evaluation, boolean scored, LateLabels lateLabels) {
+        this.lateLabels = lateLabels;
         this.connection = connection;
         this.topics = topics;
         this.schema = schema;
@@ -80,7 +105,7 @@ public final class StrategyDriver {
 
     /** What the driver measured of its learner. */
     public record Outcome(Learner learner, PrequentialResult prequential, LatencyResult latency, FreshnessResult freshness,
-                          CostResult cost, long recordsLearned, List<KeepingUp.LagPoint> lag) {
+                          CostResult cost, long recordsLearned, List<KeepingUp.LagPoint> lag, LabelsResult labels) {
     }
 
     /** What the driver measured overall. */
@@ -102,12 +127,22 @@ public final class StrategyDriver {
         long rejected;
         try (DeadLetterWriter deadLetters = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
              TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(),
-                     TopicFeed.Settings.exactly(maxPollRecords, records, STALL_TIMEOUT_MS))) {
+                     TopicFeed.Settings.exactly(maxPollRecords, records, STALL_TIMEOUT_MS));
+             LabelFeed labels = lateLabels == null ? null : new LabelFeed(connection, lateLabels.topic(), schema,
+                     deadLetters, maxPollRecords, STALL_TIMEOUT_MS)) {
             ExampleReader reader = new ExampleReader(schema, deadLetters);
+            tracker.labels = labels;
             feed.run(record -> {
-                Example example = reader.read(record);
-                if (example != null) {
-                    tracker.add(example, record.timestamp());
+                if (labels == null) {
+                    Example example = reader.read(record);
+                    if (example != null) {
+                        tracker.add(example.features(), example.label(), record.timestamp());
+                    }
+                } else {
+                    ExampleReader.Unlabelled event = reader.readUnlabelled(record);
+                    if (event != null) {
+                        tracker.add(event.features(), event.id(), record.timestamp());
+                    }
                 }
                 return true;
             }, () -> {
@@ -119,9 +154,12 @@ public final class StrategyDriver {
             });
             tracker.process();
             rejected = reader.rejected();
-        }
-        if (running[0] != null) {
-            awaitProducer(running[0]);
+            if (running[0] != null) {
+                awaitProducer(running[0]);
+            }
+            if (labels != null) {
+                tracker.joinAfterTheStream(records);
+            }
         }
         tracker.finish();
         return new Run(tracker.outcome(), tracker.consumed, rejected, (System.nanoTime() - startNanos) / 1_000_000);
@@ -137,7 +175,8 @@ public final class StrategyDriver {
         final long history;
         final Consumer<Learner> onUpdate;
         final List<double[]> rows = new ArrayList<>();
-        final List<Integer> labels = new ArrayList<>();
+        /** Each event's label; with late labels, its id. */
+        final List<Long> keys = new ArrayList<>();
         final List<Long> timestamps = new ArrayList<>();
         /** A history learner's history, until it is learned. */
         final List<double[]> historyRows = new ArrayList<>();
@@ -151,6 +190,19 @@ public final class StrategyDriver {
         final ArrayDeque<long[]> pending = new ArrayDeque<>();
         final List<KeepingUp.LagPoint> lag = new ArrayList<>();
         long scoredEvents;
+        /** With late labels: the feed, events waiting for their labels (by id, in arrival order), ids now due. */
+        LabelFeed labels;
+        final java.util.LinkedHashMap<Long, Waiting> waiting = new java.util.LinkedHashMap<>();
+        final List<Waiting> unpredicted = new ArrayList<>();
+        final ArrayDeque<Long> due = new ArrayDeque<>();
+        /** Learned scored events not yet in the serving model: {learn index, position, event ms, label ms, due at}. */
+        final ArrayDeque<long[]> incorporating = new ArrayDeque<>();
+        final Histogram labelFreshnessEvents = new Histogram(3);
+        final Histogram labelFreshnessMillis = new Histogram(3);
+        long scoredLabels;
+        long joinedLearned;
+        long ignored;
+        long expired;
         long neverIncorporated;
         long incorporatedScored;
         long learned;
@@ -170,9 +222,12 @@ public final class StrategyDriver {
             this.historyLearned = !(learner instanceof HistoryLearner);
         }
 
-        void add(Example example, long timestampMs) {
-            rows.add(example.features());
-            labels.add(example.label());
+        /**
+         * @param keyed its label, or with late labels its id
+         */
+        void add(double[] features, long keyed, long timestampMs) {
+            rows.add(features);
+            keys.add(keyed);
             timestamps.add(timestampMs);
         }
 
@@ -185,11 +240,15 @@ public final class StrategyDriver {
             if (consumed == 0) {
                 originMs = timestamps.get(0);
             }
+            if (labels != null) {
+                processUnlabelled();
+                return;
+            }
             double[][] x = rows.toArray(new double[0][]);
-            int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+            int[] y = keys.stream().mapToInt(Long::intValue).toArray();
             long[] ts = timestamps.stream().mapToLong(Long::longValue).toArray();
             rows.clear();
-            labels.clear();
+            keys.clear();
             timestamps.clear();
             feed(x, y, ts, consumed);
             consumed += n;
@@ -314,6 +373,201 @@ public final class StrategyDriver {
             }
         }
 
+        // ---- Late labels: events wait, predicted on arrival, until their label is due and joined.
+
+        /** Takes in a poll's unlabelled events one by one, in stream order. */
+        private void processUnlabelled() {
+            int n = rows.size();
+            for (int k = 0; k < n; k++) {
+                long position = consumed + k;
+                Waiting w = new Waiting(position, rows.get(k), timestamps.get(k));
+                waiting.put(keys.get(k), w);
+                if (scored && position >= history) {
+                    unpredicted.add(w);
+                }
+                long dueId = lateLabels.schedule().dueAfter(position);
+                if (dueId >= 0) {
+                    due.add(dueId);
+                }
+                expire(position);
+                // Predict what has arrived before the learn that changes the model (as feed() cuts segments).
+                if (!due.isEmpty() && (!historyLearned || due.size() >= learner.eventsUntilUpdate())) {
+                    join(position + 1);
+                }
+            }
+            consumed += n;
+            rows.clear();
+            keys.clear();
+            timestamps.clear();
+            join(consumed);
+        }
+
+        /**
+         * Drops events that have waited past the horizon for a label not yet due: so the state is
+         * bounded, and where an event is dropped depends on the schedule alone.
+         */
+        private void expire(long position) {
+            for (var it = waiting.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getValue().position >= position - lateLabels.horizonEvents()
+                        || lateLabels.schedule().dueAt(e.getKey()) <= position) {
+                    return;
+                }
+                it.remove();
+                expired++;
+            }
+        }
+
+        /**
+         * Predicts the events that arrived, then joins each due label to its event, scores the
+         * event's prediction by it and learns it; {@code next} is the number of events seen, or -1
+         * after the stream (when what is learned is not counted as incorporated during it).
+         */
+        private void join(long next) {
+            predictArrived();
+            List<Waiting> run = new ArrayList<>();
+            List<Integer> runLabels = new ArrayList<>();
+            for (Long id : due) {
+                Waiting w = waiting.remove(id);
+                if (w == null) {
+                    continue; // expired: its label, if it comes, is counted as late by the feed
+                }
+                LabelFeed.Label label = labels.claim(id);
+                if (label == null) {
+                    expired++; // the topic went past it: its label will not come
+                    continue;
+                }
+                w.labelMs = label.timestampMs();
+                if (w.probabilities != null) {
+                    if (scoredLabels++ == 0 && previousLabel >= 0) {
+                        score.precededBy(previousLabel);
+                    }
+                    if (score.add(w.position + 1, label.label(), w.probabilities)) {
+                        lag.add(new KeepingUp.LagPoint(w.position + 1, w.latencyMs));
+                    }
+                }
+                previousLabel = label.label();
+                joinedLearned++;
+                if (!historyLearned && w.position < history) {
+                    historyRows.add(w.features);
+                    historyLabels.add(label.label());
+                    if (historyRows.size() == history) {
+                        learnHistory();
+                    }
+                } else if (historyLearned && learner.eventsUntilUpdate() == Learner.NEVER) {
+                    joinedLearned--;
+                    ignored++;
+                } else {
+                    run.add(w);
+                    runLabels.add(label.label());
+                }
+            }
+            due.clear();
+            learnJoined(run, runLabels, next);
+        }
+
+        private void predictArrived() {
+            if (unpredicted.isEmpty()) {
+                return;
+            }
+            double[][] x = new double[unpredicted.size()][];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = unpredicted.get(i).features;
+            }
+            double[][][] out = new double[1][][];
+            timed(() -> out[0] = learner.predict(x), false);
+            long nowMicros = WallClock.epochMicros();
+            if (firstPredictionMs < 0) {
+                firstPredictionMs = nowMicros / 1000 - originMs;
+            }
+            for (int i = 0; i < x.length; i++) {
+                Waiting w = unpredicted.get(i);
+                latencyMicros.recordValue(Math.max(0, nowMicros - w.timestampMs * 1000));
+                w.probabilities = out[0][i];
+                w.latencyMs = nowMicros / 1000 - w.timestampMs;
+                scoredEvents++;
+            }
+            unpredicted.clear();
+        }
+
+        /** Learns joined events; records when the scored ones reach the serving model (not after the stream). */
+        private void learnJoined(List<Waiting> run, List<Integer> runLabels, long next) {
+            if (run.isEmpty()) {
+                return;
+            }
+            long before = learner.incorporated();
+            long index = learned;
+            timed(() -> {
+                for (int j = 0; j < run.size(); j++) {
+                    learner.learn(run.get(j).features, runLabels.get(j));
+                }
+            }, false);
+            learned += run.size();
+            if (next < 0) {
+                return;
+            }
+            for (Waiting w : run) {
+                if (w.probabilities != null) {
+                    incorporating.add(new long[] {index, w.position, w.timestampMs, w.labelMs,
+                            lateLabels.schedule().dueAt(w.position)});
+                }
+                index++;
+            }
+            if (learner.incorporated() != before) {
+                updateMicros.recordValue(lastCallNanos / 1000);
+                markFirstModel();
+                onUpdate.accept(learner);
+                long incorporated = learner.incorporated();
+                long nowMs = System.currentTimeMillis();
+                while (!incorporating.isEmpty() && incorporating.peek()[0] < incorporated) {
+                    long[] e = incorporating.poll();
+                    freshnessEvents.recordValue(next - e[1]);
+                    freshnessMillis.recordValue(Math.max(0, nowMs - e[2]));
+                    labelFreshnessEvents.recordValue(Math.max(0, next - e[4]));
+                    labelFreshnessMillis.recordValue(Math.max(0, nowMs - e[3]));
+                    incorporatedScored++;
+                }
+            }
+        }
+
+        /**
+         * The stream has ended: the labels that fall due after it (within the horizon) come, and are
+         * joined (scored and learned, for the final model; not counted as incorporated during the
+         * stream); then the rest of the labels topic is read, so that its counts reconcile.
+         */
+        void joinAfterTheStream(long records) {
+            join(consumed);
+            for (var it = waiting.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (lateLabels.schedule().dueAt(e.getKey()) - e.getValue().position > lateLabels.horizonEvents()) {
+                    // Due past the horizon on the stream's schedule, as it would have been had the stream gone on.
+                    it.remove();
+                    expired++;
+                } else {
+                    due.add(e.getKey());
+                }
+            }
+            join(-1);
+            labels.drain(records);
+        }
+
+        /** An event waiting for its label. */
+        private static final class Waiting {
+            final long position;
+            final double[] features;
+            final long timestampMs;
+            /** Its prediction, once made (never, for an event of the history). */
+            double[] probabilities;
+            long latencyMs;
+            long labelMs;
+
+            Waiting(long position, double[] features, long timestampMs) {
+                this.position = position;
+                this.features = features;
+                this.timestampMs = timestampMs;
+            }
+        }
+
         /**
          * The stream has ended: the learner learns what it holds back (its final model), unscored;
          * a history learner whose history the stream never completed learns what there was.
@@ -350,14 +604,18 @@ public final class StrategyDriver {
         }
 
         Outcome outcome() {
-            long never = neverIncorporated + pending.stream().mapToLong(e -> e.length - 1).sum();
+            long never = labels != null ? scoredEvents - incorporatedScored
+                    : neverIncorporated + pending.stream().mapToLong(e -> e.length - 1).sum();
+            LabelsResult joined = labels == null ? null : new LabelsResult(lateLabels.schedule().delay(),
+                    lateLabels.horizonEvents(), consumed, joinedLearned, ignored, expired, labels.unclaimed(),
+                    Percentiles.of(labelFreshnessEvents), Percentiles.of(labelFreshnessMillis), null, null);
             PrequentialResult prequential = scored ? score.result() : null;
             return new Outcome(learner, prequential,
                     new LatencyResult(Percentiles.of(latencyMicros), Percentiles.of(updateMicros), firstModelMs,
                             firstPredictionMs),
                     scored ? new FreshnessResult(Percentiles.of(freshnessEvents), Percentiles.of(freshnessMillis),
                             incorporatedScored, never) : null,
-                    CostResult.of(learned, wallNanos, cpuNanos), learned, lag);
+                    CostResult.of(learned, wallNanos, cpuNanos), learned, lag, joined);
         }
     }
 

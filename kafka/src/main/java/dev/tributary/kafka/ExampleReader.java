@@ -42,12 +42,40 @@ public final class ExampleReader {
             decoded++;
             return example;
         } catch (MalformedRecordException e) {
-            rejected++;
-            if (deadLetters != null) {
-                deadLetters.reject(record, e);
+            reject(record, e);
+            return null;
+        }
+    }
+
+    private void reject(ConsumerRecord<byte[], byte[]> record, MalformedRecordException e) {
+        rejected++;
+        if (deadLetters != null) {
+            deadLetters.reject(record, e);
+        }
+        LOG.debug("Rejected {}: {}", DeadLetter.source(record.topic(), record.partition(), record.offset()),
+                e.getMessage());
+    }
+
+    /** An event of a stream whose labels come late ({@link LabelFeed}): its id and its features. */
+    public record Unlabelled(long id, double[] features) {
+    }
+
+    /**
+     * @param record a consumed record of a stream whose labels come late: key = the event's id
+     * @return its id and features, or {@code null} if it was rejected
+     */
+    public Unlabelled readUnlabelled(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            long id = ExampleCodec.decodeEventId(record.key());
+            if (record.value() == null) {
+                throw new MalformedRecordException(MalformedRecordException.Kind.MALFORMED, "missing value: the value must be the features");
             }
-            LOG.debug("Rejected {}: {}", DeadLetter.source(record.topic(), record.partition(), record.offset()),
-                    e.getMessage());
+            Unlabelled event = new Unlabelled(id, codec.decodeFeatures(new String(record.value(),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            decoded++;
+            return event;
+        } catch (MalformedRecordException e) {
+            reject(record, e);
             return null;
         }
     }

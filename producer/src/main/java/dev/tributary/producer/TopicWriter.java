@@ -50,13 +50,53 @@ final class TopicWriter implements AutoCloseable {
         this.progress = progress;
     }
 
-    /** Sends an example when it is due; its intended send time becomes the record timestamp. */
-    void send(String topic, Example example) {
+    /**
+     * Sends an example when it is due; its intended send time becomes the record timestamp.
+     *
+     * @return that time, ms since the epoch
+     */
+    long send(String topic, Example example) {
+        return send(topic, ExampleCodec.encodeKey(example.label()), example);
+    }
+
+    /**
+     * Sends an example without its label, keyed by its id, when it is due (see {@link #send(String, Example)}).
+     *
+     * @return its intended send time, ms since the epoch
+     */
+    long sendUnlabelled(String topic, long id, Example example) {
+        return send(topic, ExampleCodec.encodeEventId(id), example);
+    }
+
+    private long send(String topic, byte[] key, Example example) {
         long timestampMs = pacer.awaitNext();
         acquire();
-        producer.send(new ProducerRecord<>(topic, null, timestampMs, ExampleCodec.encodeKey(example.label()),
-                ExampleCodec.encodeValue(example.features())), onCompletion);
+        producer.send(new ProducerRecord<>(topic, null, timestampMs, key, ExampleCodec.encodeValue(example.features())),
+                onCompletion);
         counted();
+        return timestampMs;
+    }
+
+    /**
+     * Sends a label that has fallen due: not paced (it is due with the event just sent) and not
+     * counted as an event.
+     *
+     * @param timestampMs when it fell due, ms since the epoch
+     */
+    void sendLabel(String topic, long id, int label, long timestampMs) {
+        acquire();
+        producer.send(new ProducerRecord<>(topic, null, timestampMs, ExampleCodec.encodeEventId(id),
+                ExampleCodec.encodeKey(label)), onCompletion);
+    }
+
+    /**
+     * Waits until the stream's next position is due, as if an event were sent there: labels that
+     * fall due after the stream's last event are sent on the same schedule.
+     *
+     * @return the position's intended time, ms since the epoch
+     */
+    long awaitNext() {
+        return pacer.awaitNext();
     }
 
     /** Sends a rejected row to the dead-letter topic (not paced: it is not an event). */

@@ -11,6 +11,7 @@ import dev.tributary.common.config.generator.SeaSpec;
 import dev.tributary.common.config.generator.StreamSpec;
 import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.data.LabelSchedule;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.broker.test.SharedKafka;
 import dev.tributary.producer.generator.ExampleGenerator;
@@ -19,10 +20,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("integration")
 class StreamProducerIntegrationTest {
@@ -69,5 +73,51 @@ class StreamProducerIntegrationTest {
         for (int i = 1; i < timestamps.size(); i++) {
             assertEquals(timestamps.get(0) + i, (long) timestamps.get(i), "event " + i);
         }
+    }
+
+    @Test
+    void lateLabelsGoToTheirOwnTopicWhenTheyFallDue() {
+        TopicsConfig topics = TopicsConfig.of(new dev.tributary.common.config.TopicNames(SharedKafka.unique("late")),
+                dev.tributary.common.config.KafkaSettings.DEFAULT);
+        String labelsTopic = topics.prefix() + "-labels";
+        LabelSchedule schedule = new LabelSchedule(160, 50);
+        ProduceResult result = new SourceProducer(kafka, new GeneratedSource(SEA_1_TO_3, 1_000, 0.8, 5), topics,
+                Pacing.atRate(new RateConfig(1_000)), ProgressListener.NONE).withLateLabels(labelsTopic, schedule).produce();
+        assertEquals(800, result.labels());
+        assertEquals(labelsTopic, result.labelsTopic());
+
+        ExampleGenerator expected = Generators.create(SEA_1_TO_3, 5);
+        List<Example> stream = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            stream.add(expected.next());
+        }
+        // Events without labels, keyed by their id; their features are the generator's.
+        List<ConsumerRecord<byte[], byte[]>> events = new ArrayList<>();
+        TopicFixtures.read(kafka, topics.train(), events::add);
+        assertEquals(800, events.size());
+        ExampleCodec codec = new ExampleCodec(3, 2);
+        long start = events.get(0).timestamp();
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(i, ExampleCodec.decodeEventId(events.get(i).key()));
+            assertArrayEquals(stream.get(i).features(), codec.decodeFeatures(new String(events.get(i).value(),
+                    StandardCharsets.UTF_8)), "event " + i);
+            assertEquals(start + i, events.get(i).timestamp(), "event " + i + " on the 1 ms schedule");
+        }
+        // Each label keyed by its event's id, in id order, stamped with the time it fell due: with
+        // its event in the history, 50 events later after it (the last ones past the train part's end).
+        List<ConsumerRecord<byte[], byte[]>> labels = new ArrayList<>();
+        TopicFixtures.read(kafka, labelsTopic, labels::add);
+        assertEquals(800, labels.size());
+        for (int i = 0; i < labels.size(); i++) {
+            assertEquals(i, ExampleCodec.decodeEventId(labels.get(i).key()));
+            assertEquals(stream.get(i).label(), codec.decodeLabel(labels.get(i).value()), "label " + i);
+            assertEquals(start + schedule.dueAt(i), labels.get(i).timestamp(), "label " + i + " when due");
+        }
+        // The test part keeps its labels, and follows the last label on the schedule.
+        List<ConsumerRecord<byte[], byte[]>> test = new ArrayList<>();
+        TopicFixtures.read(kafka, topics.test(), test::add);
+        assertEquals(200, test.size());
+        assertEquals(start + 850, test.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow());
+        assertTrue(test.stream().allMatch(r -> codec.decode(r.key(), r.value()) != null), "keyed by their labels");
     }
 }

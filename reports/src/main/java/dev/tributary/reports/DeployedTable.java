@@ -3,14 +3,11 @@ package dev.tributary.reports;
 import dev.tributary.common.metrics.MetricId;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.Percentiles;
-import dev.tributary.results.RunResult;
 import dev.tributary.results.ServedResult;
 import dev.tributary.results.StrategyResult;
-import dev.tributary.results.stats.Summary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -86,27 +83,12 @@ public final class DeployedTable {
         return served == null || ideal == null ? Double.NaN : served - ideal;
     }
 
-    /** @return the percentile, divided; null for an empty distribution, whose percentiles are zeros, not values */
-    private static Double percentile(Percentiles p, ToLongFunction<Percentiles> percentile, double divisor) {
-        return p == null || p.count() == 0 ? null : percentile.applyAsLong(p) / divisor;
-    }
-
-    /**
-     * @param served the measure in one run of a deployed strategy; null where it has none
-     * @return the mean over the runs in which the strategy was deployed; "-" where none has the
-     *     measure, "n/a" where it is undefined (NaN)
-     */
     private static String mean(ExperimentResults results, String strategy, Function<StrategyResult, Double> served,
                                String pattern) {
-        List<Double> values = new ArrayList<>();
-        for (RunResult run : results.runs()) {
-            run.strategies().stream().filter(s -> s.strategy().equals(strategy) && s.served() != null).findFirst()
-                    .map(served).ifPresent(values::add);
-        }
-        if (values.isEmpty()) {
-            return "-";
-        }
-        double mean = Summary.of(values).mean();
-        return Double.isNaN(mean) ? "n/a" : String.format(Locale.ROOT, pattern, mean);
+        return RunMeans.mean(results, strategy, s -> s.served() != null, served, pattern);
+    }
+
+    private static Double percentile(Percentiles p, ToLongFunction<Percentiles> percentile, double divisor) {
+        return RunMeans.percentile(p, percentile, divisor);
     }
 }

@@ -85,6 +85,10 @@ public final class ReportWriter {
         if (prequential(results)) {
             md.append("\n").append(KAPPA_TEMPORAL_TEXT).append("\n");
         }
+        if (LateLabelsTable.any(results)) {
+            md.append("\n### Late labels\n\n").append(LateLabelsTable.TEXT).append(repetitions(results)).append("\n\n");
+            markdownTable(md, LateLabelsTable.rows(results));
+        }
         if (DeployedTable.any(results)) {
             md.append("\n### As deployed\n\n").append(DEPLOYED_TEXT).append(repetitions(results)).append("\n\n");
             markdownTable(md, DeployedTable.rows(results));
@@ -134,6 +138,10 @@ public final class ReportWriter {
         }
         if (prequential(results)) {
             h.append("<p>").append(esc(KAPPA_TEMPORAL_TEXT)).append("</p>\n");
+        }
+        if (LateLabelsTable.any(results)) {
+            h.append("<h2>Late labels</h2>\n<p>").append(esc(LateLabelsTable.TEXT + repetitions(results))).append("</p>\n")
+                    .append(htmlTable(LateLabelsTable.rows(results)));
         }
         if (DeployedTable.any(results)) {
             h.append("<h2>As deployed</h2>\n<p>").append(esc(DEPLOYED_TEXT + repetitions(results))).append("</p>\n")

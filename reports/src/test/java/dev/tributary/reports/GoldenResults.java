@@ -36,6 +36,12 @@ public final class GoldenResults {
      * --epochs 2 --deployed}.
      */
     public static final String V5 = "results-v5.json";
+    /**
+     * The resource of schema version 6 (late labels: each strategy's join counts, freshness from the
+     * label and quality with every label on time): a real {@code tributary run --scenario sea-abrupt
+     * --events 3000 --drift-at 1500 --rate 2000 --epochs 2 --label-delay-events 300}.
+     */
+    public static final String V6 = "results-v6.json";
 
     private GoldenResults() {
     }

@@ -41,15 +41,19 @@ public record ExperimentResults(int schemaVersion, String runId, String startedA
      * 5: each strategy's {@code served} (the deployed mode's served quality, latency, staleness),
      * the scenario's {@code mode}, and the model provenance's {@code lastEventMs}; a version-4 file
      * reads as an in-process run.
+     * 6: late labels: the scenario's {@code labels}, each strategy's {@code labels} (the join's
+     * counts, freshness from the label, and its quality with every label on time), and the
+     * producer's {@code labelsTopic} and {@code labels}; a version-5 file reads as a run whose
+     * labels came with their events.
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     /**
      * The layout versions this build reads ({@code report}, {@code gate}); any other is rejected
      * rather than half-read. Add a version here only together with the code that reads it and a
      * golden file of it under the tests' resources ({@code results-v<N>.json}).
      */
-    public static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(2, 3, 4, SCHEMA_VERSION);
+    public static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(2, 3, 4, 5, SCHEMA_VERSION);
 
     /**
      * Copies the runs.

@@ -21,11 +21,22 @@ import java.util.List;
  *                      rate (prequential; {@code null} otherwise)
  * @param served        the strategy as deployed: quality, latency and staleness of the predictions
  *                      its deployment served (deployed mode; {@code null} otherwise)
+ * @param labels        what late labels did to it, beside the same strategy with every label on
+ *                      time (labels on their own topic; {@code null} otherwise)
  */
 public record StrategyResult(String strategy, ModelMetadata model, TrainingSummary training, HoldoutResult holdout,
                              PrequentialResult prequential, List<LearningCurvePoint> learningCurve,
                              LatencyResult latency, FreshnessResult freshness, CostResult cost,
-                             KeepingUp keepingUp, ServedResult served) {
+                             KeepingUp keepingUp, ServedResult served, LabelsResult labels) {
+
+    /** A strategy whose labels came with its events. */
+    public StrategyResult(String strategy, ModelMetadata model, TrainingSummary training, HoldoutResult holdout,
+                          PrequentialResult prequential, List<LearningCurvePoint> learningCurve,
+                          LatencyResult latency, FreshnessResult freshness, CostResult cost,
+                          KeepingUp keepingUp, ServedResult served) {
+        this(strategy, model, training, holdout, prequential, learningCurve, latency, freshness, cost, keepingUp,
+                served, null);
+    }
 
     /**
      * @return the headline metrics: the holdout scores, or the prequential cumulative ones

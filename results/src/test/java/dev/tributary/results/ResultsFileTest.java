@@ -35,7 +35,7 @@ class ResultsFileTest {
         TributaryException e = assertThrows(TributaryException.class, () -> ResultsFile.read(file));
         assertTrue(e.getMessage().contains(file.toString()), "names the file: " + e.getMessage());
         assertTrue(e.getMessage().contains("schemaVersion 99"), "names the version found: " + e.getMessage());
-        assertTrue(e.getMessage().contains("reads schemaVersion 2, 3, 4, " + ExperimentResults.SCHEMA_VERSION),
+        assertTrue(e.getMessage().contains("reads schemaVersion 2, 3, 4, 5, " + ExperimentResults.SCHEMA_VERSION),
                 "names the versions supported: " + e.getMessage());
     }
 

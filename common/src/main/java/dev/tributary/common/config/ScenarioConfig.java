@@ -21,6 +21,7 @@ import java.util.Set;
  * @param stream      the streaming learner's training; its group defaults to {@code <name>-stream-trainer}
  * @param periodic    the periodic-retrain strategy's schedule
  * @param evaluation  history, windows and curves of the comparison
+ * @param labels      when each event's label becomes known (with the event, or later, on its own topic)
  * @param kafka       topic layout and client properties
  * @param rate        the producer's pace
  * @param seed        the master seed
@@ -30,7 +31,7 @@ import java.util.Set;
 public record ScenarioConfig(String name, String description, SourceConfig source, SplitConfig split,
                              Protocol protocol, Mode mode, List<Strategy> strategies, ModelConfig model,
                              BatchTrainingConfig batch, StreamTrainingConfig stream, PeriodicRetrainConfig periodic,
-                             EvaluationConfig evaluation, KafkaSettings kafka, RateConfig rate, long seed,
+                             EvaluationConfig evaluation, LabelsConfig labels, KafkaSettings kafka, RateConfig rate, long seed,
                              Seeds seeds, int repetitions) {
 
     /**
@@ -47,6 +48,14 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
             ConfigException.require(part[1] != null, (String) part[0], null, "a " + part[0] + " section");
         }
         mode = mode == null ? Mode.IN_PROCESS : mode;
+        labels = labels == null ? LabelsConfig.DEFAULT : labels;
+        ConfigException.require(labels.delayMs() == 0 || rate.limited(), "labels.delay-ms", labels.delayMs(),
+                "0 with rate.events-per-second 0: a delay in ms is placed on the stream's schedule, which needs a "
+                        + "rate; use labels.delay-events");
+        ConfigException.require(!labels.joined() || mode != Mode.DEPLOYED, labels.delayMs() > 0 ? "labels.delay-ms"
+                : labels.delayEvents() > 0 ? "labels.delay-events" : "labels.own-topic", labels.describe(),
+                "no delay in the deployed mode: its trainer stages read each label with its event; a delay is "
+                        + "measured in-process (mode: in-process)");
         ConfigException.require(mode != Mode.DEPLOYED || protocol == Protocol.PREQUENTIAL, "mode", mode.key(),
                 "in-process under the holdout protocol: a deployment serves every event as it arrives, so the "
                         + "deployed mode needs protocol: prequential");
@@ -71,7 +80,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         ConfigException.require(repetitions >= 1 && repetitions <= 100, "repetitions", repetitions,
                 "1 to 100 runs");
         if (description == null || description.isBlank()) {
-            description = describe(source, split, protocol, mode, strategies, rate);
+            description = describe(source, split, protocol, mode, strategies, rate, labels);
         }
     }
 
@@ -80,7 +89,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
      * it, after an option changed what runs): what it reads, in which order, how it is scored.
      */
     private static String describe(SourceConfig source, SplitConfig split, Protocol protocol, Mode mode,
-                                   List<Strategy> strategies, RateConfig rate) {
+                                   List<Strategy> strategies, RateConfig rate, LabelsConfig labels) {
         StringBuilder d = new StringBuilder(source.describe());
         if (!source.generated()) {
             d.append(split.shuffled() ? ", shuffled" : ", in file order");
@@ -92,6 +101,9 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
             d.append(", prequential").append(mode == Mode.DEPLOYED ? ", deployed" : "");
         }
         d.append(rate.limited() ? String.format(java.util.Locale.ROOT, ", %,.0f events/s", rate.eventsPerSecond()) : "");
+        if (labels.joined()) {
+            d.append(", labels ").append(labels.describe()).append(" late");
+        }
         return d.append(", ").append(strategies.equals(Strategy.ALL) ? "every strategy"
                 : strategies.stream().map(Strategy::key).collect(java.util.stream.Collectors.joining(", "))).toString();
     }
@@ -108,7 +120,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
                 "The tutorial: breast cancer, shuffled 60/40 split, every strategy, holdout scores",
                 SourceConfig.ofDataset("breast-cancer"), SplitConfig.DEFAULT, Protocol.HOLDOUT, Mode.IN_PROCESS, null,
                 ModelConfig.DEFAULT, BatchTrainingConfig.DEFAULT, StreamTrainingConfig.DEFAULT,
-                PeriodicRetrainConfig.DEFAULT, EvaluationConfig.DEFAULT, KafkaSettings.DEFAULT,
+                PeriodicRetrainConfig.DEFAULT, EvaluationConfig.DEFAULT, LabelsConfig.DEFAULT, KafkaSettings.DEFAULT,
                 RateConfig.UNLIMITED, Seeds.DEFAULT_SEED, null, 1);
     }
 
@@ -133,6 +145,20 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
     /** @return the topic of the prequential protocol's single, time-ordered stream */
     public String eventsTopic() {
         return names().events();
+    }
+
+    /**
+     * @param events the events of the stream (under holdout: of its train part)
+     * @return when each label falls due: the history's with their events, the others after the delay
+     */
+    public dev.tributary.common.data.LabelSchedule labelSchedule(long events) {
+        return new dev.tributary.common.data.LabelSchedule(Math.round(events * evaluation.historyFraction()),
+                labels.delayEvents(rate));
+    }
+
+    /** @return the topic of labels that come on their own ({@link LabelsConfig#joined()}) */
+    public String labelsTopic() {
+        return names().labels();
     }
 
     /**
@@ -162,7 +188,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         boolean defaultGroup = stream.groupId().equals(names().group("stream-trainer"));
         return new ScenarioConfig(names().child(strategy.key()).prefix(), description, source, split, protocol, mode,
                 List.of(strategy), model, batch, defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation,
-                kafka, rate, seed, null, 1);
+                labels, kafka, rate, seed, null, 1);
     }
 
     /**
@@ -174,7 +200,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         boolean defaultGroup = stream.groupId().equals(names().group("stream-trainer"));
         return new ScenarioConfig(names().deployment(strategy.key()).prefix(), description, source, split, protocol,
                 mode, List.of(strategy), model, batch, defaultGroup ? stream.withGroupId(null) : stream, periodic,
-                evaluation, kafka, rate, seed, null, 1);
+                evaluation, labels, kafka, rate, seed, null, 1);
     }
 
     /**
@@ -193,7 +219,8 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         return new ScenarioConfig(names().child("warm-up").prefix(), "warm-up", sea,
                 new SplitConfig(split.trainFraction(), split.missingValues(), false), Protocol.PREQUENTIAL, Mode.IN_PROCESS,
                 strategies,
-                model, batch, stream.withGroupId(null), shortPeriod, evaluation.withoutWarmUp(), kafka,
+                model, batch, stream.withGroupId(null), shortPeriod, evaluation.withoutWarmUp(),
+                labels.joined() ? LabelsConfig.delayedBy(Math.min(labels.delayEvents(rate), events / 4)) : labels, kafka,
                 RateConfig.UNLIMITED, seed, null, 1);
     }
 
@@ -206,6 +233,6 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
         String runName = repetitions == 1 ? name : names().repetition(r).prefix();
         boolean defaultGroup = stream.groupId().equals(names().group("stream-trainer"));
         return new ScenarioConfig(runName, description, source, split, protocol, mode, strategies, model, batch,
-                defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation, kafka, rate, seed + r, null, 1);
+                defaultGroup ? stream.withGroupId(null) : stream, periodic, evaluation, labels, kafka, rate, seed + r, null, 1);
     }
 }

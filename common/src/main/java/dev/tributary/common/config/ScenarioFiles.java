@@ -40,9 +40,11 @@ public final class ScenarioFiles {
             "rbf-drift", "spambase", "shuttle", "electricity");
     private static final String RESOURCE = "/dev/tributary/common/scenarios/";
     /** The keys a description speaks of: overriding one replaces the description with a derived one. */
-    private static final List<String> DESCRIBED = List.of("source", "split", "protocol", "mode", "strategies", "rate");
+    private static final List<String> DESCRIBED = List.of("source", "split", "protocol", "mode", "strategies", "rate",
+            "labels");
     /** Keys whose default depends on other keys: left out of the defaults so they are derived again. */
-    private static final List<String> DERIVED = List.of("description", "seeds", "split.shuffle", "stream.group-id");
+    private static final List<String> DERIVED = List.of("description", "seeds", "split.shuffle", "stream.group-id",
+            "labels.own-topic");
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
@@ -112,6 +114,11 @@ public final class ScenarioFiles {
         if (scenario.stream().groupId().equals(scenario.names().group("stream-trainer"))) {
             // Derived from the name: left out, so that a renamed copy gets its own group.
             ((ObjectNode) tree.get("stream")).remove("group-id");
+        }
+        LabelsConfig labels = scenario.labels();
+        if (labels.ownTopic() == (labels.delayEvents() > 0 || labels.delayMs() > 0)) {
+            // Derived from the delay: left out, so that an edited delay brings its own.
+            ((ObjectNode) tree.get("labels")).remove("own-topic");
         }
         Seeds s = scenario.seeds();
         try {

@@ -31,6 +31,14 @@ public record TopicNames(String prefix) {
         return prefix + "-events";
     }
 
+    /**
+     * @return the labels of a stream whose labels come late, keyed by their event's id, each
+     *         written when it falls due, {@code <prefix>-labels}
+     */
+    public String labels() {
+        return prefix + "-labels";
+    }
+
     /** @return the rows the producer rejected, {@code <prefix>-dlq} */
     public String producerDeadLetter() {
         return prefix + "-dlq";

@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
  * fraction, others in their shortest round-trip form, so that decoding gives back every value
  * bit for bit, the sign of zero included).
  *
+ * <p>When labels come late ({@code labels} in a scenario), an event's key is instead its id (its
+ * position in the stream, as decimal text) and its label travels alone on the labels topic: key =
+ * the event's id, value = the class index ({@link #encodeEventId}, {@link #decodeEventId},
+ * {@link #decodeLabel}).
+ *
  * <p>Decoding validates everything a trainer relies on: the arity, that every value is a
  * finite number no larger in magnitude than {@link #MAX_MAGNITUDE}, and that the label is a known
  * class index. It never returns a partial example.
@@ -49,6 +54,45 @@ public final class ExampleCodec {
     /** @return the key bytes: the label as decimal text */
     public static byte[] encodeKey(int label) {
         return Integer.toString(label).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return an unlabelled event's key, or its label's: the event's id as decimal text */
+    public static byte[] encodeEventId(long id) {
+        return Long.toString(id).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param key an unlabelled event's key, or its label's
+     * @return the event's id
+     * @throws MalformedRecordException if it is missing or not a non-negative integer
+     */
+    public static long decodeEventId(byte[] key) {
+        if (key == null) {
+            throw new MalformedRecordException(MalformedRecordException.Kind.MALFORMED, "missing key: the key must be the event's id");
+        }
+        String text = new String(key, StandardCharsets.UTF_8);
+        try {
+            long id = Long.parseLong(text.trim());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MalformedRecordException(MalformedRecordException.Kind.MALFORMED, "key '" + MalformedRecordException.abbreviate(text)
+                + "' is not an event id");
+    }
+
+    /**
+     * @param value a label record's value
+     * @return the class it names
+     * @throws MalformedRecordException if it is missing or not a class index of this schema
+     */
+    public int decodeLabel(byte[] value) {
+        if (value == null) {
+            throw new MalformedRecordException(MalformedRecordException.Kind.MALFORMED, "missing value: a label's value must be the class index");
+        }
+        return decodeLabel(new String(value, StandardCharsets.UTF_8));
     }
 
     /** @return the value bytes: the features as one CSV line */

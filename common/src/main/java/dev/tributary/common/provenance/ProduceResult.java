@@ -19,10 +19,13 @@ import java.util.Map;
  * @param testTopic       the test topic
  * @param deadLetterTopic the dead-letter topic
  * @param wallTimeMs      time from the first read to the last acknowledgement, in milliseconds
+ * @param labelsTopic     where the train part's labels went when they come late, else {@code null}
+ * @param labels          labels written to it, one per train record (0 when labels come with their events)
  */
 public record ProduceResult(String name, long read, long trainRecords, long testRecords, long deadLettered,
                             long imputedValues, Map<String, Long> rejections, List<Long> driftPositions,
-                            String trainTopic, String testTopic, String deadLetterTopic, long wallTimeMs) {
+                            String trainTopic, String testTopic, String deadLetterTopic, long wallTimeMs,
+                            String labelsTopic, long labels) {
 
     /**
      * @throws IllegalStateException if the counts do not reconcile, which would mean lost rows
@@ -34,6 +37,18 @@ public record ProduceResult(String name, long read, long trainRecords, long test
             throw new IllegalStateException("counts do not reconcile: read " + read + " != train " + trainRecords
                     + " + test " + testRecords + " + dead-lettered " + deadLettered);
         }
+        if (labels != (labelsTopic == null ? 0 : trainRecords)) {
+            throw new IllegalStateException("counts do not reconcile: " + labels + " labels written to " + labelsTopic
+                    + " for " + trainRecords + " train records");
+        }
+    }
+
+    /** Labels with their events: none on a topic of their own. */
+    public ProduceResult(String name, long read, long trainRecords, long testRecords, long deadLettered,
+                         long imputedValues, Map<String, Long> rejections, List<Long> driftPositions,
+                         String trainTopic, String testTopic, String deadLetterTopic, long wallTimeMs) {
+        this(name, read, trainRecords, testRecords, deadLettered, imputedValues, rejections, driftPositions, trainTopic,
+                testTopic, deadLetterTopic, wallTimeMs, null, 0);
     }
 
     /** @return events written per second of wall time */

@@ -146,7 +146,42 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void lateLabelsAreASectionOfTheirOwn() {
+        ScenarioConfig onTime = ScenarioFiles.load("sea-abrupt", Map.of());
+        assertEquals(LabelsConfig.DEFAULT, onTime.labels(), "by default each label comes with its event");
+        assertFalse(onTime.labels().joined());
+
+        ScenarioConfig late = ScenarioFiles.parse("name: s\nprotocol: prequential\nlabels: {delay-events: 500}\n", Map.of());
+        assertTrue(late.labels().joined(), "a delay puts the labels on their own topic");
+        assertEquals(LabelsConfig.DEFAULT_HORIZON_EVENTS, late.labels().horizonEvents(), "the section merges with the defaults");
+        assertEquals("s-labels", late.labelsTopic());
+        assertTrue(late.description().endsWith("labels 500 events late, every strategy"), late.description());
+        assertEquals(new dev.tributary.common.data.LabelSchedule(200, 500), late.labelSchedule(1000),
+                "the history's labels come with their events");
+
+        ScenarioConfig inMs = ScenarioFiles.load("sea-abrupt", Map.of("labels.delay-ms", 2500));
+        assertEquals(2500, inMs.labels().delayEvents(inMs.rate()), "2.5 s at 1,000 events/s is 2,500 events");
+        assertEquals(3, new LabelsConfig(0, 2001, 10, null).delayEvents(new RateConfig(1)), "rounded up");
+
+        String shown = ScenarioFiles.toYaml(late);
+        assertFalse(shown.contains("own-topic"), "derived from the delay: " + shown);
+        ScenarioConfig edited = ScenarioFiles.parse(shown.replace("delay-events: 500", "delay-events: 0"), Map.of());
+        assertFalse(edited.labels().joined(), "an edited delay brings its own topic setting");
+        assertEquals(late, ScenarioFiles.parse(shown, Map.of()));
+    }
+
+    @Test
     void errorsNameTheKeyPath(@TempDir Path dir) throws Exception {
+        assertRejected("labels.delay-events", "got -1", "0 or a number of events", "labels: {delay-events: -1}");
+        assertRejected("labels.delay-ms", "got 5", "one delay or the other", "labels: {delay-events: 3, delay-ms: 5}");
+        assertRejected("labels.horizon-events", "got 0", "positive", "labels: {horizon-events: 0}");
+        assertRejected("labels.own-topic", "false", "true (or unset) with a delay",
+                "labels: {delay-events: 3, own-topic: false}");
+        assertRejected("labels.delay-ms", "got 100", "needs a rate", "labels: {delay-ms: 100}");
+        assertRejected("labels.delay-events", "10 events", "no delay in the deployed mode",
+                "protocol: prequential\nmode: deployed\nlabels: {delay-events: 10}");
+        assertRejected("labels.delay", "unknown key", "[delay-events, delay-ms, horizon-events, own-topic]",
+                "labels: {delay: 10}");
         assertRejected("batch.epoch", "unknown key", "expected one of [batch-size, epochs]", "batch: {epoch: 3}");
         assertRejected("batch.epochs", "'many'", "int", "batch: {epochs: many}");
         assertRejected("batch.epochs", "got -2", "0 or more", "batch: {epochs: -2}");
