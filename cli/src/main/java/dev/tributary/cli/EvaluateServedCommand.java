@@ -86,7 +86,8 @@ final class EvaluateServedCommand implements Callable<Integer> {
         String started = Instant.now().toString();
         ServedResult result = new ServedEvaluator(connection, schema, config.evaluation(),
                 new ServedEvaluator.Settings(names.predictions(), names.models(), names.deadLetter(ServedEvaluator.STAGE),
-                        served.key(), events, leading, config.stream().maxPollRecords(), stallTimeoutMs)).run();
+                        served.key(), events, leading, config.stream().maxPollRecords(), stallTimeoutMs,
+                        ServedEvaluator.LateLabels.of(config, events))).run();
         StrategyResult strategyResult = new StrategyResult(served.key(), null, null, null, null, null, null, null, null,
                 null, result);
         ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,

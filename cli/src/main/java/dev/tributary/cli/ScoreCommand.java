@@ -11,10 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tributary score}: the Kafka Streams scorer as its own long-running process.
@@ -25,9 +22,6 @@ import java.util.concurrent.TimeUnit;
                 + "scoring time. Runs until SIGTERM/Ctrl-C.",
                 "Instances started with the same --application-id share the events topic's partitions."})
 final class ScoreCommand implements Callable<Integer> {
-
-    /** How long SIGTERM waits for the scorer to close: Streams' own close timeout, and a margin. */
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(40);
 
     @Spec
     CommandSpec spec;
@@ -58,38 +52,18 @@ final class ScoreCommand implements Callable<Integer> {
     Path stateDir = Path.of("tributary-output", "streams");
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         ScenarioConfig config = scenario.load();
         var topics = new ScoringTopology.ScoringTopics(input != null ? input : config.eventsTopic(),
                 config.modelsTopic(), config.names().predictions(), config.deadLetterTopic(ModelScorer.STAGE));
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        try (ModelScorer scorer = ModelScorer.start(StageCommands.cluster(kafka, "score", config),
+        ModelScorer scorer = ModelScorer.start(StageCommands.cluster(kafka, "score", config),
                 SourceProducer.schema(config), new ModelScorer.Settings(applicationId != null ? applicationId
                         : config.names().scorerApplicationId(strategy), strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
-                        stateDir))) {
-            // The JVM halts once the hooks return: the hook waits for the scorer to close (commit,
-            // leave the group), or the close would be cut short.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopped.countDown();
-                awaitQuietly(closed, CLOSE_TIMEOUT);
-            }, "score-shutdown"));
-            spec.commandLine().getOut().printf("scoring %s with %s models from %s into %s%n", topics.events(), strategy,
-                    topics.models(), topics.predictions());
-            stopped.await();
-            spec.commandLine().getOut().printf("stopped: %d model versions served, %d rejected%n",
-                    scorer.serving().swaps(), scorer.serving().rejected());
-        } finally {
-            closed.countDown();
-        }
+                        stateDir, config.labels().joined()));
+        spec.commandLine().getOut().printf("scoring %s with %s models from %s into %s%n", topics.events(), strategy,
+                topics.models(), topics.predictions());
+        StageCommands.serveUntilStopped("score", scorer, s -> spec.commandLine().getOut().printf(
+                "stopped: %d model versions served, %d rejected%n", s.serving().swaps(), s.serving().rejected()));
         return 0;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
-        try {
-            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -73,4 +73,39 @@ final class StageCommands {
         }
         return result;
     }
+
+    /**
+     * Serves a long-running service (a Kafka Streams application) until SIGTERM or Ctrl-C: the
+     * JVM halts once the shutdown hooks return, so the hook waits for the service to close
+     * (commit, leave the group), or the close would be cut short.
+     *
+     * @param name    the stage, for the hook's thread
+     * @param service the running service, closed here
+     * @param onStop  reports what it did, once stopped and before it closes
+     * @param <S>     the service's type
+     * @throws InterruptedException if interrupted while serving
+     */
+    static <S extends AutoCloseable> void serveUntilStopped(String name, S service,
+                                                            java.util.function.Consumer<S> onStop)
+            throws Exception {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        try (S running = service) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await(SERVICE_CLOSE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, name + "-shutdown"));
+            stopped.await();
+            onStop.accept(running);
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /** How long SIGTERM waits for a Streams service to close: Streams' own close timeout, and a margin. */
+    private static final java.time.Duration SERVICE_CLOSE_TIMEOUT = java.time.Duration.ofSeconds(40);
 }

@@ -40,7 +40,7 @@ final class TrainBatchCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioConfig config = scenario.load();
         BatchTrainer.Result result = new BatchTrainer(StageCommands.cluster(kafka, "train-batch", config),
-                config.stageTopics(BatchTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config))).train();
+                config.trainerTopics(BatchTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config))).train();
         Path file = StageCommands.modelFile(output, Strategy.BATCH);
         ModelCodec.write(result.artifact(), file);
         try (ModelTopic models = ModelTopic.open(StageCommands.cluster(kafka, "train-batch", config), config.modelsTopic(),

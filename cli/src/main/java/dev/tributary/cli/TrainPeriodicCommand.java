@@ -43,7 +43,7 @@ final class TrainPeriodicCommand implements Callable<Integer> {
         ScenarioConfig config = scenario.load();
         Path file = StageCommands.modelFile(output, Strategy.PERIODIC_RETRAIN);
         PeriodicTrainer trainer = new PeriodicTrainer(StageCommands.cluster(kafka, "train-periodic", config),
-                config.stageTopics(PeriodicTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), file);
+                config.trainerTopics(PeriodicTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), file);
         PeriodicTrainer.Result result = StageCommands.untilStopped("train-periodic", trainer::requestStop, trainer::run);
         spec.commandLine().getOut().printf("trained %d models on %d records (%d rejected)%s%n",
                 result.summary().checkpoints(), result.summary().recordsTrained(), result.summary().recordsRejected(),

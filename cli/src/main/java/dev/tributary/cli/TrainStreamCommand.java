@@ -53,7 +53,7 @@ final class TrainStreamCommand implements Callable<Integer> {
         }
         Path checkpoint = StageCommands.modelFile(output, trained);
         StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream", config),
-                config.stageTopics(StreamTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), checkpoint,
+                config.trainerTopics(StreamTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), checkpoint,
                 trained);
         StreamTrainer.Result result = StageCommands.untilStopped("train-stream", trainer::requestStop, trainer::run);
         spec.commandLine().getOut().printf("%s: trained on %d records in this run (%d rejected), %d in all; "

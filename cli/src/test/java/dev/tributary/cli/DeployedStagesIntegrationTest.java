@@ -85,6 +85,57 @@ class DeployedStagesIntegrationTest {
         }
     }
 
+    @Test
+    void withLateLabelsTheJoinerIsAStageOfItsOwn(@TempDir Path dir) throws Exception {
+        String name = SharedKafka.unique("cli-late");
+        String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--name", name, "--protocol", "prequential",
+                "--rate", "100", "--label-delay-events", "50"};
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            for (String topic : List.of("-events", "-labels", "-labelled")) {
+                admin.ensureTopic(name + topic, 1, (short) 1, java.util.Map.of());
+            }
+        }
+        Path scoreLog = dir.resolve("score.log");
+        Path joinLog = dir.resolve("join.log");
+        Process scorer = ChildProcesses.tributary(scoreLog, concat(new String[] {"score", "--strategy", "online",
+                "--state-dir", dir.resolve("state").toString()}, common));
+        Process joiner = ChildProcesses.tributary(joinLog, concat(new String[] {"join-labels",
+                "--state-dir", dir.resolve("join-state").toString()}, common));
+        try {
+            CompletableFuture<TributaryCommandTest.Outcome> trainer = CompletableFuture.supplyAsync(() -> tributary(concat(
+                    new String[] {"train-stream", "-o", dir.toString(), "--idle-timeout-ms", "8000"}, common)));
+            awaitMember(name + "-scorer-online", scorer, scoreLog);
+            awaitMember(name + "-label-joiner", joiner, joinLog);
+            awaitMember(name + "-stream-trainer", scorer, scoreLog);
+            TributaryCommandTest.Outcome produced = tributary(concat(new String[] {"produce"}, common));
+            assertEquals(0, produced.code(), produced.err());
+
+            TributaryCommandTest.Outcome evaluated = tributary(concat(new String[] {"evaluate-served", "--strategy",
+                    "online", "-o", dir.toString()}, common));
+            assertEquals(0, evaluated.code(), evaluated.err() + "\njoiner:\n" + Files.readString(joinLog, StandardCharsets.UTF_8));
+            assertEquals(0, trainer.get(2, TimeUnit.MINUTES).code(), "train-stream stops when idle");
+            try (TopicAdmin admin = new TopicAdmin(kafka)) {
+                assertEquals(699, admin.recordCount(name + "-labels"), "a label per event");
+                assertEquals(699, admin.recordCount(name + "-labelled"), "each joined to its event by the joiner");
+            }
+            ServedResult served = ResultsFile.read(dir.resolve("results.json")).strategy("online").served();
+            assertTrue(served.reconciles(), served.toString());
+            assertEquals(559, served.evaluated(), "every prediction scored once its label came");
+            assertEquals(0, served.unlabelled());
+            assertEquals(served.stalenessEvents().count(), served.stalenessSinceLabelEvents().count(),
+                    "a staleness from the labels beside each from the events");
+            // How many predictions had a model depends on how soon the cold child JVMs warmed up on 2 cores;
+            // those that had one were, counted from the events, at least the delay stale.
+            assertTrue(served.stalenessEvents().count() == 0 || served.stalenessEvents().p50() >= 50,
+                    "from the events, the delay at least: " + served);
+        } finally {
+            scorer.destroy();
+            joiner.destroy();
+            assertTrue(scorer.waitFor(60, TimeUnit.SECONDS), "the scorer exits on SIGTERM");
+            assertTrue(joiner.waitFor(60, TimeUnit.SECONDS), "the joiner exits on SIGTERM");
+        }
+    }
+
     /** Waits until the group has a member with partitions assigned. */
     private void awaitMember(String group, Process scorer, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

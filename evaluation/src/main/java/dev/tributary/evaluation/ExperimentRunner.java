@@ -157,7 +157,7 @@ public final class ExperimentRunner {
             run.strategies().forEach(s -> requireFreshTopics(run.lane(s)));
         }
         deployed(run).forEach(s -> requireFreshTopics(run.deployment(s), run.deployment(s).names().models(),
-                run.deployment(s).names().predictions()));
+                run.deployment(s).names().predictions(), run.deployment(s).names().labelled()));
         LearnerConfig config = LearnerConfig.of(run, schema);
         Map<Strategy, Learner> strategies = new LinkedHashMap<>();
         for (Strategy strategy : run.strategies()) {

@@ -45,6 +45,15 @@ import java.util.function.Consumer;
  * and every quality figure, are the same whatever the polls, the rate or the machine. Latency,
  * freshness and cost are measured as it goes (see {@code dev.tributary.evaluation}, "Measuring").
  *
+ * <p>When labels come late ({@link LateLabels}), events arrive without labels and wait, each
+ * predicted on arrival, until their label falls due on the {@link LabelSchedule}: the driver
+ * learns a label once the event it is due after has been predicted, never earlier, whenever it
+ * actually arrived on the labels topic (it waits for one that has not), and scores the waiting
+ * prediction by it then. So late-label results, too, depend on the scenario alone, and a delay of
+ * 0 gives exactly the results of labels that come with their events. An event waiting longer
+ * than the horizon for a label not yet due is dropped and counted as expired: the state is at most
+ * the horizon's events.
+ *
  * <p>Memory is constant after the history: the prequential evaluator, four histograms, and the
  * timestamps of scored events the learner has not yet learned from (at most a mini-batch for
  * {@code online}, a retrain period for {@code periodic-retrain}; none for a frozen model, whose

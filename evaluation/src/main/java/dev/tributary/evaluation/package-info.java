@@ -31,5 +31,13 @@
  * as soon as its poll has been handed over (latency: the fetch plus the prediction, a few ms). It
  * is learned by {@code online} at the end of its mini-batch of 100 events: freshness, for an event
  * in the middle of a mini-batch, ~50 events and ~50 ms plus the update's own time.
+ *
+ * <p><b>With late labels</b>, freshness is counted twice: from the event (which includes the
+ * delay) and from its label's arrival (the label record's timestamp, when it fell due), which is
+ * the learner's own part. In the example above with labels 500 events late, {@code online}'s
+ * freshness is ~550 events from the event and ~50 from the label. The report sets each
+ * strategy's quality beside its quality on the same events with every label on time, from a second,
+ * unpaced pass over the same topics (whose quality, like every quality figure, does not depend on
+ * timing).
  */
 package dev.tributary.evaluation;

@@ -99,7 +99,7 @@ public final class LabelFeed implements AutoCloseable {
                         + " on " + topic + " (" + read + " labels read, the last for event " + highestId
                         + "): is the producer writing it?");
             }
-            poll();
+            poll(POLL_TIMEOUT);
         }
         discardBelow(id);
         if (held.isEmpty() || held.peek().id() != id) {
@@ -107,6 +107,33 @@ public final class LabelFeed implements AutoCloseable {
         }
         claimed++;
         return held.poll().label();
+    }
+
+    /**
+     * Does not wait: one poll at most, if the label of event {@code id} has not come yet.
+     *
+     * @param id the event's id, which must exceed every id claimed before
+     * @return its label, or {@code null} if it has not come (yet: see {@link #passed})
+     */
+    public Label tryClaim(long id) {
+        discardBelow(id);
+        if (highestId < id) {
+            poll(Duration.ZERO);
+            discardBelow(id);
+        }
+        if (held.isEmpty() || held.peek().id() != id) {
+            return null;
+        }
+        claimed++;
+        return held.poll().label();
+    }
+
+    /**
+     * @param id an event's id
+     * @return whether the topic has gone past it: a label for it that has not come will not
+     */
+    public boolean passed(long id) {
+        return highestId > id;
     }
 
     /**
@@ -123,13 +150,13 @@ public final class LabelFeed implements AutoCloseable {
                 throw new TributaryException("read " + read + " of " + total + " labels from " + topic + ", then nothing for "
                         + stallTimeoutMs / 1000 + " s");
             }
-            poll();
+            poll(POLL_TIMEOUT);
         }
         discardBelow(Long.MAX_VALUE);
     }
 
-    private void poll() {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+    private void poll(Duration timeout) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
             read++;
             try {
                 long id = ExampleCodec.decodeEventId(record.key());

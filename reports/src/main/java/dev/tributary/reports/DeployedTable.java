@@ -39,16 +39,23 @@ public final class DeployedTable {
      */
     public static List<String[]> rows(ExperimentResults results) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"strategy", "ideal accuracy", "served accuracy", "served − ideal", "latency p50 (ms)",
-                "latency p99 (ms)", "staleness p50 (events)", "staleness p99 (events)", "staleness p50 (ms)",
-                "versions published / served", "trainer events/s", "events", "evaluated"});
+        boolean late = results.strategies().stream().anyMatch(s -> s.served() != null
+                && s.served().stalenessSinceLabelEvents() != null);
+        List<String> header = new ArrayList<>(List.of("strategy", "ideal accuracy", "served accuracy", "served − ideal",
+                "latency p50 (ms)", "latency p99 (ms)", "staleness p50 (events)", "staleness p99 (events)"));
+        if (late) {
+            header.add("from labels p50 (events)");
+        }
+        header.addAll(List.of("staleness p50 (ms)", "versions published / served", "trainer events/s", "events",
+                "evaluated"));
+        rows.add(header.toArray(new String[0]));
         String accuracy = MetricId.ACCURACY.key();
         for (StrategyResult first : results.strategies()) {
             if (first.served() == null) {
                 continue;
             }
             String name = first.strategy();
-            rows.add(new String[] {name,
+            List<String> row = new ArrayList<>(List.of(name,
                     mean(results, name, s -> s.metrics().get(accuracy), "%.4f"),
                     mean(results, name, s -> s.served().quality().cumulative().get(accuracy), "%.4f"),
                     mean(results, name, DeployedTable::accuracyGap, "%+.4f"),
@@ -57,13 +64,19 @@ public final class DeployedTable {
                     mean(results, name, s -> percentile(s.served().latencyMicros(), Percentiles::p99, MICROS_PER_MS),
                             "%.1f"),
                     mean(results, name, s -> percentile(s.served().stalenessEvents(), Percentiles::p50, 1), "%.0f"),
-                    mean(results, name, s -> percentile(s.served().stalenessEvents(), Percentiles::p99, 1), "%.0f"),
+                    mean(results, name, s -> percentile(s.served().stalenessEvents(), Percentiles::p99, 1), "%.0f")));
+            if (late) {
+                row.add(mean(results, name, s -> percentile(s.served().stalenessSinceLabelEvents(), Percentiles::p50, 1),
+                        "%.0f"));
+            }
+            row.addAll(List.of(
                     mean(results, name, s -> percentile(s.served().stalenessMillis(), Percentiles::p50, 1), "%.0f"),
                     mean(results, name, s -> (double) s.served().versionsPublished(), "%.0f") + " / "
                             + mean(results, name, s -> (double) s.served().versionsServed(), "%.0f"),
                     mean(results, name, s -> s.served().trainerEventsPerSecond(), "%.0f"),
                     mean(results, name, s -> (double) s.served().events(), "%.0f"),
-                    mean(results, name, s -> (double) s.served().evaluated(), "%.0f")});
+                    mean(results, name, s -> (double) s.served().evaluated(), "%.0f")));
+            rows.add(row.toArray(new String[0]));
         }
         return rows;
     }

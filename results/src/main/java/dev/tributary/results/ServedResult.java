@@ -8,7 +8,7 @@ import dev.tributary.common.provenance.TrainingSummary;
  * evaluator from the predictions topic and the models topic alone, so it measures the same
  * against a real cluster with the stages as separate processes.
  *
- * <p>Counts reconcile: {@code events = predictions - duplicates = history + evaluated}.
+ * <p>Counts reconcile: {@code events = predictions - duplicates = history + evaluated + unlabelled}.
  *
  * @param events            events the producer wrote to the deployment's events topic
  * @param predictions       prediction records read (a duplicate, from an at-least-once scorer, included)
@@ -37,13 +37,32 @@ import dev.tributary.common.provenance.TrainingSummary;
  * @param trainer           the trainer stage's own counts and timings
  * @param trainerEventsPerSecond records the trainer learned per second of its wall time
  * @param scorerEventsPerSecond  predictions per second between the first and the last one scored
+ * @param unlabelled        with late labels: predictions whose label did not come within the
+ *                          horizon, so never scored (0 when labels come with their events)
+ * @param stalenessSinceLabelEvents with late labels, per scored event with a model: labels that
+ *                          had fallen due before it that the serving model had not learned from
+ *                          ({@code stalenessEvents} counts from the events, so includes the delay;
+ *                          {@code stalenessMillis} then counts from the newest label learned);
+ *                          {@code null} when labels come with their events
  */
 public record ServedResult(long events, long predictions, long rejected, long duplicates, long history, long evaluated,
                            long withoutModel, long unknownVersion, PrequentialResult quality,
                            Percentiles latencyMicros, Percentiles stalenessEvents, Percentiles stalenessMillis,
                            Percentiles publishToSwapMillis, Percentiles trainerLagMillis, long versionsPublished,
                            long versionsServed, TrainingSummary trainer, double trainerEventsPerSecond,
-                           double scorerEventsPerSecond) {
+                           double scorerEventsPerSecond, long unlabelled, Percentiles stalenessSinceLabelEvents) {
+
+    /** A deployment whose labels came with their events. */
+    public ServedResult(long events, long predictions, long rejected, long duplicates, long history, long evaluated,
+                        long withoutModel, long unknownVersion, PrequentialResult quality,
+                        Percentiles latencyMicros, Percentiles stalenessEvents, Percentiles stalenessMillis,
+                        Percentiles publishToSwapMillis, Percentiles trainerLagMillis, long versionsPublished,
+                        long versionsServed, TrainingSummary trainer, double trainerEventsPerSecond,
+                        double scorerEventsPerSecond) {
+        this(events, predictions, rejected, duplicates, history, evaluated, withoutModel, unknownVersion, quality,
+                latencyMicros, stalenessEvents, stalenessMillis, publishToSwapMillis, trainerLagMillis, versionsPublished,
+                versionsServed, trainer, trainerEventsPerSecond, scorerEventsPerSecond, 0, null);
+    }
 
     /**
      * @param summary the trainer stage's summary
@@ -53,11 +72,12 @@ public record ServedResult(long events, long predictions, long rejected, long du
         double rate = summary.wallTimeMs() <= 0 ? Double.NaN : summary.recordsTrained() * 1000.0 / summary.wallTimeMs();
         return new ServedResult(events, predictions, rejected, duplicates, history, evaluated, withoutModel,
                 unknownVersion, quality, latencyMicros, stalenessEvents, stalenessMillis, publishToSwapMillis,
-                trainerLagMillis, versionsPublished, versionsServed, summary, rate, scorerEventsPerSecond);
+                trainerLagMillis, versionsPublished, versionsServed, summary, rate, scorerEventsPerSecond, unlabelled,
+                stalenessSinceLabelEvents);
     }
 
     /** @return whether the counts reconcile (see the class documentation) */
     public boolean reconciles() {
-        return events == predictions - duplicates && predictions - duplicates == history + evaluated;
+        return events == predictions - duplicates && predictions - duplicates == history + evaluated + unlabelled;
     }
 }

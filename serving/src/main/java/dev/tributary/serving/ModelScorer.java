@@ -47,14 +47,21 @@ public final class ModelScorer implements AutoCloseable {
      * @param flushIntervalMs how long a partial micro-batch may wait, in ms
      * @param exactlyOnce     {@code exactly_once_v2} instead of at-least-once
      * @param stateDir        Streams' state directory
+     * @param unlabelled      whether events come keyed by their id, their labels late on a topic of their own
      */
     public record Settings(String applicationId, String strategy, ScoringTopology.ScoringTopics topics, int maxBatch,
-                           long flushIntervalMs, boolean exactlyOnce, Path stateDir) {
+                           long flushIntervalMs, boolean exactlyOnce, Path stateDir, boolean unlabelled) {
 
         /** The largest micro-batch by default: rows per network call. */
         public static final int DEFAULT_MAX_BATCH = 256;
         /** How long a partial micro-batch may wait by default, ms. */
         public static final long DEFAULT_FLUSH_INTERVAL_MS = 1;
+
+        /** A scorer of events that carry their labels (the key is the class). */
+        public Settings(String applicationId, String strategy, ScoringTopology.ScoringTopics topics, int maxBatch,
+                        long flushIntervalMs, boolean exactlyOnce, Path stateDir) {
+            this(applicationId, strategy, topics, maxBatch, flushIntervalMs, exactlyOnce, stateDir, false);
+        }
     }
 
     /**
@@ -78,7 +85,7 @@ public final class ModelScorer implements AutoCloseable {
         warmUpBackend(schema);
         ServingModel serving = new ServingModel(settings.strategy());
         KafkaStreams streams = new KafkaStreams(ScoringTopology.build(topics, schema, serving, settings.maxBatch(),
-                Duration.ofMillis(settings.flushIntervalMs())), config(connection, settings));
+                Duration.ofMillis(settings.flushIntervalMs()), settings.unlabelled()), config(connection, settings));
         streams.setUncaughtExceptionHandler(e -> {
             org.slf4j.LoggerFactory.getLogger(ModelScorer.class).error("Scorer thread failed", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -98,26 +105,19 @@ public final class ModelScorer implements AutoCloseable {
     }
 
     /**
-     * Latency-conscious settings: Streams' producer lingers 100 ms by default, which was measured to
-     * add about 50 ms at the median; here it sends at once. The user's client properties apply
-     * on top, as for every other client.
+     * The shared settings ({@link StreamsApplications#config}: a producer that sends at once), byte
+     * serdes, the guarantee, models as large as the models topic allows, and polls of at least a
+     * micro-batch. The user's client properties apply on top, as for every other client.
      */
     static Properties config(KafkaConnection connection, Settings settings) {
-        Properties p = new Properties();
-        p.putAll(connection.adminConfig());
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        Properties p = StreamsApplications.config(connection, settings.applicationId(), settings.stateDir());
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 settings.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), ModelTopic.MAX_MODEL_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), Math.max(settings.maxBatch(), 500));
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-        connection.clientProperties().forEach(p::put);
-        return p;
+        return StreamsApplications.withClientProperties(p, connection);
     }
 
     /**
@@ -133,20 +133,7 @@ public final class ModelScorer implements AutoCloseable {
      * @return whether the scorer reached RUNNING in time
      */
     public boolean awaitRunning(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
-                    && streams.state() != KafkaStreams.State.CREATED) {
-                return false;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TributaryException("interrupted while starting the scorer", e);
-            }
-        }
-        return true;
+        return StreamsApplications.awaitRunning(streams, timeout, "scorer");
     }
 
     /** @return the model holder (version served, swaps, rejections) */

@@ -50,6 +50,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
 
     private final ServingModel serving;
     private final ExampleCodec codec;
+    /** Whether events come without labels, keyed by their id (late labels): the key is checked as an id. */
+    private final boolean unlabelled;
     private final int numClasses;
     private final int maxBatch;
     private final Duration flushInterval;
@@ -67,7 +69,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     /** The sequence the next waiting event gets; the pending ones are the last {@code pending.size()}. */
     private long nextSequence;
 
-    ScoringProcessor(ServingModel serving, Schema schema, int maxBatch, Duration flushInterval) {
+    ScoringProcessor(ServingModel serving, Schema schema, int maxBatch, Duration flushInterval, boolean unlabelled) {
+        this.unlabelled = unlabelled;
         this.serving = serving;
         this.codec = ExampleCodec.forSchema(schema);
         this.numClasses = schema.numClasses();
@@ -109,7 +112,7 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         waiting.sort(Comparator.comparingLong(BufferedEvent::sequence));
         for (BufferedEvent event : waiting) {
             Record<byte[], byte[]> record = event.toRecord();
-            rows.add(codec.decode(record.key(), record.value()).features());
+            rows.add(features(record));
             partitions[pending.size()] = event.partition();
             offsets[pending.size()] = event.offset();
             pending.add(record);
@@ -122,6 +125,18 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         }
     }
 
+    /** @return the event's features, its key checked as its class (or, unlabelled, as its id) */
+    private double[] features(Record<byte[], byte[]> record) {
+        if (!unlabelled) {
+            return codec.decode(record.key(), record.value()).features();
+        }
+        ExampleCodec.decodeEventId(record.key());
+        if (record.value() == null) {
+            throw new MalformedRecordException(MalformedRecordException.Kind.MALFORMED, "missing value: the value must be the features");
+        }
+        return codec.decodeFeatures(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public void process(Record<byte[], byte[]> record) {
         long now = context.currentSystemTimeMs();
@@ -132,7 +147,7 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
         }
         flushIfDue(now);
         try {
-            rows.add(codec.decode(record.key(), record.value()).features());
+            rows.add(features(record));
             if (pending.isEmpty()) {
                 oldestPendingMs = now;
             }

@@ -36,13 +36,14 @@ public final class ScoringTopology {
      * @param serving       the model holder the processors share
      * @param maxBatch      the largest micro-batch
      * @param flushInterval how long a partial micro-batch may wait
+     * @param unlabelled    whether events come keyed by their id, their labels late on a topic of their own
      * @return the topology
      */
     public static Topology build(ScoringTopics topics, Schema schema, ServingModel serving, int maxBatch,
-                                 Duration flushInterval) {
+                                 Duration flushInterval, boolean unlabelled) {
         Topology topology = new Topology();
         topology.addSource("events", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.events());
-        topology.addProcessor("score", () -> new ScoringProcessor(serving, schema, maxBatch, flushInterval), "events");
+        topology.addProcessor("score", () -> new ScoringProcessor(serving, schema, maxBatch, flushInterval, unlabelled), "events");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.BUFFER),
                 Serdes.Integer(), Serdes.ByteArray()).withLoggingEnabled(BUFFER_CHANGELOG_CONFIG), "score");
         topology.addSink(ScoringProcessor.PREDICTIONS_SINK, topics.predictions(), new ByteArraySerializer(),

@@ -1,6 +1,6 @@
 /**
  * Serving: a Kafka Streams application that scores an events topic with the latest model of one
- * strategy and writes a predictions topic.
+ * strategy and writes a predictions topic (and the label joiner, when labels come late).
  *
  * <p>Models arrive on the compacted models topic, read by every instance in full as a global
  * store, and replace the serving model between two micro-batches, without pausing the stream.
@@ -26,5 +26,10 @@
  * stage, so events = predictions + dead letters.
  * Before the first model arrives, events are still answered, with model version 0 and a uniform
  * distribution, so that every event gets exactly one prediction.
+ *
+ * <p>When labels come late, events are keyed by their id instead of their class (the scorer
+ * checks the key as an id and keeps it on the prediction), and a second Kafka Streams
+ * application, {@link dev.tributary.serving.LabelJoiner}, joins each label to its event within the
+ * horizon for the trainers.
  */
 package dev.tributary.serving;

@@ -37,6 +37,7 @@ class ScoringTopologyTest {
     private TestInputTopic<byte[], byte[]> events;
     private TestInputTopic<String, byte[]> models;
     private TestOutputTopic<byte[], byte[]> predictions;
+    private boolean unlabelled;
 
     @BeforeEach
     void start() {
@@ -48,7 +49,7 @@ class ScoringTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(ScoringTopology.build(TOPICS, SyntheticData.SCHEMA, serving, maxBatch,
-                flushInterval), config);
+                flushInterval, unlabelled), config);
         events = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
         models = driver.createInputTopic("models", new StringSerializer(), new ByteArraySerializer());
         predictions = driver.createOutputTopic("predictions", new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -90,6 +91,27 @@ class ScoringTopologyTest {
             assertEquals(0, p.eventPartition());
             assertEquals(4 + i, p.eventOffset());
         }
+    }
+
+    @Test
+    void eventsWithoutLabelsAreScoredAndKeepTheirIdAsKey() {
+        driver.close();
+        unlabelled = true;
+        start(4, Duration.ofMillis(1));
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 10)));
+        List<Example> test = SyntheticData.blobs(8, 9);
+        for (int i = 0; i < test.size(); i++) {
+            events.pipeInput(ExampleCodec.encodeEventId(1_000 + i), ExampleCodec.encodeValue(test.get(i).features()));
+        }
+        events.pipeInput("not-an-id".getBytes(StandardCharsets.UTF_8), ExampleCodec.encodeValue(test.get(0).features()));
+        List<TestRecord<byte[], byte[]>> scored = predictions.readRecordsToList();
+        assertEquals(8, scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            assertEquals(1_000 + i, ExampleCodec.decodeEventId(scored.get(i).key()), "the prediction keeps the event's id");
+            assertEquals(1, Prediction.decode(scored.get(i).value()).modelVersion());
+        }
+        assertEquals(1, driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .getQueueSize(), "a key that is not an id is dead-lettered");
     }
 
     @Test

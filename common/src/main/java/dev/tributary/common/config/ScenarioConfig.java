@@ -48,17 +48,21 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
             ConfigException.require(part[1] != null, (String) part[0], null, "a " + part[0] + " section");
         }
         mode = mode == null ? Mode.IN_PROCESS : mode;
+        ConfigException.require(mode != Mode.DEPLOYED || protocol == Protocol.PREQUENTIAL, "mode", mode.key(),
+                "in-process under the holdout protocol: a deployment serves every event as it arrives, so the "
+                        + "deployed mode needs protocol: prequential");
         labels = labels == null ? LabelsConfig.DEFAULT : labels;
         ConfigException.require(labels.delayMs() == 0 || rate.limited(), "labels.delay-ms", labels.delayMs(),
                 "0 with rate.events-per-second 0: a delay in ms is placed on the stream's schedule, which needs a "
                         + "rate; use labels.delay-events");
-        ConfigException.require(!labels.joined() || mode != Mode.DEPLOYED, labels.delayMs() > 0 ? "labels.delay-ms"
-                : labels.delayEvents() > 0 ? "labels.delay-events" : "labels.own-topic", labels.describe(),
-                "no delay in the deployed mode: its trainer stages read each label with its event; a delay is "
-                        + "measured in-process (mode: in-process)");
-        ConfigException.require(mode != Mode.DEPLOYED || protocol == Protocol.PREQUENTIAL, "mode", mode.key(),
-                "in-process under the holdout protocol: a deployment serves every event as it arrives, so the "
-                        + "deployed mode needs protocol: prequential");
+        if (labels.joined() && mode == Mode.DEPLOYED) {
+            String key = labels.delayMs() > 0 ? "labels.delay-ms" : "labels.delay-events";
+            ConfigException.require(rate.limited(), key, labels.describe(), "no delay with rate.events-per-second 0 in "
+                    + "the deployed mode: its label joiner waits for a label on the stream's schedule, which needs a rate");
+            ConfigException.require(labels.delayEvents(rate) < labels.horizonEvents(), key, labels.describe(),
+                    "a delay shorter than labels.horizon-events (" + labels.horizonEvents() + ") in the deployed mode, "
+                            + "whose trainers wait for every label");
+        }
         if (split.shuffle() == null) {
             // A prequential stream is a stream: a data set's rows keep their file order (its time,
             // for a real stream like electricity); holdout keeps the tutorial's shuffled split.
@@ -167,6 +171,17 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
      */
     public StageTopics stageTopics(String stage) {
         return new StageTopics(topics().train(), deadLetterTopic(stage), modelsTopic());
+    }
+
+    /**
+     * @param stage a trainer stage ({@code batch-trainer}, {@code periodic-trainer}, {@code stream-trainer})
+     * @return what it learns from, its dead-letter topic and the models topic: the protocol's
+     *         training (or events) topic, or, when labels come late, the label joiner's output
+     *         ({@link TopicNames#labelled()}), labelled events in the order their labels came
+     */
+    public StageTopics trainerTopics(String stage) {
+        return labels.joined() ? new StageTopics(names().labelled(), deadLetterTopic(stage), modelsTopic())
+                : stageTopics(stage);
     }
 
     /**

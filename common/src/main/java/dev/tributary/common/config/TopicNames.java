@@ -39,6 +39,19 @@ public record TopicNames(String prefix) {
         return prefix + "-labels";
     }
 
+    /**
+     * @return late labels joined to their events by the label joiner of a deployment, keyed by
+     *         the class as events are, in the order the labels came, {@code <prefix>-labelled}
+     */
+    public String labelled() {
+        return prefix + "-labelled";
+    }
+
+    /** @return the label joiner's Kafka Streams application id, {@code <prefix>-label-joiner} */
+    public String labelJoinerApplicationId() {
+        return prefix + "-label-joiner";
+    }
+
     /** @return the rows the producer rejected, {@code <prefix>-dlq} */
     public String producerDeadLetter() {
         return prefix + "-dlq";

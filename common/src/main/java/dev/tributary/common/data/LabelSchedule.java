@@ -43,4 +43,12 @@ public record LabelSchedule(long known, long delay) {
     public long dueAt(long id) {
         return id < known ? id : id + delay;
     }
+
+    /**
+     * @param position an event's position
+     * @return how many labels have fallen due before it arrives: after the events before it
+     */
+    public long dueBefore(long position) {
+        return Math.min(position, known) + Math.max(0, position - delay - known);
+    }
 }

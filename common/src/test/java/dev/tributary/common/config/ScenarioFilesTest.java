@@ -172,14 +172,17 @@ class ScenarioFilesTest {
 
     @Test
     void errorsNameTheKeyPath(@TempDir Path dir) throws Exception {
+        assertRejected("mode", "deployed", "the deployed mode needs protocol: prequential", "mode: deployed");
         assertRejected("labels.delay-events", "got -1", "0 or a number of events", "labels: {delay-events: -1}");
         assertRejected("labels.delay-ms", "got 5", "one delay or the other", "labels: {delay-events: 3, delay-ms: 5}");
         assertRejected("labels.horizon-events", "got 0", "positive", "labels: {horizon-events: 0}");
         assertRejected("labels.own-topic", "false", "true (or unset) with a delay",
                 "labels: {delay-events: 3, own-topic: false}");
         assertRejected("labels.delay-ms", "got 100", "needs a rate", "labels: {delay-ms: 100}");
-        assertRejected("labels.delay-events", "10 events", "no delay in the deployed mode",
+        assertRejected("labels.delay-events", "10 events", "no delay with rate.events-per-second 0 in the deployed mode",
                 "protocol: prequential\nmode: deployed\nlabels: {delay-events: 10}");
+        assertRejected("labels.delay-events", "10 events", "shorter than labels.horizon-events (10)",
+                "protocol: prequential\nmode: deployed\nrate: {events-per-second: 100}\nlabels: {delay-events: 10, horizon-events: 10}");
         assertRejected("labels.delay", "unknown key", "[delay-events, delay-ms, horizon-events, own-topic]",
                 "labels: {delay: 10}");
         assertRejected("batch.epoch", "unknown key", "expected one of [batch-size, epochs]", "batch: {epoch: 3}");

@@ -33,6 +33,18 @@ class LabelScheduleTest {
     }
 
     @Test
+    void dueBeforeCountsTheLabelsDueAfterEarlierEvents() {
+        LabelSchedule schedule = new LabelSchedule(20, 7);
+        for (long position = 0; position < 120; position++) {
+            long count = 0;
+            for (long id = 0; id < 200; id++) {
+                count += schedule.dueAt(id) < position ? 1 : 0;
+            }
+            assertEquals(count, schedule.dueBefore(position), "position " + position);
+        }
+    }
+
+    @Test
     void withNoDelayEveryLabelComesWithItsEvent() {
         LabelSchedule schedule = new LabelSchedule(5, 0);
         for (long position = 0; position < 50; position++) {

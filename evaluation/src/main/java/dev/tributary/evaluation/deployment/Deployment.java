@@ -20,6 +20,7 @@ import dev.tributary.model.ModelCodec;
 import dev.tributary.producer.Pacing;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.results.ServedResult;
+import dev.tributary.serving.LabelJoiner;
 import dev.tributary.serving.ModelScorer;
 import dev.tributary.serving.ScoringTopology;
 import dev.tributary.stream.StreamTrainer;
@@ -54,7 +55,11 @@ import java.util.stream.Stream;
  * <li>{@code warm-start}: {@code train-batch} on the history, published, then {@code train-stream}
  * resumed from that model, publishing as warm-start.</li>
  * </ul>
- * The reference strategies have no model to deploy.
+ * The reference strategies have no model to deploy. When labels come late, the producer writes
+ * the events without labels and each label to {@code <deployment>-labels} when it falls due; the
+ * {@link LabelJoiner} (Kafka Streams) joins them into {@code <deployment>-labelled}, which the
+ * trainer stage reads instead of the events; the scorer serves the unlabelled events; and the
+ * evaluator scores each prediction once its label comes.
  *
  * <p>The history is the past: the producer writes it at once, and the deployment goes live, the
  * rest of the stream paced at the scenario's rate from then, once the scorer serves the model the
@@ -110,16 +115,20 @@ public final class Deployment {
         Strategy strategy = deployment.strategies().get(0);
         TopicNames names = deployment.names();
         String eventsTopic = deployment.topics().train();
+        boolean late = deployment.labels().joined();
+        // With late labels, the trainers learn what the label joiner has joined.
+        String trainTopic = late ? names.labelled() : eventsTopic;
         // The scorer sizes its output topics after the events topic, and creates the models topic.
-        SourceProducer.createTopics(connection, deployment.topics());
+        SourceProducer.createTopics(connection, deployment);
         Path work = temporaryDirectory(names.prefix());
         ExecutorService stages = Executors.newFixedThreadPool(3, runnable -> new Thread(runnable, "deployment-" + strategy.key()));
         LOG.info("Deploying {}: {} events to {}, models on {}, predictions on {}", strategy.key(), events, eventsTopic,
                 names.models(), names.predictions());
-        try (ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(
+        try (LabelJoiner joiner = late ? startJoiner(work) : null;
+             ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(
                 names.scorerApplicationId(strategy.key()), strategy.key(), ScoringTopology.ScoringTopics.of(names),
                 ModelScorer.Settings.DEFAULT_MAX_BATCH, ModelScorer.Settings.DEFAULT_FLUSH_INTERVAL_MS, false,
-                work.resolve("streams")))) {
+                work.resolve("streams"), late))) {
             if (!scorer.awaitRunning(SCORER_START)) {
                 throw new TributaryException("the " + strategy.key() + " scorer did not start within "
                         + SCORER_START.toSeconds() + " s (state " + scorer.state() + ")");
@@ -127,9 +136,10 @@ public final class Deployment {
             ServedEvaluator evaluator = new ServedEvaluator(connection, schema, deployment.evaluation(),
                     new ServedEvaluator.Settings(names.predictions(), names.models(),
                             names.deadLetter(ServedEvaluator.STAGE), strategy.key(), events, history,
-                            deployment.stream().maxPollRecords(), STALL_TIMEOUT_MS));
+                            deployment.stream().maxPollRecords(), STALL_TIMEOUT_MS,
+                            ServedEvaluator.LateLabels.of(deployment, events)));
             Future<ServedResult> served = stages.submit(evaluator::run);
-            Future<TrainingSummary> trainer = stages.submit(() -> train(strategy, eventsTopic, names, events, history, work));
+            Future<TrainingSummary> trainer = stages.submit(() -> train(strategy, trainTopic, names, events, history, work));
             Runnable goLive = () -> awaitHistoryModel(scorer, strategy, history, trainer);
             Future<ProduceResult> produced = stages.submit(() -> SourceProducer.forScenario(connection, deployment,
                     progress, new Pacing(deployment.rate(), history, goLive)).produce());
@@ -148,6 +158,23 @@ public final class Deployment {
             stages.shutdownNow();
             delete(work);
         }
+    }
+
+    /**
+     * Starts the label joiner: each label joined to its event within the horizon, on the stream's
+     * schedule (horizon events at the scenario's rate), and written to the labelled topic.
+     */
+    private LabelJoiner startJoiner(Path work) {
+        LabelJoiner.Settings settings = LabelJoiner.Settings.of(deployment, work.resolve("label-joiner"));
+        LabelJoiner joiner = LabelJoiner.start(connection, settings);
+        if (!joiner.awaitRunning(SCORER_START)) {
+            joiner.close();
+            throw new TributaryException("the label joiner did not start within " + SCORER_START.toSeconds()
+                    + " s (state " + joiner.state() + ")");
+        }
+        LOG.info("Label joiner: {} joined to {} within {} ms, into {}", settings.labels(), settings.events(),
+                settings.window().toMillis(), settings.labelled());
+        return joiner;
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.tributary.common.TributaryException;
 import dev.tributary.common.WallClock;
 import dev.tributary.common.config.EvaluationConfig;
 import dev.tributary.common.data.ExampleCodec;
+import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.common.data.LabelSchedule;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.Schema;
 import dev.tributary.common.provenance.ModelMetadata;
@@ -11,6 +13,7 @@ import dev.tributary.evaluation.metrics.PrequentialScore;
 import dev.tributary.kafka.DeadLetterWriter;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.ModelTopic;
+import dev.tributary.kafka.LabelFeed;
 import dev.tributary.kafka.TopicFeed;
 import dev.tributary.model.ModelCodec;
 import dev.tributary.results.Percentiles;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +42,21 @@ import java.util.Map;
  * {@link ServedResult}). It needs nothing but those two topics, so it measures a deployment in
  * this process and one on a cluster with the stages as separate processes alike.
  *
+ * <p>When labels come late, a prediction's key is its event's id: the evaluator holds it (its
+ * arrival time recorded) until its label comes on the labels topic, then scores it; a label the
+ * topic goes past, or that has not come within the horizon, leaves the prediction unscored and
+ * counted as {@code unlabelled}. Staleness is then counted from the labels too: the labels due
+ * before the event that the serving model had not learned.
+ *
  * <p>The first {@code history} distinct predictions, in arrival order, are the history: served
  * but not scored, as in the ideal. Predictions are scored in arrival order, which is the events'
  * order when the events topic has one partition (the default). A prediction of an event already
  * predicted (an at-least-once scorer after a crash) is counted as a duplicate and not scored
  * again. A record that is not a prediction goes to the dead-letter topic and is counted.
  *
- * <p>Memory: the provenance of every model version (a few hundred bytes each), and, per partition
- * of the events topic, the offsets predicted out of order (none when predictions arrive in order).
+ * <p>Memory: the provenance of every model version (a few hundred bytes each), per partition of
+ * the events topic, the offsets predicted out of order (none when predictions arrive in order),
+ * and, with late labels, the predictions waiting for theirs (at most the horizon).
  */
 public final class ServedEvaluator {
 
@@ -67,12 +78,42 @@ public final class ServedEvaluator {
      * @param history        leading events served but not scored
      * @param maxPollRecords records per poll
      * @param stallTimeoutMs how long without a prediction counts as a failure
+     * @param labels         where the labels come from when they come late ({@code null}: each
+     *                       prediction's key is its event's class)
      */
     public record Settings(String predictions, String models, String deadLetter, String strategy, long events,
-                           long history, int maxPollRecords, long stallTimeoutMs) {
+                           long history, int maxPollRecords, long stallTimeoutMs, LateLabels labels) {
+
+        /** Labels with their events: each prediction's key is its event's class. */
+        public Settings(String predictions, String models, String deadLetter, String strategy, long events,
+                        long history, int maxPollRecords, long stallTimeoutMs) {
+            this(predictions, models, deadLetter, strategy, events, history, maxPollRecords, stallTimeoutMs, null);
+        }
+    }
+
+    /**
+     * Labels that come late: each prediction's key is its event's id, and it is scored once its
+     * label comes.
+     *
+     * @param topic         the labels topic
+     * @param schedule      when each label fell due (for staleness counted from the labels)
+     * @param horizonEvents how many predictions later a label that has not come is given up on
+     */
+    public record LateLabels(String topic, LabelSchedule schedule, long horizonEvents) {
+
+        /**
+         * @param scenario a deployment's scenario
+         * @param events   its stream's events
+         * @return where its labels come from, or {@code null} when they come with their events
+         */
+        public static LateLabels of(ScenarioConfig scenario, long events) {
+            return scenario.labels().joined() ? new LateLabels(scenario.labelsTopic(), scenario.labelSchedule(events),
+                    scenario.labels().horizonEvents()) : null;
+        }
     }
 
     private final KafkaConnection connection;
+    private final Schema schema;
     private final ExampleCodec codec;
     private final int numClasses;
     private final EvaluationConfig evaluation;
@@ -86,6 +127,7 @@ public final class ServedEvaluator {
      */
     public ServedEvaluator(KafkaConnection connection, Schema schema, EvaluationConfig evaluation, Settings settings) {
         this.connection = connection;
+        this.schema = schema;
         this.codec = ExampleCodec.forSchema(schema);
         this.numClasses = schema.numClasses();
         this.evaluation = evaluation;
@@ -103,8 +145,10 @@ public final class ServedEvaluator {
                 settings.stallTimeoutMs(), TopicFeed.OnIdle.FAIL);
         try (Versions versions = new Versions();
              DeadLetterWriter deadLetters = DeadLetterWriter.open(connection, settings.deadLetter(), STAGE, (short) -1);
-             TopicFeed feed = TopicFeed.fromBeginning(connection, settings.predictions(), feedSettings)) {
-            Tally tally = new Tally(versions);
+             TopicFeed feed = TopicFeed.fromBeginning(connection, settings.predictions(), feedSettings);
+             LabelFeed labels = settings.labels() == null ? null : new LabelFeed(connection, settings.labels().topic(),
+                     schema, deadLetters, settings.maxPollRecords(), settings.stallTimeoutMs())) {
+            Tally tally = new Tally(versions, labels);
             if (settings.events() > 0) {
                 feed.run(record -> {
                     try {
@@ -114,8 +158,12 @@ public final class ServedEvaluator {
                         tally.rejected++;
                     }
                     return tally.distinct < settings.events();
-                }, versions::poll);
+                }, () -> {
+                    versions.poll();
+                    tally.resolve(false);
+                });
             }
+            tally.resolve(true);
             deadLetters.flush();
             versions.catchUp();
             return tally.result();
@@ -213,6 +261,10 @@ public final class ServedEvaluator {
         }
     }
 
+    /** A prediction waiting for its label. */
+    private record Waiting(Prediction prediction, long id, long receivedMicros, long position, boolean history) {
+    }
+
     /** The running measures. */
     private final class Tally {
         final Versions versions;
@@ -221,7 +273,12 @@ public final class ServedEvaluator {
         final Histogram stalenessEvents = new Histogram(3);
         final Histogram stalenessMillis = new Histogram(3);
         final Histogram swapMillis = new Histogram(3);
+        final Histogram stalenessSinceLabel = new Histogram(3);
         final Map<Integer, SeenOffsets> seen = new HashMap<>();
+        /** With late labels: the feed, and the predictions waiting for their labels, in arrival order. */
+        final LabelFeed labels;
+        final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+        long unlabelled;
         long predictions;
         long distinct;
         long duplicates;
@@ -234,13 +291,15 @@ public final class ServedEvaluator {
         long lastScoringMs = Long.MIN_VALUE;
         int lastHistoryLabel = -1;
 
-        Tally(Versions versions) {
+        Tally(Versions versions, LabelFeed labels) {
             this.versions = versions;
+            this.labels = labels;
         }
 
         void add(ConsumerRecord<byte[], byte[]> record) {
             Prediction p = Prediction.decode(record.value());
-            int label = codec.decodeKey(record.key());
+            int label = labels == null ? codec.decodeKey(record.key()) : -1;
+            long id = labels == null ? -1 : ExampleCodec.decodeEventId(record.key());
             if (p.predictedClass() < 0 || p.predictedClass() >= numClasses) {
                 throw new MalformedRecordException(MalformedRecordException.Kind.UNKNOWN_LABEL,
                         "predicted class " + p.predictedClass() + " is not in [0, " + numClasses + ")");
@@ -254,15 +313,54 @@ public final class ServedEvaluator {
             distinct++;
             firstScoringMs = Math.min(firstScoringMs, p.scoringTimeMs());
             lastScoringMs = Math.max(lastScoringMs, p.scoringTimeMs());
-            if (distinct <= settings.history()) {
+            boolean inHistory = distinct <= settings.history();
+            if (inHistory) {
                 history++;
+            }
+            if (labels != null) {
+                // Scored once its label comes; in order, so the labels are claimed in order.
+                waiting.add(new Waiting(p, id, receivedMicros, distinct, inHistory));
+                return;
+            }
+            if (inHistory) {
                 lastHistoryLabel = label;
                 return;
             }
+            score(p, label, receivedMicros, distinct);
+        }
+
+        /**
+         * Scores the waiting predictions whose labels have come, in order; gives up on a label
+         * the labels topic has gone past, or that has not come within the horizon.
+         *
+         * @param end whether every prediction is in: wait for the labels still to come
+         */
+        void resolve(boolean end) {
+            while (labels != null && !waiting.isEmpty()) {
+                Waiting w = waiting.peek();
+                LabelFeed.Label label = end ? labels.claim(w.id) : labels.tryClaim(w.id);
+                if (label == null) {
+                    if (!end && !labels.passed(w.id) && distinct - w.position <= settings.labels().horizonEvents()) {
+                        return;
+                    }
+                    waiting.poll();
+                    unlabelled += w.history ? 0 : 1;
+                    continue;
+                }
+                waiting.poll();
+                if (w.history) {
+                    lastHistoryLabel = label.label();
+                } else {
+                    score(w.prediction, label.label(), w.receivedMicros, w.position);
+                }
+            }
+        }
+
+        private void score(Prediction p, int label, long receivedMicros, long position) {
             if (score.count() == 0 && lastHistoryLabel >= 0) {
                 score.precededBy(lastHistoryLabel);
             }
-            score.add(distinct, label, probabilities(p));
+            score.add(position, label, probabilities(p));
             latencyMicros.recordValue(Math.max(0, receivedMicros - p.eventTimeMs() * 1000));
             if (p.modelVersion() == 0) {
                 withoutModel++;
@@ -282,6 +380,11 @@ public final class ServedEvaluator {
             if (p.eventOffset() >= 0) {
                 long learnedThrough = model.nextOffsets().getOrDefault(p.eventPartition(), 0L);
                 stalenessEvents.recordValue(Math.max(0, p.eventOffset() - learnedThrough));
+                if (labels != null) {
+                    // The model's offsets are the labelled topic's: one per label learned.
+                    stalenessSinceLabel.recordValue(Math.max(0,
+                            settings.labels().schedule().dueBefore(p.eventOffset()) - learnedThrough));
+                }
             }
             if (model.lastEventMs() > 0) {
                 stalenessMillis.recordValue(Math.max(0, p.eventTimeMs() - model.lastEventMs()));
@@ -304,13 +407,15 @@ public final class ServedEvaluator {
             long published = versions.byNumber.size();
             double spanMs = lastScoringMs - firstScoringMs;
             double scorerRate = distinct < 2 || spanMs <= 0 ? Double.NaN : (distinct - 1) * 1000.0 / spanMs;
-            LOG.info("Served {}: {} predictions ({} duplicates, {} history, {} scored, {} without a model, {} of an unknown "
-                    + "version, {} rejected); {} of {} versions served", settings.strategy(), predictions, duplicates,
-                    history, score.count(), withoutModel, unknownVersion, rejected, versionsServed, published);
+            LOG.info("Served {}: {} predictions ({} duplicates, {} history, {} scored, {} without a label, {} without a "
+                    + "model, {} of an unknown version, {} rejected); {} of {} versions served", settings.strategy(),
+                    predictions, duplicates, history, score.count(), unlabelled, withoutModel, unknownVersion, rejected,
+                    versionsServed, published);
             return new ServedResult(settings.events(), predictions, rejected, duplicates, history, score.count(), withoutModel,
                     unknownVersion, score.result(), Percentiles.of(latencyMicros), Percentiles.of(stalenessEvents),
                     Percentiles.of(stalenessMillis), Percentiles.of(swapMillis), Percentiles.of(versions.trainerLagMillis),
-                    published, versionsServed, null, Double.NaN, scorerRate);
+                    published, versionsServed, null, Double.NaN, scorerRate, unlabelled,
+                    labels == null ? null : Percentiles.of(stalenessSinceLabel));
         }
     }
 
