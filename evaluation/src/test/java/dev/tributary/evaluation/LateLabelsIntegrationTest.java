@@ -229,6 +229,24 @@ class LateLabelsIntegrationTest {
                 "freshness from the label: within online's mini-batch of 100");
     }
 
+    @Test
+    void underHoldoutTheFinalModelsLearnEveryLabelAndScoreAsOnTime(@TempDir Path dir) {
+        Map<String, Object> holdout = Map.of("protocol", "holdout", "strategies", List.of("batch", "online",
+                "periodic-retrain"));
+        ExperimentResults onTime = run(dir, "holdout", holdout);
+        Map<String, Object> late = new HashMap<>(holdout);
+        late.put("labels.delay-events", 200);
+        ExperimentResults delayed = run(dir, "holdout-late", late);
+        for (String s : List.of("batch", "online", "periodic-retrain")) {
+            StrategyResult result = delayed.strategy(s);
+            assertEquals(onTime.strategy(s).holdout().metrics(), result.holdout().metrics(),
+                    s + ": the same labels, learned in the same order, later");
+            assertEquals(1_200, result.labels().events(), s + ": the train part's 60 %");
+            assertEquals(1_200, result.labels().learned(), s);
+            assertEquals(null, result.labels().withoutDelay(), s + ": no pass on time under holdout");
+        }
+    }
+
     private ExperimentResults run(Path dir, String name, Map<String, Object> labels) {
         Map<String, Object> overrides = new HashMap<>(Map.of("name", SharedKafka.unique(name), "source.events", 2_000,
                 "source.generator.drift.positions", List.of(1_000), "rate.events-per-second", 0,
