@@ -85,6 +85,10 @@ public final class ReportWriter {
         if (prequential(results)) {
             md.append("\n").append(KAPPA_TEMPORAL_TEXT).append("\n");
         }
+        if (McNemarTable.any(results)) {
+            md.append("\n### Pairwise: McNemar\n\n").append(McNemarTable.TEXT).append("\n\n");
+            markdownTable(md, McNemarTable.rows(results));
+        }
         if (LateLabelsTable.any(results)) {
             md.append("\n### Late labels\n\n").append(LateLabelsTable.TEXT).append(repetitions(results)).append("\n\n");
             markdownTable(md, LateLabelsTable.rows(results));
@@ -138,6 +142,10 @@ public final class ReportWriter {
         }
         if (prequential(results)) {
             h.append("<p>").append(esc(KAPPA_TEMPORAL_TEXT)).append("</p>\n");
+        }
+        if (McNemarTable.any(results)) {
+            h.append("<h2>Pairwise: McNemar</h2>\n<p>").append(esc(McNemarTable.TEXT)).append("</p>\n")
+                    .append(htmlTable(McNemarTable.rows(results)));
         }
         if (LateLabelsTable.any(results)) {
             h.append("<h2>Late labels</h2>\n<p>").append(esc(LateLabelsTable.TEXT + repetitions(results))).append("</p>\n")

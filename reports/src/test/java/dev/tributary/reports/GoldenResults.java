@@ -39,7 +39,8 @@ public final class GoldenResults {
     /**
      * The resource of schema version 6 (late labels: each strategy's join counts, freshness from the
      * label and quality with every label on time): a real {@code tributary run --scenario sea-abrupt
-     * --events 3000 --drift-at 1500 --rate 2000 --epochs 2 --label-delay-events 300}.
+     * --events 3000 --drift-at 1500 --rate 2000 --epochs 2 --label-delay-events 300}, with each strategy's
+     * per-event correctness (for McNemar's test).
      */
     public static final String V6 = "results-v6.json";
 

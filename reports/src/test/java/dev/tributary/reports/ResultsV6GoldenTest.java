@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The committed results.json of schema version 6, the layout this build writes (a sea-abrupt run
- * whose labels came 300 events late), is read into the values it records and renders a report
+ * whose labels came 300 events late, each strategy's per-event correctness included), is read into the values it records and renders a report
  * with its late-labels section. A change that breaks this changes the persisted format, and
  * should bump {@code SCHEMA_VERSION} on purpose.
  */
@@ -48,11 +48,19 @@ class ResultsV6GoldenTest {
         assertEquals(2400, batch.ignored(), "the frozen model learns no label after the history");
         assertEquals(batch.withoutDelay(), results.strategy("batch").prequential().cumulative());
 
+        // McNemar's counts agree with the accuracies: b - c = (accuracy_a - accuracy_b) * events.
+        long[] discordant = McNemarTable.discordant(results, "batch", "periodic-retrain");
+        StrategyResult periodic = results.strategy("periodic-retrain");
+        assertEquals((results.strategy("batch").metrics().get("accuracy") - periodic.metrics().get("accuracy"))
+                * periodic.prequential().events(), discordant[0] - discordant[1], 1e-6);
+
         Path out = dir.resolve("report");
         ReportWriter.write(results, out);
         String summary = Files.readString(out.resolve(ReportWriter.SUMMARY));
         assertTrue(summary.contains("### Late labels"), summary);
         assertTrue(summary.contains("| online | 300 | 0.8604 | 0.8721 | -0.0117 |"), summary);
         assertTrue(Files.readString(out.resolve("index.html")).contains("<h2>Late labels</h2>"));
+        assertTrue(summary.contains("| batch | periodic-retrain | 5 | 19 | 0.0066 | 0.0397 | periodic-retrain better |"),
+                summary);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tributary.results;
 
+import java.util.Base64;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +15,37 @@ import java.util.Map;
  * @param fadingKappa     Cohen's kappa, faded likewise
  * @param confusionMatrix cumulative; rows = actual class, columns = predicted
  * @param curve           the metrics at regular points of the stream
+ * @param correct         which scored events were predicted right, in order: a bit per event
+ *                        ({@link #correctness()}), for McNemar's test between strategies on the
+ *                        same events; {@code null} past {@link #MAX_CORRECTNESS_EVENTS}, or in a
+ *                        file written before it was kept
  */
 public record PrequentialResult(long events, Map<String, Double> cumulative, Map<String, Double> window,
                                 double fadingAccuracy, double fadingKappa, long[][] confusionMatrix,
-                                List<CurvePoint> curve) {
+                                List<CurvePoint> curve, String correct) {
+
+    /** The most scored events whose correctness is kept: 10 million bits, 1.25 MB. */
+    public static final long MAX_CORRECTNESS_EVENTS = 10_000_000;
+
+    /** A score without the per-event correctness. */
+    public PrequentialResult(long events, Map<String, Double> cumulative, Map<String, Double> window,
+                             double fadingAccuracy, double fadingKappa, long[][] confusionMatrix,
+                             List<CurvePoint> curve) {
+        this(events, cumulative, window, fadingAccuracy, fadingKappa, confusionMatrix, curve, null);
+    }
+
+    /**
+     * @param correct bit i set when the i-th scored event was predicted right
+     * @return its form in results.json: the bits' bytes (little-endian, as {@link BitSet#toByteArray()}), Base64
+     */
+    public static String encodeCorrectness(BitSet correct) {
+        return Base64.getEncoder().encodeToString(correct.toByteArray());
+    }
+
+    /** @return which scored events were predicted right, or {@code null} if not kept */
+    public BitSet correctness() {
+        return correct == null ? null : BitSet.valueOf(Base64.getDecoder().decode(correct));
+    }
 
     /**
      * One point of the prequential curves.

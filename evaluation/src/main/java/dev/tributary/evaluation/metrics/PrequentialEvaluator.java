@@ -182,10 +182,11 @@ public final class PrequentialEvaluator {
      * @param actualLabel the true class, {@code 0 <= actualLabel < numClasses()}
      * @param classProbabilities the predicted probability of each class, indexed by class, of
      *     length {@code numClasses()}; every entry finite (copied into the window, not kept)
+     * @return the predicted class (the argmax, ties to the lowest class)
      * @throws IllegalArgumentException if the label is out of range, the array is null or of
      *     the wrong length, or an entry is NaN or infinite
      */
-    public void add(int actualLabel, double[] classProbabilities) {
+    public int add(int actualLabel, double[] classProbabilities) {
         int predicted = MetricFormulas.checkedPrediction(numClasses, actualLabel, classProbabilities);
 
         // Cumulative.
@@ -215,6 +216,7 @@ public final class PrequentialEvaluator {
             fadingActual[k] = fadingFactor * fadingActual[k] + (actualLabel == k ? 1 : 0);
             fadingPredicted[k] = fadingFactor * fadingPredicted[k] + (predicted == k ? 1 : 0);
         }
+        return predicted;
     }
 
     /** @return the number of examples added so far */

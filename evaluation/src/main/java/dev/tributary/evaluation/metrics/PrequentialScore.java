@@ -12,12 +12,18 @@ import java.util.List;
  * windowed and fading metrics, and a curve point every {@code evaluation.curve-every} events of
  * the stream. One owner for both the ideal (test-then-train in process) and the served score, so
  * that the two are measured alike.
+ *
+ * <p>Memory: constant, but for one bit per scored event (which events were predicted right, up
+ * to {@link PrequentialResult#MAX_CORRECTNESS_EVENTS}, 1.25 MB), kept so that McNemar's test can
+ * compare two strategies on the same events after they ran one after another.
  */
 public final class PrequentialScore {
 
     private final PrequentialEvaluator evaluator;
     private final int curveEvery;
     private final List<PrequentialResult.CurvePoint> curve = new ArrayList<>();
+    /** Bit i: the i-th scored event was predicted right (for McNemar's test between strategies). */
+    private final java.util.BitSet correct = new java.util.BitSet();
     private long nextCurvePoint;
 
     /**
@@ -45,7 +51,10 @@ public final class PrequentialScore {
      * @return whether the event completed a curve point
      */
     public boolean add(long position, int label, double[] probabilities) {
-        evaluator.add(label, probabilities);
+        long index = evaluator.count();
+        if (evaluator.add(label, probabilities) == label && index < PrequentialResult.MAX_CORRECTNESS_EVENTS) {
+            correct.set((int) index);
+        }
         if (position < nextCurvePoint) {
             return false;
         }
@@ -67,6 +76,7 @@ public final class PrequentialScore {
         ClassificationEvaluation cumulative = evaluator.cumulative();
         return new PrequentialResult(evaluator.count(), cumulative.byKey(), evaluator.window().byKey(),
                 evaluator.fading().accuracy(), evaluator.fading().kappa(), cumulative.confusionMatrix().toArray(),
-                curve);
+                curve, evaluator.count() <= PrequentialResult.MAX_CORRECTNESS_EVENTS
+                        ? PrequentialResult.encodeCorrectness(correct) : null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tributary.results.stats;
 
+import org.apache.commons.math3.distribution.TDistribution;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,7 +10,7 @@ import java.util.Objects;
  * The mean of one metric over repeated runs (seeds), with its sample standard deviation and a
  * 95% confidence interval for the mean: mean ± t(0.975, n-1) · s / √n, with s the sample
  * standard deviation (divisor n-1) and t Student's quantile for n-1 degrees of freedom
- * ({@link StudentT}). The interval assumes the runs are independent and the metric roughly
+ * (Commons Math's {@link TDistribution}). The interval assumes the runs are independent and the metric roughly
  * normal across them; with few runs it is wide, as it should be (t(0.975, 1) = 12.7).
  *
  * <p><b>Missing values.</b> A NaN (a metric undefined in some run, e.g. the AUC of a run that
@@ -89,7 +91,7 @@ public record Summary(long n, double mean, double stdDev, double ci95Low, double
             }
         }
         double stdDev = Math.sqrt(squaredDeviations / (n - 1));
-        double halfWidth = StudentT.quantile(0.5 + CONFIDENCE / 2, n - 1) * stdDev / Math.sqrt(n);
+        double halfWidth = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + CONFIDENCE / 2) * stdDev / Math.sqrt(n);
         return new Summary(n, mean, stdDev, mean - halfWidth, mean + halfWidth, all);
     }
 

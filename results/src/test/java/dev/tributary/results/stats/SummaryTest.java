@@ -23,11 +23,12 @@ class SummaryTest {
         // squared deviations 4 + 1 + 0 + 1 + 4 = 10; s = sqrt(10 / 4) = 1.5811388
         assertEquals(Math.sqrt(2.5), s.stdDev(), TOLERANCE);
         // half-width = t(0.975, 4) s / sqrt(5) = 2.7764451 * 1.5811388 / 2.2360680 = 1.9632432
-        double halfWidth = StudentT.quantile(0.975, 4) * Math.sqrt(2.5) / Math.sqrt(5);
+        // (t(0.975, 4) = 2.776445105, to the table's ten digits)
+        double halfWidth = 2.776445105 * Math.sqrt(2.5) / Math.sqrt(5);
         assertEquals(1.963243, halfWidth, 1e-6);
-        assertEquals(3 - halfWidth, s.ci95Low(), TOLERANCE);
-        assertEquals(3 + halfWidth, s.ci95High(), TOLERANCE);
-        assertEquals(halfWidth, s.halfWidth(), TOLERANCE);
+        assertEquals(3 - halfWidth, s.ci95Low(), 1e-8);
+        assertEquals(3 + halfWidth, s.ci95High(), 1e-8);
+        assertEquals(halfWidth, s.halfWidth(), 1e-8);
         assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), s.values());
         assertEquals(0, s.ignoredCount());
     }
