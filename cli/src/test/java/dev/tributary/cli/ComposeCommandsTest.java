@@ -45,4 +45,25 @@ class ComposeCommandsTest {
         assertEquals(4, checked.size(), "the four Tributary services: " + checked);
         assertTrue(checked.contains("scorer: score"), checked.toString());
     }
+
+    @Test
+    void theSuiteJobsCommandParsesForEveryIndex() throws Exception {
+        JsonNode job = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "docker", "suite-job.yaml").toFile());
+        int completions = job.get("spec").get("completions").asInt();
+        JsonNode container = job.get("spec").get("template").get("spec").get("containers").get(0);
+        for (int index = 0; index < completions; index++) {
+            List<String> args = new ArrayList<>();
+            int i = index;
+            container.get("args").forEach(a -> args.add(a.asText().replace("$(JOB_COMPLETION_INDEX)", Integer.toString(i))));
+            CommandLine.ParseResult sub = new CommandLine(TributaryCommand.class).parseArgs(args.toArray(String[]::new))
+                    .subcommand();
+            assertEquals("suite", sub.commandSpec().name());
+            SuiteCommand command = (SuiteCommand) sub.commandSpec().userObject();
+            assertEquals(new dev.tributary.evaluation.suite.SuiteRunner.Shard(index, completions),
+                    dev.tributary.evaluation.suite.SuiteRunner.Shard.parse(command.shard), "pod " + index);
+            assertTrue(command.file.toString().endsWith("quick.yaml"));
+        }
+        // The suite the ConfigMap holds is the project's own, and it is valid.
+        assertEquals(6, dev.tributary.common.config.SuiteConfig.load(Path.of("..", "suites", "quick.yaml")).cells().size());
+    }
 }

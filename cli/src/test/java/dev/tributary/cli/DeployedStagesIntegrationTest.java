@@ -102,10 +102,12 @@ class DeployedStagesIntegrationTest {
         Process joiner = ChildProcesses.tributary(joinLog, concat(new String[] {"join-labels",
                 "--state-dir", dir.resolve("join-state").toString()}, common));
         try {
-            CompletableFuture<TributaryCommandTest.Outcome> trainer = CompletableFuture.supplyAsync(() -> tributary(concat(
-                    new String[] {"train-stream", "-o", dir.toString(), "--idle-timeout-ms", "8000"}, common)));
+            // The trainer starts once both child JVMs serve (cold, on 2 cores, that can take a while), so that
+            // its idle timeout counts from when the stream can come.
             awaitMember(name + "-scorer-online", scorer, scoreLog);
             awaitMember(name + "-label-joiner", joiner, joinLog);
+            CompletableFuture<TributaryCommandTest.Outcome> trainer = CompletableFuture.supplyAsync(() -> tributary(concat(
+                    new String[] {"train-stream", "-o", dir.toString(), "--idle-timeout-ms", "15000"}, common)));
             awaitMember(name + "-stream-trainer", scorer, scoreLog);
             TributaryCommandTest.Outcome produced = tributary(concat(new String[] {"produce"}, common));
             assertEquals(0, produced.code(), produced.err());

@@ -53,6 +53,24 @@ public final class ResultsFile {
     }
 
     /**
+     * @param file a JSON document written by {@link #writeJson}
+     * @param type its record type
+     * @param <T>  the type
+     * @return the document
+     * @throws TributaryException if it is missing or not one
+     */
+    public static <T> T readJson(Path file, Class<T> type) {
+        if (!Files.isRegularFile(file)) {
+            throw new TributaryException("file not found: " + file);
+        }
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new TributaryException("not a readable " + type.getSimpleName() + " file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads a results.json of a layout version this build knows
      * ({@link ExperimentResults#SUPPORTED_SCHEMA_VERSIONS}). The version is checked before the
      * rest of the file is bound, so a newer or older layout is reported as such, not as

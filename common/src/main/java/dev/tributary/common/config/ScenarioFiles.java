@@ -71,6 +71,11 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
+    /** @return the one YAML mapper of scenario and suite files (kebab-case keys, unknown keys rejected) */
+    static ObjectMapper yaml() {
+        return YAML;
+    }
+
     /**
      * @param nameOrFile a built-in scenario's name, or a path to a YAML file
      * @param overrides  key path ({@code batch.epochs}) → value, applied over the scenario

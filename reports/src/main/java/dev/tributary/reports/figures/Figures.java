@@ -83,6 +83,23 @@ public final class Figures {
         return List.copyOf(figures);
     }
 
+    /**
+     * Draws and writes a critical-difference diagram (Demšar 2006).
+     *
+     * @param id           the figure id and file base name
+     * @param measure      what was ranked
+     * @param strategies   the strategies
+     * @param averageRanks each one's average rank (1 = best)
+     * @param cd           the Nemenyi critical difference
+     * @param blocks       over how many streams
+     * @param dir          the output directory
+     * @return the figure written
+     */
+    public static Figure criticalDifference(String id, String measure, List<String> strategies, double[] averageRanks,
+                                            double cd, int blocks, Path dir) {
+        return write(CriticalDifferenceFigure.draw(id, measure, strategies, averageRanks, cd, blocks), dir);
+    }
+
     private static Figure write(DrawnFigure drawn, Path dir) {
         String png = drawn.id() + ".png";
         String svg = drawn.id() + ".svg";

@@ -1,0 +1,281 @@
+package dev.tributary.reports;
+
+import dev.tributary.common.AtomicFiles;
+import dev.tributary.common.TributaryException;
+import dev.tributary.reports.figures.Figure;
+import dev.tributary.reports.figures.Figures;
+import dev.tributary.results.ExperimentResults;
+import dev.tributary.results.ResultsFile;
+import dev.tributary.results.StrategyResult;
+import dev.tributary.results.SuiteCell;
+import dev.tributary.results.stats.Friedman;
+import dev.tributary.results.stats.Holm;
+import dev.tributary.results.stats.Summary;
+import dev.tributary.results.stats.WilcoxonSignedRank;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The report of a suite, from the cells found under one or more directories (a suite's, or each
+ * shard's, merged): per measure, a table of each strategy's mean and 95 % interval over the seeds
+ * per block (scenario and grid point), the best marked; the average ranks over the blocks with
+ * Friedman's test and the Nemenyi critical difference, drawn as Demšar's critical-difference
+ * diagram; Wilcoxon's signed-ranks test between every two strategies over the blocks with Holm's
+ * correction; and {@value #CSV}, every cell × strategy × measure as one row, for pandas, R or a
+ * spreadsheet. A block's cells differ only in their seeds; the same cells give the same report,
+ * however they were sharded.
+ */
+public final class SuiteReport {
+
+    /** The Markdown summary's name. */
+    public static final String SUMMARY = "summary.md";
+    /** The tidy export's name. */
+    public static final String CSV = "suite.csv";
+    /** The level the tests are read at. */
+    static final double ALPHA = 0.05;
+
+    /** A measure the report compares: its key, how it reads, which way is better, and its value in one run. */
+    private record Measure(String key, String label, boolean higherIsBetter, Function<StrategyResult, Double> value) {
+    }
+
+    private static final List<Measure> MEASURES = List.of(
+            new Measure("accuracy", "accuracy", true, s -> s.metrics().get("accuracy")),
+            new Measure("cohen_kappa", "Cohen's kappa", true, s -> s.metrics().get("cohen_kappa")),
+            new Measure("kappa_temporal", "kappa-temporal", true, s -> s.metrics().get("kappa_temporal")),
+            new Measure("sustainable_events_per_second", "sustainable events/s", true,
+                    s -> s.keepingUp() == null ? null : s.keepingUp().sustainableEventsPerSecond()),
+            new Measure("latency_p99_ms", "latency p99 (ms)", false,
+                    s -> s.latency() == null || s.latency().eventToPredictionMicros() == null
+                            || s.latency().eventToPredictionMicros().count() == 0
+                            ? null : s.latency().eventToPredictionMicros().p99() / 1000.0),
+            new Measure("freshness_p50_events", "freshness p50 (events)", false,
+                    s -> s.freshness() == null || s.freshness().events().count() == 0
+                            ? null : (double) s.freshness().events().p50()));
+
+    /**
+     * A cell and its results.
+     *
+     * @param cell    what it was
+     * @param results what it measured
+     */
+    public record CellResult(SuiteCell cell, ExperimentResults results) {
+    }
+
+    private SuiteReport() {
+    }
+
+    /**
+     * @param directories a suite's directory, or several shards' directories
+     * @return every complete cell found under them (a {@code cell.json} with a results.json beside
+     *         it), in the suite's order; a cell found twice counts once
+     * @throws TributaryException if a directory cannot be read, or holds no cell
+     */
+    public static List<CellResult> find(List<Path> directories) {
+        Map<Integer, CellResult> cells = new TreeMap<>();
+        for (Path dir : directories) {
+            if (!Files.isDirectory(dir)) {
+                throw new TributaryException("suite directory not found: " + dir);
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path cellFile : files.filter(p -> p.getFileName().toString().equals(SuiteCell.FILE)).toList()) {
+                    Path results = cellFile.resolveSibling("results.json");
+                    if (Files.isRegularFile(results)) {
+                        SuiteCell cell = ResultsFile.readJson(cellFile, SuiteCell.class);
+                        cells.putIfAbsent(cell.index(), new CellResult(cell, ResultsFile.read(results)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new TributaryException("cannot read suite directory " + dir + ": " + e, e);
+            }
+        }
+        if (cells.isEmpty()) {
+            throw new TributaryException("no complete suite cell (cell.json and results.json) under " + directories);
+        }
+        return List.copyOf(cells.values());
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param cells the cells ({@link #find})
+     * @param out   the report's directory, created if missing
+     * @return the Markdown summary's text
+     */
+    public static String write(List<CellResult> cells, Path out) {
+        Map<String, List<CellResult>> blocks = new LinkedHashMap<>();
+        Set<String> strategies = new LinkedHashSet<>();
+        for (CellResult c : cells) {
+            blocks.computeIfAbsent(c.cell().block(), b -> new ArrayList<>()).add(c);
+            c.results().strategies().forEach(s -> strategies.add(s.strategy()));
+        }
+        List<String> names = List.copyOf(strategies);
+        StringBuilder md = new StringBuilder("# Suite ").append(cells.get(0).cell().suite()).append("\n\n")
+                .append(String.format(Locale.ROOT, "%d cells in %d blocks (scenario and grid point; the cells of a block "
+                        + "differ only in their seeds), %d strategies. Each figure is the mean over the block's seeds with "
+                        + "its 95 %% interval; the best of each block is in bold.%n", cells.size(), blocks.size(),
+                        names.size()));
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Suite "
+                + ReportWriter.esc(cells.get(0).cell().suite()) + "</title></head><body>\n<h1>Suite "
+                + ReportWriter.esc(cells.get(0).cell().suite()) + "</h1>\n");
+        for (Measure m : MEASURES) {
+            double[][] means = new double[blocks.size()][names.size()];
+            List<String[]> table = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("block"));
+            header.addAll(names);
+            table.add(header.toArray(new String[0]));
+            boolean complete = true;
+            int b = 0;
+            for (Map.Entry<String, List<CellResult>> block : blocks.entrySet()) {
+                String[] row = new String[names.size() + 1];
+                row[0] = block.getKey();
+                int best = -1;
+                for (int j = 0; j < names.size(); j++) {
+                    List<Double> values = new ArrayList<>();
+                    for (CellResult c : block.getValue()) {
+                        StrategyResult s = strategy(c.results(), names.get(j));
+                        Double v = s == null ? null : m.value().apply(s);
+                        if (v != null && !v.isNaN()) {
+                            values.add(v);
+                        }
+                    }
+                    if (values.isEmpty()) {
+                        means[b][j] = Double.NaN;
+                        complete = false;
+                        row[j + 1] = "-";
+                        continue;
+                    }
+                    Summary summary = Summary.of(values);
+                    means[b][j] = summary.mean();
+                    row[j + 1] = values.size() == 1 ? number(summary.mean()) : number(summary.mean()) + " ± "
+                            + number(summary.halfWidth());
+                    if (best < 0 || (m.higherIsBetter() ? means[b][j] > means[b][best] : means[b][j] < means[b][best])) {
+                        best = j;
+                    }
+                }
+                if (best >= 0) {
+                    row[best + 1] = "**" + row[best + 1] + "**";
+                }
+                table.add(row);
+                b++;
+            }
+            if (table.stream().skip(1).allMatch(r -> java.util.Arrays.stream(r).skip(1).allMatch("-"::equals))) {
+                continue;
+            }
+            md.append("\n## ").append(m.label()).append("\n\n");
+            ReportWriter.markdownTable(md, table);
+            html.append("<h2>").append(ReportWriter.esc(m.label())).append("</h2>\n")
+                    .append(ReportWriter.htmlTable(table).replaceAll("\\*\\*(.*?)\\*\\*", "<b>$1</b>"));
+            if (complete && blocks.size() >= 2 && names.size() >= 2) {
+                ranks(md, html, m, names, means, out);
+            }
+        }
+        writeCsv(cells, out);
+        md.append("\nEvery cell × strategy × measure: `").append(CSV).append("`.\n");
+        html.append("<p>Every cell × strategy × measure: <a href=\"").append(CSV).append("\">").append(CSV)
+                .append("</a>.</p>\n</body></html>\n");
+        write(out.resolve(SUMMARY), md.toString());
+        write(out.resolve("index.html"), html.toString());
+        return md.toString();
+    }
+
+    /** Average ranks, Friedman, the CD diagram and the pairwise Wilcoxon tests of one measure. */
+    private static void ranks(StringBuilder md, StringBuilder html, Measure m, List<String> names, double[][] means,
+                              Path out) {
+        Friedman f = Friedman.of(means, m.higherIsBetter());
+        double cd = f.criticalDifference(ALPHA);
+        StringBuilder ranks = new StringBuilder();
+        for (int j = 0; j < names.size(); j++) {
+            ranks.append(j == 0 ? "" : ", ").append(names.get(j)).append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", f.averageRanks()[j]));
+        }
+        String text = String.format(Locale.ROOT, "Average ranks over %d blocks (1 = best): %s. Friedman's test: "
+                        + "chi-square %.2f, p = %s; Iman-Davenport F = %.2f, p = %s. Nemenyi critical difference at %.2f: "
+                        + "%.2f (two strategies whose average ranks differ by less are not told apart).", f.blocks(),
+                ranks, f.chiSquare(), p(f.pValue()), f.f(), p(f.fPValue()), ALPHA, cd);
+        Figure figure = Figures.criticalDifference("cd-" + m.key(), m.label(), names, f.averageRanks(), cd, f.blocks(), out);
+        md.append('\n').append(text).append("\n\n![").append(figure.title()).append("](").append(figure.png()).append(")\n");
+        html.append("<p>").append(ReportWriter.esc(text)).append("</p>\n<img src=\"").append(figure.png())
+                .append("\" width=\"900\" alt=\"").append(ReportWriter.esc(figure.title())).append("\">\n");
+        List<String[]> pairs = new ArrayList<>();
+        List<WilcoxonSignedRank> tests = new ArrayList<>();
+        for (int a = 0; a < names.size(); a++) {
+            for (int b = a + 1; b < names.size(); b++) {
+                double[] x = new double[means.length];
+                double[] y = new double[means.length];
+                for (int i = 0; i < means.length; i++) {
+                    x[i] = means[i][a];
+                    y[i] = means[i][b];
+                }
+                tests.add(WilcoxonSignedRank.of(x, y));
+                pairs.add(new String[] {names.get(a), names.get(b)});
+            }
+        }
+        double[] holm = Holm.adjust(tests.stream().mapToDouble(WilcoxonSignedRank::pValue).toArray());
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"first", "second", "R+ (second ahead)", "R− (first ahead)", "p", "Holm p"});
+        for (int i = 0; i < tests.size(); i++) {
+            WilcoxonSignedRank w = tests.get(i);
+            boolean ahead = m.higherIsBetter();
+            table.add(new String[] {pairs.get(i)[0], pairs.get(i)[1], number(ahead ? w.rPlus() : w.rMinus()),
+                    number(ahead ? w.rMinus() : w.rPlus()), p(w.pValue()), p(holm[i])});
+        }
+        md.append("\nWilcoxon's signed-ranks test over the blocks, Holm-corrected:\n\n");
+        ReportWriter.markdownTable(md, table);
+        html.append("<p>Wilcoxon's signed-ranks test over the blocks, Holm-corrected:</p>\n")
+                .append(ReportWriter.htmlTable(table));
+    }
+
+    private static void writeCsv(List<CellResult> cells, Path out) {
+        StringBuilder csv = new StringBuilder("suite,cell,scenario,block,seed,strategy,measure,value\n");
+        for (CellResult c : cells) {
+            for (StrategyResult s : c.results().strategies()) {
+                Map<String, Double> values = new LinkedHashMap<>(new TreeMap<>(s.metrics()));
+                for (Measure m : MEASURES) {
+                    values.putIfAbsent(m.key(), m.value().apply(s));
+                }
+                values.forEach((measure, value) -> {
+                    if (value != null) {
+                        csv.append(String.join(",", c.cell().suite(), Integer.toString(c.cell().index()),
+                                quoted(c.cell().scenario()), quoted(c.cell().block()), Long.toString(c.cell().seed()),
+                                s.strategy(), measure, Double.toString(value))).append('\n');
+                    }
+                });
+            }
+        }
+        write(out.resolve(CSV), csv.toString());
+    }
+
+    private static StrategyResult strategy(ExperimentResults results, String name) {
+        return results.strategies().stream().filter(s -> s.strategy().equals(name)).findFirst().orElse(null);
+    }
+
+    private static String quoted(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static String number(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 10 ? "%.1f" : "%.4f", v);
+    }
+
+    private static String p(double p) {
+        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    private static void write(Path file, String text) {
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+}
