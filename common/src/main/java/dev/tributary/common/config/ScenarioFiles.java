@@ -225,7 +225,8 @@ public final class ScenarioFiles {
         return new ConfigException(origin, "YAML that does not parse" + where, "valid YAML (" + e.getOriginalMessage() + ")");
     }
 
-    private static String path(JsonMappingException e) {
+    /** @return the key path of a Jackson binding error ({@code a.b[2].c}), as the errors name keys */
+    static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

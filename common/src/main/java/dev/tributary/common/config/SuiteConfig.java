@@ -189,32 +189,20 @@ public record SuiteConfig(String name, List<Entry> scenarios, List<Long> seeds, 
         try {
             return ScenarioFiles.yaml().readValue(file.toFile(), SuiteConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(path(e), "an unknown key", "one of " + e.getKnownPropertyIds().stream()
+            throw new ConfigException(ScenarioFiles.path(e), "an unknown key", "one of " + e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().toList());
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ConfigException c) {
                 throw c;
             }
-            throw new ConfigException(path(e), "", e.getOriginalMessage());
+            throw new ConfigException(ScenarioFiles.path(e), "", e.getOriginalMessage());
         } catch (JsonMappingException e) {
-            throw new ConfigException(path(e).isEmpty() ? "suite" : path(e), "a value of the wrong shape",
+            throw new ConfigException(ScenarioFiles.path(e).isEmpty() ? "suite" : ScenarioFiles.path(e), "a value of the wrong shape",
                     e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ConfigException(file.toString(), "YAML that does not parse", e.getOriginalMessage());
         } catch (IOException e) {
             throw new TributaryException("cannot read suite " + file + ": " + e, e);
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }
