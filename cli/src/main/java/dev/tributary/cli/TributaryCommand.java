@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
         versionProvider = TributaryCommand.Version.class,
         description = "Batch versus streaming learning on Apache Kafka, measured.",
         subcommands = {RunCommand.class, ScenariosCommand.class, ProduceCommand.class, TrainBatchCommand.class,
-                TrainPeriodicCommand.class, TrainStreamCommand.class, EvaluateCommand.class, ScoreCommand.class, JoinLabelsCommand.class, EvaluateServedCommand.class, SuiteCommand.class, ExportCommand.class, ReportCommand.class, GateCommand.class,
+                TrainPeriodicCommand.class, TrainStreamCommand.class, EvaluateCommand.class, ScoreCommand.class, JoinLabelsCommand.class, EvaluateServedCommand.class, SuiteCommand.class, CompareCommand.class, ExportCommand.class, ReportCommand.class, GateCommand.class,
                 ServeBenchCommand.class, SoakCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {

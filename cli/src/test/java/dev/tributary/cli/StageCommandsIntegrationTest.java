@@ -156,7 +156,7 @@ class StageCommandsIntegrationTest {
     }
 
     @Test
-    void reportReRendersFromResultsAlone(@TempDir Path dir) {
+    void reportReRendersFromResultsAlone(@TempDir Path dir) throws Exception {
         TributaryCommandTest.Outcome run = tributary("run", "--scenario", "sea-abrupt", "--events", "3000",
                 "--drift-at", "1500", "--rate", "0", "--epochs", "1", "--hidden-layers", "8",
                 "--bootstrap-servers", kafka.bootstrapServers(), "--name", SharedKafka.unique("cli-report"),
@@ -168,6 +168,18 @@ class StageCommandsIntegrationTest {
         assertTrue(Files.exists(dir.resolve("again/index.html")));
         assertTrue(Files.exists(dir.resolve("again/summary.md")));
         assertTrue(Files.exists(dir.resolve("again/prequential-accuracy.png")));
+        TributaryCommandTest.Outcome csv = tributary("report", dir.resolve("run/results.json").toString(),
+                "--format", "csv", "-o", dir.resolve("csv").toString());
+        assertEquals(0, csv.code(), csv.err());
+        for (String file : new String[] {"metrics.csv", "curves.csv", "percentiles.csv"}) {
+            assertTrue(Files.readAllLines(dir.resolve("csv").resolve(file)).size() > 1, file);
+        }
+        assertEquals(2, tributary("report", dir.resolve("run/results.json").toString(), "--format", "xml").code(),
+                "an unknown format is a usage error");
+        TributaryCommandTest.Outcome same = tributary("compare", dir.resolve("run/results.json").toString(),
+                dir.resolve("run/results.json").toString());
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("| online | accuracy |") && same.out().contains("McNemar"), same.out());
     }
 
     @Test

@@ -258,7 +258,8 @@ class TributaryCommandTest {
     void reportAndGateRejectAResultsFileOfAnUnknownSchemaVersionInOneLine(@TempDir Path dir) throws Exception {
         Path future = java.nio.file.Files.writeString(dir.resolve("results.json"), "{\"schemaVersion\": 99, \"runs\": []}");
         for (String[] command : new String[][] {{"report", future.toString()},
-                {"gate", "--gates", dir.resolve("none.yaml").toString(), future.toString()}}) {
+                {"gate", "--gates", dir.resolve("none.yaml").toString(), future.toString()},
+                {"compare", future.toString(), future.toString()}}) {
             Outcome outcome = tributary(command);
             assertEquals(3, outcome.code(), command[0] + ": " + outcome.err());
             assertTrue(outcome.err().contains(future + " has results schemaVersion 99; this build reads schemaVersion 2"),

@@ -116,7 +116,11 @@ public final class ReportWriter {
                 + "intervals.";
     }
 
-    static void markdownTable(StringBuilder md, List<String[]> rows) {
+    /**
+     * @param md   where the table goes
+     * @param rows the table, its header first
+     */
+    public static void markdownTable(StringBuilder md, List<String[]> rows) {
         md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
         md.append("|").append(" --- |".repeat(rows.get(0).length)).append("\n");
         for (String[] row : rows.subList(1, rows.size())) {
