@@ -182,6 +182,7 @@ public final class SuiteReport {
                 ranks(md, html, m, names, means, out);
             }
         }
+        gridCurves(md, html, blocks, names, out);
         writeCsv(cells, out);
         md.append("\nEvery cell × strategy × measure: `").append(CSV).append("`.\n");
         html.append("<p>Every cell × strategy × measure: <a href=\"").append(CSV).append("\">").append(CSV)
@@ -236,6 +237,67 @@ public final class SuiteReport {
         ReportWriter.markdownTable(md, table);
         html.append("<p>Wilcoxon's signed-ranks test over the blocks, Holm-corrected:</p>\n")
                 .append(ReportWriter.htmlTable(table));
+    }
+
+    /**
+     * For a grid, per scenario, accuracy against each cost measure as the setting varies: one curve
+     * per strategy, a point per grid point (the mean over its seeds).
+     */
+    private static void gridCurves(StringBuilder md, StringBuilder html, Map<String, List<CellResult>> blocks,
+                                   List<String> names, Path out) {
+        Map<String, List<List<CellResult>>> byScenario = new LinkedHashMap<>();
+        blocks.values().forEach(cells -> {
+            if (!cells.get(0).cell().point().isEmpty()) {
+                byScenario.computeIfAbsent(cells.get(0).cell().scenario(), k -> new ArrayList<>()).add(cells);
+            }
+        });
+        Measure accuracy = MEASURES.get(0);
+        for (Map.Entry<String, List<List<CellResult>>> scenario : byScenario.entrySet()) {
+            if (scenario.getValue().size() < 2) {
+                continue;
+            }
+            for (Measure cost : MEASURES.subList(3, MEASURES.size())) {
+                Map<String, List<double[]>> curves = new LinkedHashMap<>();
+                for (String strategy : names) {
+                    List<double[]> points = new ArrayList<>();
+                    for (List<CellResult> point : scenario.getValue()) {
+                        double x = mean(point, strategy, cost);
+                        double y = mean(point, strategy, accuracy);
+                        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                            points.add(new double[] {x, y});
+                        }
+                    }
+                    if (points.size() >= 2) {
+                        curves.put(strategy, points);
+                    }
+                }
+                if (curves.isEmpty()) {
+                    continue;
+                }
+                String label = Path.of(scenario.getKey()).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                String grid = String.join(", ", scenario.getValue().get(0).get(0).cell().point().keySet());
+                Figure f = Figures.gridTradeoff("grid-" + label + "-" + cost.key(), label + ": accuracy against "
+                                + cost.label() + " as " + grid + " varies", cost.label(), "accuracy", curves,
+                        "Each strategy's accuracy against its " + cost.label() + " at each point of the grid (" + grid
+                                + "), the mean over the seeds; a curve joins a strategy's points in the grid's order.",
+                        out);
+                md.append("\n![").append(f.title()).append("](").append(f.png()).append(")\n");
+                html.append("<img src=\"").append(f.png()).append("\" width=\"900\" alt=\"")
+                        .append(ReportWriter.esc(f.title())).append("\">\n");
+            }
+        }
+    }
+
+    private static double mean(List<CellResult> cells, String strategy, Measure m) {
+        List<Double> values = new ArrayList<>();
+        for (CellResult c : cells) {
+            StrategyResult s = strategy(c.results(), strategy);
+            Double v = s == null ? null : m.value().apply(s);
+            if (v != null && !v.isNaN()) {
+                values.add(v);
+            }
+        }
+        return values.isEmpty() ? Double.NaN : Summary.of(values).mean();
     }
 
     private static void writeCsv(List<CellResult> cells, Path out) {

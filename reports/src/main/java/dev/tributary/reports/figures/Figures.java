@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -98,6 +99,23 @@ public final class Figures {
     public static Figure criticalDifference(String id, String measure, List<String> strategies, double[] averageRanks,
                                             double cd, int blocks, Path dir) {
         return write(CriticalDifferenceFigure.draw(id, measure, strategies, averageRanks, cd, blocks), dir);
+    }
+
+    /**
+     * Draws and writes a suite grid's trade-off curve.
+     *
+     * @param id      the figure id and file base name
+     * @param title   the title
+     * @param xAxis   the cost axis's title
+     * @param yAxis   the quality axis's title
+     * @param curves  strategy → its points {cost, quality}, in the grid's order
+     * @param caption what the report says of it
+     * @param dir     the output directory
+     * @return the figure written
+     */
+    public static Figure gridTradeoff(String id, String title, String xAxis, String yAxis,
+                                      Map<String, List<double[]>> curves, String caption, Path dir) {
+        return write(GridTradeoffFigure.draw(id, title, xAxis, yAxis, curves, caption), dir);
     }
 
     private static Figure write(DrawnFigure drawn, Path dir) {
