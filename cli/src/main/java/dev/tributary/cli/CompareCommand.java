@@ -2,6 +2,7 @@ package dev.tributary.cli;
 
 import dev.tributary.reports.ReportWriter;
 import dev.tributary.reports.ResultsComparison;
+import dev.tributary.reports.SuiteReport;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.ResultsFile;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
  * significantly worse than A on a gated metric, so that CI can compare a branch with main.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Compare two results.json files (A: the reference, e.g. main; B: e.g. a branch): per strategy "
+        description = {"Compare two results.json files, or two suite directories block by block (A: the reference, "
+                + "e.g. main; B: e.g. a branch): per strategy "
                 + "and metric, A's and B's means, B - A with its 95% interval, and a test (paired t where the "
                 + "repetitions' seeds pair up, Welch's t otherwise, McNemar's on the same events for single runs).",
                 "Exit 4 when B is significantly worse than A (at 0.05, Holm-corrected) on a --gated metric."})
@@ -30,10 +32,10 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The reference results.json.")
+    @Parameters(index = "0", paramLabel = "A", description = "The reference results.json (or suite directory).")
     Path a;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The results.json compared with it.")
+    @Parameters(index = "1", paramLabel = "B", description = "The results.json (or suite directory) compared with it.")
     Path b;
 
     @Option(names = "--gated", paramLabel = "METRIC", split = ",",
@@ -45,9 +47,16 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentResults first = ResultsFile.read(a);
-        ExperimentResults second = ResultsFile.read(b);
-        List<ResultsComparison.Row> rows = ResultsComparison.compare(first, second, Set.copyOf(gated));
+        List<ResultsComparison.Row> rows;
+        if (java.nio.file.Files.isDirectory(a) && java.nio.file.Files.isDirectory(b)) {
+            // Two suites: block by block, each block's seeds its repetitions.
+            rows = ResultsComparison.compareBlocks(SuiteReport.byBlock(SuiteReport.find(List.of(a))),
+                    SuiteReport.byBlock(SuiteReport.find(List.of(b))), Set.copyOf(gated));
+        } else {
+            ExperimentResults first = ResultsFile.read(a);
+            ExperimentResults second = ResultsFile.read(b);
+            rows = ResultsComparison.compare(first, second, Set.copyOf(gated));
+        }
         List<String[]> table = ResultsComparison.table(rows);
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder md = new StringBuilder("# " + a + " (A) against " + b + " (B)\n\n");

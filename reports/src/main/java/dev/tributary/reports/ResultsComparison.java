@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * run each of the same events, McNemar's test on the events one predicted right and the other
  * wrong (accuracy only). B is <em>worse</em> on a metric when the difference is against the
  * metric's direction and significant at {@value #ALPHA} after Holm's correction over the gated
- * metrics' tests. The distributions are Commons Math's.
+ * metrics' tests. Two suites are compared block by block (scenario and grid point), a block's
+ * cells, one per seed, its repetitions. The distributions are Commons Math's.
  */
 public final class ResultsComparison {
 
@@ -35,6 +36,7 @@ public final class ResultsComparison {
     /**
      * One strategy's metric in A and B.
      *
+     * @param block      the suite block (scenario and grid point) when suites are compared, else ""
      * @param strategy   the strategy
      * @param metric     the metric key
      * @param runsA      A's repetitions with the metric
@@ -49,7 +51,7 @@ public final class ResultsComparison {
      * @param holm       Holm-adjusted over the gated rows (NaN for a row not gated)
      * @param worse      whether B is significantly worse on a gated metric
      */
-    public record Row(String strategy, String metric, int runsA, int runsB, double meanA, double meanB,
+    public record Row(String block, String strategy, String metric, int runsA, int runsB, double meanA, double meanB,
                       double difference, double low, double high, String test, double pValue, double holm,
                       boolean worse) {
     }
@@ -64,6 +66,29 @@ public final class ResultsComparison {
      * @return a row per strategy in both × metric in both, gated metrics first
      */
     public static List<Row> compare(ExperimentResults a, ExperimentResults b, Set<String> gated) {
+        return compareBlocks(java.util.Map.of("", a), java.util.Map.of("", b), gated);
+    }
+
+    /**
+     * Two suites, block by block (a block's cells, one per seed, are its repetitions).
+     *
+     * @param a     the reference suite's blocks: block → its cells' runs as one result
+     * @param b     the compared suite's
+     * @param gated the metrics on which a significant worsening counts
+     * @return a row per block in both × strategy × metric, gated metrics first; Holm over every gated row
+     */
+    public static List<Row> compareBlocks(java.util.Map<String, ExperimentResults> a,
+                                          java.util.Map<String, ExperimentResults> b, Set<String> gated) {
+        List<Row> rows = new ArrayList<>();
+        for (var block : a.entrySet()) {
+            if (b.containsKey(block.getKey())) {
+                rows.addAll(rows(block.getKey(), block.getValue(), b.get(block.getKey())));
+            }
+        }
+        return gate(rows, gated);
+    }
+
+    private static List<Row> rows(String block, ExperimentResults a, ExperimentResults b) {
         List<Row> rows = new ArrayList<>();
         for (StrategyResult first : a.strategies()) {
             String strategy = first.strategy();
@@ -73,9 +98,13 @@ public final class ResultsComparison {
             Set<String> metrics = new TreeSet<>(first.metrics().keySet());
             metrics.retainAll(b.strategy(strategy).metrics().keySet());
             for (String metric : metrics) {
-                rows.add(row(a, b, strategy, metric));
+                rows.add(row(block, a, b, strategy, metric));
             }
         }
+        return rows;
+    }
+
+    private static List<Row> gate(List<Row> rows, Set<String> gated) {
         rows.sort((x, y) -> Boolean.compare(gated.contains(y.metric()), gated.contains(x.metric())));
         List<Integer> gatedRows = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -87,13 +116,13 @@ public final class ResultsComparison {
         for (int k = 0; k < gatedRows.size(); k++) {
             Row r = rows.get(gatedRows.get(k));
             boolean against = direction(r.metric()).worsening(r.meanA(), r.meanB()) > 0;
-            rows.set(gatedRows.get(k), new Row(r.strategy(), r.metric(), r.runsA(), r.runsB(), r.meanA(), r.meanB(),
+            rows.set(gatedRows.get(k), new Row(r.block(), r.strategy(), r.metric(), r.runsA(), r.runsB(), r.meanA(), r.meanB(),
                     r.difference(), r.low(), r.high(), r.test(), r.pValue(), adjusted[k], against && adjusted[k] <= ALPHA));
         }
         return rows;
     }
 
-    private static Row row(ExperimentResults a, ExperimentResults b, String strategy, String metric) {
+    private static Row row(String block, ExperimentResults a, ExperimentResults b, String strategy, String metric) {
         List<Double> x = values(a, strategy, metric);
         List<Double> y = values(b, strategy, metric);
         SummaryStatistics sx = stats(x);
@@ -139,7 +168,7 @@ public final class ResultsComparison {
                 test = "McNemar";
             }
         }
-        return new Row(strategy, metric, x.size(), y.size(), sx.getMean(), sy.getMean(), difference, low, high, test, p,
+        return new Row(block, strategy, metric, x.size(), y.size(), sx.getMean(), sy.getMean(), difference, low, high, test, p,
                 Double.NaN, false);
     }
 
@@ -206,13 +235,20 @@ public final class ResultsComparison {
      */
     public static List<String[]> table(List<Row> rows) {
         List<String[]> table = new ArrayList<>();
-        table.add(new String[] {"strategy", "metric", "A", "B", "B − A", "95 % interval", "test", "p", "Holm p", "verdict"});
+        boolean blocks = rows.stream().anyMatch(r -> !r.block().isEmpty());
+        table.add(blocks ? new String[] {"block", "strategy", "metric", "A", "B", "B − A", "95 % interval", "test", "p",
+                "Holm p", "verdict"} : new String[] {"strategy", "metric", "A", "B", "B − A", "95 % interval", "test",
+                "p", "Holm p", "verdict"});
         for (Row r : rows) {
-            table.add(new String[] {r.strategy(), r.metric(), n(r.meanA()) + " (" + r.runsA() + ")",
+            List<String> cells = new ArrayList<>(List.of(r.strategy(), r.metric(), n(r.meanA()) + " (" + r.runsA() + ")",
                     n(r.meanB()) + " (" + r.runsB() + ")", String.format(Locale.ROOT, "%+.4f", r.difference()),
                     Double.isNaN(r.low()) ? "-" : "[" + String.format(Locale.ROOT, "%+.4f", r.low()) + ", "
                             + String.format(Locale.ROOT, "%+.4f", r.high()) + "]", r.test(), p(r.pValue()), p(r.holm()),
-                    r.worse() ? "B worse" : Double.isNaN(r.holm()) ? "" : "no worsening found"});
+                    r.worse() ? "B worse" : Double.isNaN(r.holm()) ? "" : "no worsening found"));
+            if (blocks) {
+                cells.add(0, r.block());
+            }
+            table.add(cells.toArray(new String[0]));
         }
         return table;
     }

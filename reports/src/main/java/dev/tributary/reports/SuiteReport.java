@@ -10,6 +10,7 @@ import dev.tributary.results.StrategyResult;
 import dev.tributary.results.SuiteCell;
 import dev.tributary.results.stats.Friedman;
 import dev.tributary.results.stats.Holm;
+import dev.tributary.results.stats.McNemar;
 import dev.tributary.results.stats.Summary;
 import dev.tributary.results.stats.WilcoxonSignedRank;
 
@@ -108,6 +109,25 @@ public final class SuiteReport {
     }
 
     /**
+     * @param cells a suite's cells
+     * @return per block, its cells' runs as one result (a cell, one seed, is a repetition), in the suite's order
+     */
+    public static Map<String, ExperimentResults> byBlock(List<CellResult> cells) {
+        Map<String, List<CellResult>> blocks = new LinkedHashMap<>();
+        cells.forEach(c -> blocks.computeIfAbsent(c.cell().block(), b -> new ArrayList<>()).add(c));
+        Map<String, ExperimentResults> out = new LinkedHashMap<>();
+        blocks.forEach((block, members) -> {
+            ExperimentResults first = members.get(0).results();
+            List<dev.tributary.results.RunResult> runs = new ArrayList<>();
+            members.forEach(c -> runs.addAll(c.results().runs()));
+            out.put(block, new ExperimentResults(first.schemaVersion(), first.runId(), first.startedAt(),
+                    first.finishedAt(), first.scenario(), first.schema(), first.kafka(), first.environment(), runs,
+                    first.summary()));
+        });
+        return out;
+    }
+
+    /**
      * Writes the report.
      *
      * @param cells the cells ({@link #find})
@@ -183,10 +203,15 @@ public final class SuiteReport {
             }
         }
         gridCurves(md, html, blocks, names, out);
+        mcNemar(md, html, blocks, names);
         writeCsv(cells, out);
-        md.append("\nEvery cell × strategy × measure: `").append(CSV).append("`.\n");
-        html.append("<p>Every cell × strategy × measure: <a href=\"").append(CSV).append("\">").append(CSV)
-                .append("</a>.</p>\n</body></html>\n");
+        TidyCsv.write(cells.stream().map(CellResult::results).toList(), cells.stream().map(c -> String.join(",",
+                c.cell().suite(), Integer.toString(c.cell().index()), quoted(c.cell().block()))).toList(),
+                "suite,cell,block", out);
+        String exports = "Every cell × strategy × measure: `" + CSV + "`; in the long form of `report --format csv`, "
+                + "with the cell in front: `" + TidyCsv.METRICS + "`, `" + TidyCsv.CURVES + "`, `" + TidyCsv.PERCENTILES + "`.";
+        md.append('\n').append(exports).append('\n');
+        html.append("<p>").append(ReportWriter.esc(exports)).append("</p>\n</body></html>\n");
         write(out.resolve(SUMMARY), md.toString());
         write(out.resolve("index.html"), html.toString());
         return md.toString();
@@ -286,6 +311,58 @@ public final class SuiteReport {
                         .append(ReportWriter.esc(f.title())).append("\">\n");
             }
         }
+    }
+
+    /**
+     * McNemar's test between every two strategies within each block, on the same events, the
+     * discordant events pooled over the block's seeds, with Holm's correction over every test.
+     */
+    private static void mcNemar(StringBuilder md, StringBuilder html, Map<String, List<CellResult>> blocks,
+                                List<String> names) {
+        List<String[]> keys = new ArrayList<>();
+        List<McNemar> tests = new ArrayList<>();
+        for (Map.Entry<String, List<CellResult>> block : blocks.entrySet()) {
+            for (int a = 0; a < names.size(); a++) {
+                for (int b = a + 1; b < names.size(); b++) {
+                    long first = 0;
+                    long second = 0;
+                    boolean complete = true;
+                    for (CellResult c : block.getValue()) {
+                        long[] d = McNemarTable.discordant(c.results(), names.get(a), names.get(b));
+                        if (d == null) {
+                            complete = false;
+                            break;
+                        }
+                        first += d[0];
+                        second += d[1];
+                    }
+                    if (complete) {
+                        keys.add(new String[] {block.getKey(), names.get(a), names.get(b)});
+                        tests.add(McNemar.of(first, second));
+                    }
+                }
+            }
+        }
+        if (tests.isEmpty()) {
+            return;
+        }
+        double[] holm = Holm.adjust(tests.stream().mapToDouble(McNemar::pValue).toArray());
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"block", "first", "second", "first right, second wrong", "second right, first wrong",
+                "p", "Holm p", "at " + ALPHA});
+        for (int i = 0; i < tests.size(); i++) {
+            McNemar t = tests.get(i);
+            String verdict = holm[i] > ALPHA ? "no difference found"
+                    : (t.firstOnly() > t.secondOnly() ? keys.get(i)[1] : keys.get(i)[2]) + " better";
+            table.add(new String[] {keys.get(i)[0], keys.get(i)[1], keys.get(i)[2], Long.toString(t.firstOnly()),
+                    Long.toString(t.secondOnly()), p(t.pValue()), p(holm[i]), verdict});
+        }
+        String text = "McNemar's test within each block, on the same events (the discordant events pooled over its "
+                + "seeds), Holm-corrected over every test:";
+        md.append("\n## Within each block: McNemar\n\n").append(text).append("\n\n");
+        ReportWriter.markdownTable(md, table);
+        html.append("<h2>Within each block: McNemar</h2>\n<p>").append(ReportWriter.esc(text)).append("</p>\n")
+                .append(ReportWriter.htmlTable(table));
     }
 
     private static double mean(List<CellResult> cells, String strategy, Measure m) {

@@ -39,13 +39,39 @@ public final class TidyCsv {
      * @return the files written
      */
     public static List<Path> write(ExperimentResults results, Path dir) {
-        StringBuilder metrics = new StringBuilder("run_id,scenario,repetition,seed,strategy,metric,value\n");
-        StringBuilder curves = new StringBuilder("run_id,scenario,repetition,seed,strategy,scored,event,window_accuracy,"
-                + "window_kappa,cumulative_accuracy,fading_accuracy\n");
-        StringBuilder percentiles = new StringBuilder("run_id,scenario,repetition,seed,strategy,distribution,unit,"
-                + "statistic,value\n");
+        return write(List.of(results), List.of(""), "", dir);
+    }
+
+    /**
+     * Several runs' measures in one set of files (a suite's cells), each row led by its run's label.
+     *
+     * @param runs        the runs
+     * @param labels      per run, the values of the leading columns (comma-separated, or "" for none)
+     * @param labelHeader the leading columns' names (comma-separated, or "" for none)
+     * @param dir         where the three files go (replaced atomically)
+     * @return the files written
+     */
+    public static List<Path> write(List<ExperimentResults> runs, List<String> labels, String labelHeader, Path dir) {
+        String lead = labelHeader.isEmpty() ? "" : labelHeader + ",";
+        StringBuilder metrics = new StringBuilder(lead + "run_id,scenario,repetition,seed,strategy,metric,value\n");
+        StringBuilder curves = new StringBuilder(lead + "run_id,scenario,repetition,seed,strategy,scored,event,"
+                + "window_accuracy,window_kappa,cumulative_accuracy,fading_accuracy\n");
+        StringBuilder percentiles = new StringBuilder(lead + "run_id,scenario,repetition,seed,strategy,distribution,"
+                + "unit,statistic,value\n");
+        for (int i = 0; i < runs.size(); i++) {
+            append(runs.get(i), labels.get(i).isEmpty() ? "" : labels.get(i) + ",", metrics, curves, percentiles);
+        }
+        List<Path> files = List.of(dir.resolve(METRICS), dir.resolve(CURVES), dir.resolve(PERCENTILES));
+        AtomicFiles.write(files.get(0), metrics.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(files.get(1), curves.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(files.get(2), percentiles.toString().getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    private static void append(ExperimentResults results, String label, StringBuilder metrics, StringBuilder curves,
+                               StringBuilder percentiles) {
         for (RunResult run : results.runs()) {
-            String prefix = String.join(",", results.runId(), results.scenario().name(),
+            String prefix = label + String.join(",", results.runId(), results.scenario().name(),
                     Integer.toString(run.repetition()), Long.toString(run.seeds().master()));
             for (StrategyResult s : run.strategies()) {
                 String row = prefix + "," + s.strategy();
@@ -74,11 +100,6 @@ public final class TidyCsv {
                 });
             }
         }
-        List<Path> files = List.of(dir.resolve(METRICS), dir.resolve(CURVES), dir.resolve(PERCENTILES));
-        AtomicFiles.write(files.get(0), metrics.toString().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(files.get(1), curves.toString().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(files.get(2), percentiles.toString().getBytes(StandardCharsets.UTF_8));
-        return files;
     }
 
     private record Distribution(Percentiles percentiles, String unit) {

@@ -52,6 +52,23 @@ class ResultsComparisonTest {
     }
 
     @Test
+    void suitesAreComparedBlockByBlockWithHolmOverEveryBlock() throws Exception {
+        long[] seeds = {1, 2, 3, 4, 5};
+        Map<String, ExperimentResults> a = Map.of("sea/default", results(seeds, 0.90, 0.91, 0.92, 0.90, 0.91),
+                "rbf/default", results(seeds, 0.70, 0.71, 0.72, 0.70, 0.71));
+        Map<String, ExperimentResults> b = Map.of("sea/default", results(seeds, 0.90, 0.91, 0.92, 0.90, 0.91),
+                "rbf/default", results(seeds, 0.60, 0.605, 0.62, 0.60, 0.61), "only-in-b/default",
+                results(seeds, 0.1, 0.1, 0.1, 0.1, 0.1));
+        List<ResultsComparison.Row> rows = ResultsComparison.compareBlocks(a, b, Set.of("accuracy")).stream()
+                .filter(r -> r.metric().equals("accuracy")).toList();
+        assertEquals(2, rows.size(), "the blocks in both");
+        for (ResultsComparison.Row r : rows) {
+            assertEquals(r.block().equals("rbf/default"), r.worse(), r.toString());
+        }
+        assertEquals("block", ResultsComparison.table(rows).get(0)[0]);
+    }
+
+    @Test
     void unpairedSeedsGiveWelchsTest() throws Exception {
         ExperimentResults a = results(new long[] {1, 2, 3}, 0.90, 0.91, 0.92);
         ExperimentResults b = results(new long[] {7, 8, 9, 10}, 0.90, 0.91, 0.92, 0.91);

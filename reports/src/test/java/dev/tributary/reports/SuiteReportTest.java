@@ -37,6 +37,9 @@ class SuiteReportTest {
         assertTrue(md.contains("2 blocks"), md);
         // The same results in both blocks: every strategy ties with itself, so the ranks are those of one block.
         assertTrue(md.contains("Friedman's test"), md);
+        // McNemar within a block pools its seeds: the golden run's 5 and 19 discordant events, twice.
+        assertTrue(md.contains("| sea-abrupt/stream.mini-batch=10 | batch | periodic-retrain | 10 | 38 |"), md);
+        assertTrue(Files.readAllLines(out.resolve(TidyCsv.CURVES)).get(0).startsWith("suite,cell,block,run_id,"));
         List<String> csv = Files.readAllLines(out.resolve(SuiteReport.CSV));
         long accuracyRows = csv.stream().filter(l -> l.contains(",accuracy,")).count();
         assertEquals(4L * golden.strategies().size(), accuracyRows, "a row per cell x strategy");
