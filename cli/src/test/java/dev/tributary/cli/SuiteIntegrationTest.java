@@ -31,9 +31,9 @@ class SuiteIntegrationTest {
 
     private SuiteConfig suite(String name) {
         return new SuiteConfig(SharedKafka.unique(name), List.of(
-                new SuiteConfig.Entry("sea-abrupt", Map.of("source.events", 1200, "source.generator.drift.positions",
-                        List.of(600))),
-                new SuiteConfig.Entry("rbf-drift", Map.of("source.events", 1200))), List.of(1L, 2L),
+                new SuiteConfig.Entry("sea-abrupt", Map.of("source.events", 600, "source.generator.drift.positions",
+                        List.of(300))),
+                new SuiteConfig.Entry("rbf-drift", Map.of("source.events", 600))), List.of(1L),
                 Map.of("rate.events-per-second", 0, "evaluation.warm-up", false,
                         "strategies", List.of("online", "majority", "no-change")), Map.of());
     }
@@ -43,13 +43,13 @@ class SuiteIntegrationTest {
         SuiteConfig suite = suite("suite");
         Path all = dir.resolve("all");
         SuiteRunner.Outcome first = new SuiteRunner(kafka, true, suite, all, SuiteRunner.Shard.ALL, ProgressListener.NONE).run();
-        assertEquals(new SuiteRunner.Outcome(4, 4, 0), first);
+        assertEquals(new SuiteRunner.Outcome(2, 2, 0), first);
         SuiteRunner.Outcome again = new SuiteRunner(kafka, true, suite, all, SuiteRunner.Shard.ALL, ProgressListener.NONE).run();
-        assertEquals(new SuiteRunner.Outcome(4, 0, 4), again, "every cell complete: none runs again");
+        assertEquals(new SuiteRunner.Outcome(2, 0, 2), again, "every cell complete: none runs again");
         // An interrupted cell has no results.json: only it runs again.
-        Files.delete(all.resolve(Path.of("rbf-drift", "default", "seed-2", "results.json")));
+        Files.delete(all.resolve(Path.of("rbf-drift", "default", "seed-1", "results.json")));
         SuiteRunner.Outcome resumed = new SuiteRunner(kafka, true, suite, all, SuiteRunner.Shard.ALL, ProgressListener.NONE).run();
-        assertEquals(new SuiteRunner.Outcome(4, 1, 3), resumed);
+        assertEquals(new SuiteRunner.Outcome(2, 1, 1), resumed);
 
         // The same suite in two shards, each into a directory of its own (as two machines would).
         SuiteConfig sharded = new SuiteConfig(suite.name() + "-s", suite.scenarios(), suite.seeds(), suite.settings(),
@@ -58,10 +58,10 @@ class SuiteIntegrationTest {
                 ProgressListener.NONE).run();
         SuiteRunner.Outcome one = new SuiteRunner(kafka, true, sharded, dir.resolve("shard-1"), new SuiteRunner.Shard(1, 2),
                 ProgressListener.NONE).run();
-        assertEquals(2, zero.cells());
-        assertEquals(2, one.cells());
+        assertEquals(1, zero.cells());
+        assertEquals(1, one.cells());
         List<SuiteReport.CellResult> merged = SuiteReport.find(List.of(dir.resolve("shard-0"), dir.resolve("shard-1")));
-        assertEquals(List.of(0, 1, 2, 3), merged.stream().map(c -> c.cell().index()).toList(), "every cell, once");
+        assertEquals(List.of(0, 1), merged.stream().map(c -> c.cell().index()).toList(), "every cell, once");
 
         String whole = SuiteReport.write(SuiteReport.find(List.of(all)), dir.resolve("report-all"));
         String fromShards = SuiteReport.write(merged, dir.resolve("report-shards"));
@@ -72,7 +72,7 @@ class SuiteIntegrationTest {
         assertTrue(Files.exists(dir.resolve("report-all").resolve("cd-accuracy.png")));
         List<String> csv = Files.readAllLines(dir.resolve("report-all").resolve(SuiteReport.CSV));
         assertEquals("suite,cell,scenario,block,seed,strategy,measure,value", csv.get(0));
-        assertTrue(csv.stream().anyMatch(l -> l.contains(",rbf-drift/default,2,online,accuracy,")), csv.toString());
+        assertTrue(csv.stream().anyMatch(l -> l.contains(",rbf-drift/default,1,online,accuracy,")), csv.toString());
     }
 
     @Test

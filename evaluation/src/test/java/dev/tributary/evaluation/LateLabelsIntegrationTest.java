@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("integration")
 class LateLabelsIntegrationTest {
 
-    private static final int EVENTS = 1_200;
+    private static final int EVENTS = 800;
     private static final long HISTORY = 200;
     private static final long DELAY = 150;
     private static final Schema SCHEMA = new Schema(List.of("position", "x"), List.of("a", "b"));
@@ -249,7 +249,7 @@ class LateLabelsIntegrationTest {
 
     private ExperimentResults run(Path dir, String name, Map<String, Object> labels) {
         Map<String, Object> overrides = new HashMap<>(Map.of("name", SharedKafka.unique(name), "source.events", 2_000,
-                "source.generator.drift.positions", List.of(1_000), "rate.events-per-second", 0,
+                "source.generator.drift.positions", List.of(1_000), "model.hidden-layers", List.of(16), "rate.events-per-second", 0,
                 "evaluation.warm-up", false));
         overrides.putAll(labels);
         ScenarioConfig scenario = ScenarioFiles.load("sea-abrupt", overrides);

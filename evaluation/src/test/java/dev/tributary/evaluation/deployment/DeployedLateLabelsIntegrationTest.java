@@ -44,7 +44,7 @@ class DeployedLateLabelsIntegrationTest {
     @BeforeAll
     static void runTheDeployedComparisonWithLateLabels() {
         config = ScenarioFiles.load("breast-cancer", Map.of("name", SharedKafka.unique("bc-late"),
-                "protocol", "prequential", "mode", "deployed", "rate.events-per-second", 150,
+                "protocol", "prequential", "mode", "deployed", "rate.events-per-second", 200,
                 "strategies", DEPLOYED, "periodic.every", 200, "periodic.window", 200, "evaluation.warm-up", false,
                 "labels.delay-events", DELAY));
         results = new ExperimentRunner(KAFKA, true, config, output, ProgressListener.NONE).run();
