@@ -36,10 +36,10 @@ final class JoinLabelsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ScenarioConfig config = scenario.load();
         LabelJoiner.Settings settings = LabelJoiner.Settings.of(config, stateDir);
-        LabelJoiner joiner = LabelJoiner.start(StageCommands.cluster(kafka, "join-labels", config), settings);
         spec.commandLine().getOut().printf("joining %s to %s within %d ms into %s%n", settings.labels(),
                 settings.events(), settings.window().toMillis(), settings.labelled());
-        StageCommands.serveUntilStopped("join-labels", joiner, j -> spec.commandLine().getOut().println("stopped"));
+        StageCommands.serveUntilStopped("join-labels", LabelJoiner.start(StageCommands.cluster(kafka, "join-labels",
+                config), settings), j -> spec.commandLine().getOut().println("stopped"));
         return 0;
     }
 }

@@ -56,13 +56,13 @@ final class ScoreCommand implements Callable<Integer> {
         ScenarioConfig config = scenario.load();
         var topics = new ScoringTopology.ScoringTopics(input != null ? input : config.eventsTopic(),
                 config.modelsTopic(), config.names().predictions(), config.deadLetterTopic(ModelScorer.STAGE));
-        ModelScorer scorer = ModelScorer.start(StageCommands.cluster(kafka, "score", config),
-                SourceProducer.schema(config), new ModelScorer.Settings(applicationId != null ? applicationId
-                        : config.names().scorerApplicationId(strategy), strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
-                        stateDir, config.labels().joined()));
         spec.commandLine().getOut().printf("scoring %s with %s models from %s into %s%n", topics.events(), strategy,
                 topics.models(), topics.predictions());
-        StageCommands.serveUntilStopped("score", scorer, s -> spec.commandLine().getOut().printf(
+        // Started inside the call that owns it: closed (commit, leave the group) however it ends.
+        StageCommands.serveUntilStopped("score", ModelScorer.start(StageCommands.cluster(kafka, "score", config),
+                SourceProducer.schema(config), new ModelScorer.Settings(applicationId != null ? applicationId
+                        : config.names().scorerApplicationId(strategy), strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
+                        stateDir, config.labels().joined())), s -> spec.commandLine().getOut().printf(
                 "stopped: %d model versions served, %d rejected%n", s.serving().swaps(), s.serving().rejected()));
         return 0;
     }

@@ -82,17 +82,29 @@ public final class McNemarTable {
         for (RunResult run : results.runs()) {
             PrequentialResult x = prequential(run, first);
             PrequentialResult y = prequential(run, second);
-            if (x == null || y == null || x.correctness() == null || y.correctness() == null || x.events() != y.events()) {
+            long[] d = x == null || y == null ? null : discordant(x, y);
+            if (d == null) {
                 return null;
             }
-            BitSet onlyFirst = x.correctness();
-            onlyFirst.andNot(y.correctness());
-            BitSet onlySecond = y.correctness();
-            onlySecond.andNot(x.correctness());
-            b += onlyFirst.cardinality();
-            c += onlySecond.cardinality();
+            b += d[0];
+            c += d[1];
         }
         return new long[] {b, c};
+    }
+
+    /**
+     * @return {events x got right and y wrong, the other way round}, or {@code null} unless both
+     *     kept their per-event correctness over the same number of scored events
+     */
+    static long[] discordant(PrequentialResult x, PrequentialResult y) {
+        if (x.correctness() == null || y.correctness() == null || x.events() != y.events()) {
+            return null;
+        }
+        BitSet onlyFirst = x.correctness();
+        onlyFirst.andNot(y.correctness());
+        BitSet onlySecond = y.correctness();
+        onlySecond.andNot(x.correctness());
+        return new long[] {onlyFirst.cardinality(), onlySecond.cardinality()};
     }
 
     private static PrequentialResult prequential(RunResult run, String strategy) {
@@ -100,7 +112,8 @@ public final class McNemarTable {
                 .map(StrategyResult::prequential).orElse(null);
     }
 
-    private static String p(double p) {
-        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    /** @return a p-value as the reports print it: four decimals, "&lt; 0.0001" below, "-" for none (NaN) */
+    static String p(double p) {
+        return Double.isNaN(p) ? "-" : p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 }

@@ -11,7 +11,6 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -176,15 +175,10 @@ public final class ResultsComparison {
     private static long[] discordant(RunResult a, RunResult b, String strategy) {
         PrequentialResult x = find(a, strategy) == null ? null : find(a, strategy).prequential();
         PrequentialResult y = find(b, strategy) == null ? null : find(b, strategy).prequential();
-        if (x == null || y == null || x.correctness() == null || y.correctness() == null || x.events() != y.events()
-                || a.seeds().master() != b.seeds().master()) {
+        if (x == null || y == null || a.seeds().master() != b.seeds().master()) {
             return null;
         }
-        BitSet aOnly = x.correctness();
-        aOnly.andNot(y.correctness());
-        BitSet bOnly = y.correctness();
-        bOnly.andNot(x.correctness());
-        return new long[] {aOnly.cardinality(), bOnly.cardinality()};
+        return McNemarTable.discordant(x, y);
     }
 
     private static boolean pairedSeeds(ExperimentResults a, ExperimentResults b) {
@@ -258,6 +252,6 @@ public final class ResultsComparison {
     }
 
     private static String p(double p) {
-        return Double.isNaN(p) ? "-" : p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return McNemarTable.p(p);
     }
 }

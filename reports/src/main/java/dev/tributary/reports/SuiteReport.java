@@ -411,7 +411,7 @@ public final class SuiteReport {
     }
 
     private static String p(double p) {
-        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return McNemarTable.p(p);
     }
 
     private static void write(Path file, String text) {
