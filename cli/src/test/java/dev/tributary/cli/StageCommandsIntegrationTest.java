@@ -195,8 +195,17 @@ class StageCommandsIntegrationTest {
         assertEquals(500, load.bareMicros().count(), "every bare event measured");
         assertEquals(500, load.scoredMicros().count(), "every prediction measured");
         assertEquals((double) load.scoredMicros().p50() / load.bareMicros().p50(), load.p50Ratio(), 1e-9);
+        assertEquals(500, load.passthroughMicros().count(), "every forwarded event measured");
+        assertEquals(1_000, load.kafkaTool().records(), "Kafka's EndToEndLatency ran beside them");
+        assertTrue(load.kafkaTool().p50Ms() <= load.kafkaTool().p99Ms());
+        // One prediction in 16 carries its timing: 500 events, sequences 0, 16, ..., 496 on each task.
+        var breakdown = load.scoredBreakdown();
+        long sampled = breakdown.inferenceMicros().count();
+        assertTrue(sampled >= 500 / 16 && sampled <= 500 / 16 + 2, "sampled " + sampled);
+        assertTrue(breakdown.toScorerMicros().p50() + breakdown.toReaderMicros().p50() <= load.scoredMicros().max(),
+                "the parts lie within the whole");
         assertTrue(Files.exists(dir.resolve("index.html")));
-        assertTrue(bench.out().contains("p50 ratio"), bench.out());
+        assertTrue(bench.out().contains("p50 ratio") && bench.out().contains("to the scorer"), bench.out());
     }
 
     @Test

@@ -24,11 +24,17 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The scorer's sustained rate against batched inference in memory. Through Kafka: the scorer
- * (Kafka Streams, at-least-once) runs with its model loaded, then the events are sent as fast
- * as the producer can, so that the scorer works through a backlog; its rate is the predictions
- * read back per second, from the first to the last. In memory: the same model scores the same
- * rows in batches of the scorer's largest micro-batch, the most it could batch.
+ * The scorer's sustained rate against two ceilings. Through Kafka: the scorer (Kafka Streams,
+ * at-least-once) runs with its model loaded, then the events are sent as fast as the producer
+ * can, so that the scorer works through a backlog; its rate is the predictions read back per
+ * second, from the first to the last. The passthrough ceiling is the same measurement of a Kafka
+ * Streams application of the scorer's shape (its topics, partitions, byte serdes, guarantee,
+ * commit interval and client settings: {@link Passthrough}) that forwards each event
+ * unchanged: what Kafka Streams, the broker, the backlog producer and the reader cost on this
+ * machine, none of which Tributary controls. The inference ceiling: the same model scores the
+ * same rows in memory in batches of the scorer's largest micro-batch, the most it could batch.
+ * Neither ceiling alone bounds the scorer, which pays for both on the same cores; their
+ * combination, {@code 1 / (1/passthrough + 1/inference)}, does.
  */
 final class ScorerCeiling {
 
@@ -59,18 +65,44 @@ final class ScorerCeiling {
     /** @return predictions/s delivered by the scorer */
     double harness(TopicNames names) {
         var topics = ScoringTopology.ScoringTopics.of(names);
-        TopicsConfig input = TopicsConfig.stream(topics.events(), scenario.kafka().trainPartitions(),
-                scenario.kafka().replicationFactor());
+        TopicsConfig input = input(topics);
         SourceProducer.createTopics(connection, input);
         try (ModelTopic models = ModelTopic.open(connection, topics.models(), scenario.kafka().replicationFactor())) {
             models.publish(STRATEGY, ModelCodec.encode(model));
         }
         var schema = Generators.create(scenario.source().generator(), scenario.seeds().split()).schema();
-        try (ModelScorer scorer = ModelScorer.start(connection, schema, new ModelScorer.Settings(applicationId(names),
-                STRATEGY, topics, maxBatch, flushMs, false, stateDir.resolve(names.prefix())));
-             TopicFeed reader = TopicFeed.fromBeginning(connection, topics.predictions(),
-                     TopicFeed.Settings.exactly(500, events, STALL_TIMEOUT.toMillis()))) {
+        try (ModelScorer scorer = ModelScorer.start(connection, schema, settings(names))) {
             ServingBenchmark.awaitModel(scorer);
+            return backlogRate(input, topics.predictions());
+        }
+    }
+
+    /** @return events/s forwarded unchanged by a Streams application of the scorer's shape */
+    double passthrough(TopicNames names) {
+        TopicsConfig input = input(ScoringTopology.ScoringTopics.of(names));
+        SourceProducer.createTopics(connection, input);
+        try (Passthrough passthrough = Passthrough.start(connection, settings(names))) {
+            return backlogRate(input, passthrough.output());
+        }
+    }
+
+    private ModelScorer.Settings settings(TopicNames names) {
+        return new ModelScorer.Settings(applicationId(names), STRATEGY, ScoringTopology.ScoringTopics.of(names),
+                maxBatch, flushMs, false, stateDir.resolve(names.prefix()));
+    }
+
+    private TopicsConfig input(ScoringTopology.ScoringTopics topics) {
+        return TopicsConfig.stream(topics.events(), scenario.kafka().trainPartitions(),
+                scenario.kafka().replicationFactor());
+    }
+
+    /**
+     * Sends the events as fast as the producer can into {@code input} while reading {@code output}
+     * back: its records/s from the first to the last.
+     */
+    private double backlogRate(TopicsConfig input, String output) {
+        try (TopicFeed reader = TopicFeed.fromBeginning(connection, output,
+                TopicFeed.Settings.exactly(500, events, STALL_TIMEOUT.toMillis()))) {
             CompletableFuture<?> producer = CompletableFuture.runAsync(() -> new SourceProducer(connection,
                     new GeneratedSource(scenario.source().generator(), events, 1.0, scenario.seeds().split()), input,
                     Pacing.atRate(RateConfig.UNLIMITED), ProgressListener.NONE).produce());
@@ -85,10 +117,8 @@ final class ScorerCeiling {
                 }
             });
             long count = reader.handed();
-            long first = span[0];
-            long last = span[1];
             producer.join();
-            return count * 1e9 / Math.max(1, last - first);
+            return count * 1e9 / Math.max(1, span[1] - span[0]);
         }
     }
 

@@ -41,8 +41,8 @@ class HeadlineBenchmarkIntegrationTest {
         List<HeadlineRatio> ratios = new HeadlineBenchmark(kafka.withDefaults(scenario.kafka().properties()),
                 scenario, settings, dir).run(ProgressListener.NONE);
 
-        assertEquals(List.of("producer", "trainer", "scorer", "cost-time", "cost-heap"),
-                ratios.stream().map(HeadlineRatio::id).toList());
+        assertEquals(List.of("producer", "trainer", "scorer", "scorer-passthrough", "scorer-inference", "cost-time",
+                "cost-heap"), ratios.stream().map(HeadlineRatio::id).toList());
         for (HeadlineRatio r : ratios) {
             assertEquals(2, r.ratios().size(), r.id() + ": the repetitions, not the warm-up");
             for (int i = 0; i < 2; i++) {
@@ -51,10 +51,21 @@ class HeadlineBenchmarkIntegrationTest {
                 assertTrue(n > 0 && Double.isFinite(n) && d > 0 && Double.isFinite(d), r.id() + ": " + n + " / " + d);
             }
         }
-        HeadlineRatio heap = ratios.get(4);
+        // The scorer's goal is on the combined ceiling, which lies below each of its parts.
+        HeadlineRatio scorer = ratios.get(2);
+        assertEquals(0.7, scorer.goal());
+        for (int i = 0; i < 2; i++) {
+            double passthrough = ratios.get(3).denominators().get(i);
+            double inference = ratios.get(4).denominators().get(i);
+            assertEquals(1 / (1 / passthrough + 1 / inference), scorer.denominators().get(i), 1e-9 * passthrough);
+            assertTrue(scorer.denominators().get(i) < Math.min(passthrough, inference));
+            assertEquals(scorer.numerators().get(i), ratios.get(3).numerators().get(i), "one scorer measurement");
+        }
+        assertTrue(!ratios.get(3).hasGoal() && !ratios.get(4).hasGoal(), "context only");
+        HeadlineRatio heap = ratios.get(6);
         assertTrue(heap.numerators().stream().allMatch(mb -> mb > 1), "a live heap of a few MB at least: " + heap);
         assertTrue(heap.goal() == 1.2 && !heap.atLeast());
-        assertEquals(4.4, ratios.get(3).goal(), 1e-9, "time may grow 10 % more than the length");
+        assertEquals(4.4, ratios.get(5).goal(), 1e-9, "time may grow 10 % more than the length");
 
         try (Admin admin = Admin.create(kafka.adminConfig())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

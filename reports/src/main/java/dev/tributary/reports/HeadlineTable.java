@@ -28,7 +28,7 @@ public final class HeadlineTable {
             rows.add(new String[] {r.id(), r.numerator() + ": " + number(r.medianNumerator()),
                     r.denominator() + ": " + number(r.medianDenominator()), f("%.3f", r.medianRatio()),
                     r.ratios().stream().map(x -> f("%.3f", x)).collect(Collectors.joining(" ")),
-                    (r.atLeast() ? ">= " : "<= ") + f("%.2f", r.goal()), r.met() ? "yes" : "NO"});
+                    goal(r), met(r)});
         }
         return rows;
     }
@@ -39,16 +39,25 @@ public final class HeadlineTable {
      */
     public static String render(List<HeadlineRatio> ratios) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-10s %8s  %-18s %-4s %s%n", "ratio", "median", "goal", "met",
+        out.append(String.format(Locale.ROOT, "%-18s %8s  %-10s %-4s %s%n", "ratio", "median", "goal", "met",
                 "per repetition"));
         for (HeadlineRatio r : ratios) {
-            out.append(String.format(Locale.ROOT, "%-10s %8.3f  %-18s %-4s %s%n", r.id(), r.medianRatio(),
-                    (r.atLeast() ? ">= " : "<= ") + f("%.2f", r.goal()), r.met() ? "yes" : "NO",
+            out.append(String.format(Locale.ROOT, "%-18s %8.3f  %-10s %-4s %s%n", r.id(), r.medianRatio(),
+                    goal(r), met(r),
                     r.ratios().stream().map(x -> f("%.3f", x)).collect(Collectors.joining(" "))));
-            out.append(String.format(Locale.ROOT, "%-10s   %s: %s%n", "", r.numerator(), number(r.medianNumerator())));
-            out.append(String.format(Locale.ROOT, "%-10s   %s: %s%n", "", r.denominator(), number(r.medianDenominator())));
+            out.append(String.format(Locale.ROOT, "%-18s   %s: %s%n", "", r.numerator(), number(r.medianNumerator())));
+            out.append(String.format(Locale.ROOT, "%-18s   %s: %s%n", "", r.denominator(), number(r.medianDenominator())));
         }
         return out.toString();
+    }
+
+    /** A ratio without a goal is context for another: it shows a dash, neither met nor missed. */
+    private static String goal(HeadlineRatio r) {
+        return r.hasGoal() ? (r.atLeast() ? ">= " : "<= ") + f("%.2f", r.goal()) : "-";
+    }
+
+    private static String met(HeadlineRatio r) {
+        return !r.hasGoal() ? "-" : r.met() ? "yes" : "NO";
     }
 
     private static String number(double value) {

@@ -100,6 +100,10 @@ public final class ReportWriter {
         if (results.serving() != null) {
             md.append("\nLatency under load (from intended send time):\n\n");
             markdownTable(md, ServingTable.rows(results.serving()));
+            if (ServingTable.breakdownRows(results.serving()).size() > 1) {
+                md.append("\nWhere a scored event's time goes (a sample of the predictions):\n\n");
+                markdownTable(md, ServingTable.breakdownRows(results.serving()));
+            }
         }
         var build = results.environment().build();
         md.append("\nCommit ").append(build.gitCommit()).append(build.gitDirty() ? " (dirty)" : "")
@@ -163,6 +167,13 @@ public final class ReportWriter {
             h.append("<h2>Latency under load</h2>\n<p>Event &rarr; prediction through the scorer, and bare Kafka "
                     + "produce &rarr; consume at the same open-loop rates, both from each event's intended send time.</p>\n")
                     .append(htmlTable(ServingTable.rows(results.serving())));
+            if (ServingTable.breakdownRows(results.serving()).size() > 1) {
+                h.append("<p>Where a scored event's time goes, from a sample of the predictions: to the scorer "
+                        + "(producer, broker, the Streams consumer), waiting in the micro-batch, inference, and back "
+                        + "to the reader (Streams producer, broker, fetch). EndToEndLatency is Kafka's own closed-loop "
+                        + "tool on the same cluster, one record at a time: the floor of a round trip.</p>\n")
+                        .append(htmlTable(ServingTable.breakdownRows(results.serving())));
+            }
         }
         h.append("<h2>Figures</h2>\n");
         for (Figure f : figures) {

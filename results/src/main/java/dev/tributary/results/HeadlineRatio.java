@@ -11,7 +11,7 @@ import java.util.List;
  * @param denominator  what the denominator measures, with its unit
  * @param numerators   the numerator of each repetition
  * @param denominators the denominator of each repetition, in the same order
- * @param goal         the ratio the harness aims for
+ * @param goal         the ratio the harness aims for; NaN for a ratio reported for context, without a goal
  * @param atLeast      whether the goal is a floor ({@code true}) or a ceiling
  */
 public record HeadlineRatio(String id, String numerator, String denominator, List<Double> numerators,
@@ -50,8 +50,16 @@ public record HeadlineRatio(String id, String numerator, String denominator, Lis
         return median(denominators);
     }
 
-    /** @return whether the median ratio meets the goal */
+    /** @return whether the ratio has a goal (NaN: reported for context only) */
+    public boolean hasGoal() {
+        return !Double.isNaN(goal);
+    }
+
+    /** @return whether the median ratio meets the goal (a ratio without a goal always does) */
     public boolean met() {
+        if (!hasGoal()) {
+            return true;
+        }
         double ratio = medianRatio();
         return atLeast ? ratio >= goal : ratio <= goal;
     }

@@ -1,13 +1,13 @@
 package dev.tributary.results;
 
-import dev.tributary.results.Percentiles;
-
 /**
  * Latency under load at one open-loop rate: event → prediction through the scorer, side by side
  * with Kafka's bare produce → consume at the same rate, record size and producer settings. Both
  * are measured from each event's intended send time (its record timestamp) to the moment a
  * consumer receives the prediction, or the event itself, so neither is flattered by
- * coordinated omission.
+ * coordinated omission. Both load producers send at once ({@code linger.ms=0}, unless the
+ * scenario or the user sets it): Kafka's default of 5 ms would add about that to both medians and
+ * flatter the ratio.
  *
  * @param targetRate         events per second asked of the producer
  * @param events             events sent at that rate, per measurement
@@ -17,7 +17,15 @@ import dev.tributary.results.Percentiles;
  * @param scoredRate         predictions per second the scorer delivered
  * @param p50Ratio           scorer p50 ÷ bare p50: the overhead of scoring over bare Kafka
  * @param p99Ratio           scorer p99 ÷ bare p99
+ * @param scoredBreakdown    where the scored events' time went (a sample of them); null in files written before
+ * @param kafkaTool          Kafka's closed-loop {@code EndToEndLatency} on the same cluster, measured beside
+ *                           them; null in files written before
+ * @param passthroughMicros  intended send → forwarded event consumed, through a Kafka Streams application of
+ *                           the scorer's shape that forwards each event unchanged: what Streams costs
+ *                           without the scorer's work; null in files written before
  */
 public record ServingLoadResult(double targetRate, long events, Percentiles bareMicros, Percentiles scoredMicros,
-                                double bareRate, double scoredRate, double p50Ratio, double p99Ratio) {
+                                double bareRate, double scoredRate, double p50Ratio, double p99Ratio,
+                                ScoringBreakdown scoredBreakdown, KafkaEndToEndLatency kafkaTool,
+                                Percentiles passthroughMicros) {
 }

@@ -34,6 +34,14 @@ class HeadlineRatioTest {
     }
 
     @Test
+    void aRatioWithoutAGoalIsContextNeitherMetNorMissed() {
+        HeadlineRatio context = new HeadlineRatio("c", "a", "b", List.of(0.01), List.of(1.0), Double.NaN, true);
+        assertFalse(context.hasGoal());
+        assertTrue(context.met(), "--check must not fail on a ratio reported for context");
+        assertTrue(new HeadlineRatio("g", "a", "b", List.of(0.01), List.of(1.0), 0.7, true).hasGoal());
+    }
+
+    @Test
     void sidesMustPair() {
         assertThrows(IllegalArgumentException.class,
                 () -> new HeadlineRatio("x", "a", "b", List.of(1.0), List.of(1.0, 2.0), 1, true));

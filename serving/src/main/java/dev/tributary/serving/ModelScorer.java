@@ -107,9 +107,14 @@ public final class ModelScorer implements AutoCloseable {
     /**
      * The shared settings ({@link StreamsApplications#config}: a producer that sends at once), byte
      * serdes, the guarantee, models as large as the models topic allows, and polls of at least a
-     * micro-batch. The user's client properties apply on top, as for every other client.
+     * micro-batch. The user's client properties apply on top, as for every other client. Public
+     * so that a benchmark's passthrough application runs with exactly the scorer's settings.
+     *
+     * @param connection the cluster
+     * @param settings   the scorer's settings
+     * @return the Streams configuration the scorer runs with
      */
-    static Properties config(KafkaConnection connection, Settings settings) {
+    public static Properties config(KafkaConnection connection, Settings settings) {
         Properties p = StreamsApplications.config(connection, settings.applicationId(), settings.stateDir());
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);

@@ -19,7 +19,9 @@ import java.util.Map;
 public final class ScoringTopology {
 
     /**
-     * The buffer's changelog is compacted (Streams' default); small segments let the cleaner
+     * The buffer is cached (Streams' record cache): between two commits only each slot's and the
+     * watermark's latest value reach the changelog, written when Streams flushes the cache just
+     * before it commits the offsets (see {@link ScoringProcessor}). The buffer's changelog is compacted (Streams' default); small segments let the cleaner
      * reach it soon, since an in-memory store is restored from the changelog's start and an
      * uncompacted one holds a record per event ever scored.
      */
@@ -45,7 +47,8 @@ public final class ScoringTopology {
         topology.addSource("events", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.events());
         topology.addProcessor("score", () -> new ScoringProcessor(serving, schema, maxBatch, flushInterval, unlabelled), "events");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.BUFFER),
-                Serdes.Integer(), Serdes.ByteArray()).withLoggingEnabled(BUFFER_CHANGELOG_CONFIG), "score");
+                Serdes.Integer(), Serdes.ByteArray()).withLoggingEnabled(BUFFER_CHANGELOG_CONFIG)
+                .withCachingEnabled(), "score");
         topology.addSink(ScoringProcessor.PREDICTIONS_SINK, topics.predictions(), new ByteArraySerializer(),
                 new ByteArraySerializer(), "score");
         topology.addSink(ScoringProcessor.DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(),

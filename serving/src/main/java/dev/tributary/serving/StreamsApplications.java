@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 /** What the scorer and the label joiner, both Kafka Streams applications, do alike. */
-final class StreamsApplications {
+public final class StreamsApplications {
 
     private StreamsApplications() {
     }
@@ -46,7 +46,7 @@ final class StreamsApplications {
      * @param what    what it is, for the interruption's message
      * @return whether it reached RUNNING in time (false at once if it failed)
      */
-    static boolean awaitRunning(KafkaStreams streams, Duration timeout, String what) {
+    public static boolean awaitRunning(KafkaStreams streams, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
             if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()

@@ -185,7 +185,15 @@ class ModelScorerIntegrationTest {
         }
         long[] changelog = {0};
         TopicFixtures.read(kafka.withDefaults(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")), app + "-" + ScoringProcessor.BUFFER + "-changelog", r -> changelog[0]++);
-        assertEquals(100 + 4, changelog[0], "the buffer's cost: a changelog record per event and per flushed batch");
+        // Cached: each commit writes the buffer's latest state, at most 16 + 2 keys per task (4 partitions), not a
+        // record per event. At-least-once commits once here (at the stop; its interval is 30 s); exactly-once
+        // every 100 ms, so while the events arrive too.
+        assertTrue(changelog[0] > 0, "the waiting events reached the changelog");
+        if (exactlyOnce) {
+            assertTrue(changelog[0] <= 100 + 4, "never more than a record per event and per batch: " + changelog[0]);
+        } else {
+            assertTrue(changelog[0] <= 4 * 18, "one commit, at most the ring and the watermark per task: " + changelog[0]);
+        }
         try (ModelScorer next = scorer(topics, app, exactlyOnce, dir.resolve("b"), 16, 1)) {
             assertTrue(next.awaitRunning(Duration.ofSeconds(60)));
             assertExactlyOncePerEvent(predictions(topics.predictions(), 100), 100);

@@ -94,6 +94,30 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void oneEventInSixteenCarriesWhereItsTimeWentAndNoValueChanges() {
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 10)));
+        long before = dev.tributary.common.WallClock.epochMicros();
+        send(SyntheticData.blobs(64, 3));
+        long after = dev.tributary.common.WallClock.epochMicros();
+        List<TestRecord<byte[], byte[]>> scored = predictions.readRecordsToList();
+        assertEquals(64, scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            ScoringTiming timing = ScoringTiming.of(scored.get(i).headers());
+            assertEquals(i % ScoringTiming.SAMPLE_EVERY == 0, timing != null, "event " + i);
+            if (timing != null) {
+                assertTrue(before <= timing.receivedMicros() && timing.receivedMicros() <= timing.inferenceStartMicros()
+                        && timing.inferenceStartMicros() <= timing.inferenceEndMicros()
+                        && timing.inferenceEndMicros() <= after, timing.toString());
+            }
+            Prediction p = Prediction.decode(scored.get(i).value());
+            assertEquals(1, p.modelVersion(), "the value is the prediction, sampled or not");
+        }
+        assertEquals(null, ScoringTiming.of(new org.apache.kafka.common.header.internals.RecordHeaders(
+                new org.apache.kafka.common.header.Header[] {new org.apache.kafka.common.header.internals.RecordHeader(
+                        ScoringTiming.HEADER, new byte[] {1, 2})})), "a malformed header is no timing");
+    }
+
+    @Test
     void eventsWithoutLabelsAreScoredAndKeepTheirIdAsKey() {
         driver.close();
         unlabelled = true;
@@ -128,6 +152,26 @@ class ScoringTopologyTest {
         driver.advanceWallClockTime(Duration.ofMillis(10));
         assertEquals(5, predictions.readValuesToList().size(),
                 "once its oldest event has waited the interval, the batch is scored, later arrivals with it");
+    }
+
+    @Test
+    void behindItsEventsTheScorerLetsAPartialBatchWaitLongerToCatchUpInFullerBatches() {
+        driver.close();
+        start(100, Duration.ofMillis(10));
+        driver.advanceWallClockTime(Duration.ofMillis(8));
+        java.time.Instant old = java.time.Instant.now().minusSeconds(1);
+        for (Example e : SyntheticData.blobs(3, 2)) {
+            events.pipeInput(ExampleCodec.encodeKey(e.label()), ExampleCodec.encodeValue(e.features()), old);
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(12));
+        assertEquals(0, predictions.getQueueSize(), "a second behind: past one interval, the batch still fills");
+        driver.advanceWallClockTime(Duration.ofMillis(10L * ScoringProcessor.CATCH_UP_FACTOR));
+        assertEquals(3, predictions.readValuesToList().size(), "and no longer than " + ScoringProcessor.CATCH_UP_FACTOR
+                + " intervals");
+        // Fresh events again: one interval.
+        send(SyntheticData.blobs(2, 3));
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        assertEquals(2, predictions.readValuesToList().size());
     }
 
     @Test

@@ -54,21 +54,31 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class FitBenchmark {
 
-    /** The rows in the mini-batch of one gradient step. */
-    @Param({"1", "32", "256"})
+    /** The rows in the mini-batch of one gradient step (50: sea-abrupt's stream batch). */
+    @Param({"1", "32", "50", "256"})
     public int batch;
 
-    private NeuralNetwork network;
+    /**
+     * The network: {@code default} is {@link ModelConfig#DEFAULT} on 9 features; {@code sea} is
+     * sea-abrupt's 3-64-64-1 (about 4,400 parameters), whose step is almost all fixed cost: a fit
+     * of {@code fixed + batch × perRow} with this parameter's scores at batch 1 and 256 gives both.
+     */
+    @Param({"default", "sea"})
+    public String network;
+
+    private NeuralNetwork model;
     private double[][] features;
     private int[] labels;
 
     /** Builds the network and the mini-batch once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
-        network = NeuralNetwork.create(ModelConfig.DEFAULT, BenchmarkData.NUM_FEATURES, BenchmarkData.NUM_CLASSES,
-                BenchmarkData.SEED);
+        boolean sea = network.equals("sea");
+        int numFeatures = sea ? 3 : BenchmarkData.NUM_FEATURES;
+        model = NeuralNetwork.create(sea ? new ModelConfig(java.util.List.of(64, 64), 1e-3) : ModelConfig.DEFAULT,
+                numFeatures, BenchmarkData.NUM_CLASSES, BenchmarkData.SEED);
         labels = BenchmarkData.labels(batch, BenchmarkData.SEED);
-        features = BenchmarkData.standardizedRows(labels, BenchmarkData.NUM_FEATURES, BenchmarkData.SEED + 1);
+        features = BenchmarkData.standardizedRows(labels, numFeatures, BenchmarkData.SEED + 1);
     }
 
     /**
@@ -78,7 +88,7 @@ public class FitBenchmark {
      */
     @Benchmark
     public NeuralNetwork fit() {
-        network.fit(features, labels);
-        return network;
+        model.fit(features, labels);
+        return model;
     }
 }
