@@ -151,7 +151,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         deleteQuietly(logDir);
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -52,7 +52,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "STRATEGY=FILE",
             description = "A model to score, by strategy name. Repeatable. "
-                    + "Default: batch and online from <output>/models/.")
+                    + "Default: batch and online from <output>/models/.",
+            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Map<String, Path> modelFiles = new LinkedHashMap<>();
 
     @Override

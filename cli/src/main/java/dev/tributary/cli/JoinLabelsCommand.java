@@ -39,7 +39,8 @@ final class JoinLabelsCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("joining %s to %s within %d ms into %s%n", settings.labels(),
                 settings.events(), settings.window().toMillis(), settings.labelled());
         StageCommands.serveUntilStopped("join-labels", LabelJoiner.start(StageCommands.cluster(kafka, "join-labels",
-                config), settings), j -> spec.commandLine().getOut().println("stopped"));
+                config), settings), j -> StageCommands.streamsFailure("label joiner", j.state()),
+                j -> spec.commandLine().getOut().println("stopped"));
         return 0;
     }
 }

@@ -1,12 +1,15 @@
 package dev.tributary.cli;
 
 import dev.tributary.broker.EmbeddedKafkaBroker;
+import dev.tributary.common.config.ConfigException;
+import dev.tributary.kafka.ClusterProbe;
 import dev.tributary.kafka.KafkaConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +24,8 @@ final class KafkaOptions {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
             description = "An external Kafka cluster. Without it (and without bootstrap.servers in --kafka-config), "
-                    + "`run` starts an embedded single-node broker.")
+                    + "run, bench, soak, serve-bench and suite start an embedded single-node broker for the life of the "
+                    + "process; the stage commands need a cluster that outlives them.")
     String bootstrapServers;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
@@ -30,8 +34,13 @@ final class KafkaOptions {
     Path configFile;
 
     @Option(names = {"-X", "--kafka-property"}, paramLabel = "KEY=VALUE",
-            description = "A Kafka client property; overrides --kafka-config and --bootstrap-servers. Repeatable.")
+            description = "A Kafka client property; overrides --kafka-config and --bootstrap-servers. Repeatable.",
+            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+            description = "How long to wait for an external cluster to answer before giving up.")
+    long connectTimeoutSeconds = 15;
 
     /** @return whether an external cluster was named */
     boolean external() {
@@ -43,7 +52,14 @@ final class KafkaOptions {
      * @throws dev.tributary.common.config.ConfigException if none was named
      */
     KafkaConnection connection() {
-        return KafkaConnection.load(bootstrapServers, configFile, overrides);
+        if (connectTimeoutSeconds < 1) {
+            throw new ConfigException("--connect-timeout", connectTimeoutSeconds, "at least 1 second");
+        }
+        KafkaConnection connection = KafkaConnection.load(bootstrapServers, configFile, overrides);
+        LOG.info("Connecting to the Kafka cluster at {}", connection.bootstrapServers());
+        int brokers = ClusterProbe.await(connection, Duration.ofSeconds(connectTimeoutSeconds));
+        LOG.info("Connected: {} broker(s) answered", brokers);
+        return connection;
     }
 
     /**
@@ -64,9 +80,7 @@ final class KafkaOptions {
     /** @return the external cluster if one was named, else a freshly started embedded broker */
     Session openOrEmbed() {
         if (external()) {
-            KafkaConnection connection = connection();
-            LOG.info("Using the Kafka cluster at {}", connection.bootstrapServers());
-            return new Session(connection, null);
+            return new Session(connection(), null);
         }
         LOG.info("No --bootstrap-servers given: starting an embedded Kafka broker");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();

@@ -30,6 +30,8 @@ final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioConfig config = scenario.load();
+        // The input first: a missing file or a bad header is reported before any broker starts or is dialled.
+        SourceProducer.schema(config);
         ProduceResult result = SourceProducer.forScenario(StageCommands.cluster(kafka, "produce", config), config,
                 ConsoleProgress.forTerminal()).produce();
         PrintWriter out = spec.commandLine().getOut();

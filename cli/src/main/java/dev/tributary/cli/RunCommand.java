@@ -1,6 +1,7 @@
 package dev.tributary.cli;
 
 import dev.tributary.common.config.ScenarioConfig;
+import dev.tributary.producer.SourceProducer;
 import dev.tributary.evaluation.ExperimentRunner;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.reports.ReportWriter;
@@ -37,6 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioConfig config = scenario.load();
+        // The input first: a missing file or a bad header is reported before any broker starts or is dialled.
+        SourceProducer.schema(config);
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             ExperimentResults results = new ExperimentRunner(session.connection(), session.embedded() != null, config,
                     output, ConsoleProgress.forTerminal()).run();

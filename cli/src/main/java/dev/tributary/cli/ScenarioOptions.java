@@ -73,7 +73,10 @@ final class ScenarioOptions {
 
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
             description = "A built-in scenario (`tributary scenarios` lists them) or a YAML scenario file. "
-                    + "The options below override its keys. Default: ${DEFAULT-VALUE}.")
+                    + "The options below override its keys; each that sets a key defaults to the scenario's value "
+                    + "(`tributary scenarios --show --scenario NAME` prints them all). Default: breast-cancer "
+                    + "(bench, soak and serve-bench: sea-abrupt, a generated stream).",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER)
     String scenario = "breast-cancer";
 
     @Option(names = {"--name", "--dataset-name"}, paramLabel = "NAME",
@@ -116,29 +119,29 @@ final class ScenarioOptions {
                     + "accepted rows, sorted).")
     List<String> classes;
 
-    @Option(names = "--events", paramLabel = "N", description = "Generated sources: the stream's length.")
+    @Option(names = "--events", paramLabel = "N", description = "Generated sources: the stream's length. Default: the scenario's.")
     Long events;
 
     @Option(names = "--drift-at", paramLabel = "EVENT", split = ",",
-            description = "Generated sources: where each concept change is centred (move it when --events shortens the stream).")
+            description = "Generated sources: where each concept change is centred (move it when --events shortens the stream). Default: the scenario's.")
     List<Long> driftAt;
 
-    @Option(names = "--drift-width", paramLabel = "EVENTS", description = "Generated sources: the width of a gradual drift.")
+    @Option(names = "--drift-width", paramLabel = "EVENTS", description = "Generated sources: the width of a gradual drift. Default: the scenario's.")
     Long driftWidth;
 
-    @Option(names = "--train-fraction", paramLabel = "F", description = "Share of events for the train topic, in (0, 1).")
+    @Option(names = "--train-fraction", paramLabel = "F", description = "Share of events for the train topic, in (0, 1). Default: the scenario's.")
     Double trainFraction;
 
     @Option(names = "--missing-values", paramLabel = "POLICY",
-            description = "Rows with a missing value: impute (the training split's median) or drop (to the dead-letter topic).")
+            description = "Rows with a missing value: impute (the training split's median) or drop (to the dead-letter topic). Default: the scenario's.")
     MissingValuePolicy missingValues;
 
     @Option(names = "--strategies", paramLabel = "NAME", split = ",",
-            description = "Strategies to compare: batch, periodic-retrain, online, warm-start, majority, no-change.")
+            description = "Strategies to compare: batch, periodic-retrain, online, warm-start, majority, no-change. Default: the scenario's.")
     List<String> strategies;
 
     @Option(names = "--protocol", paramLabel = "PROTOCOL",
-            description = "holdout (final models on the test topic) or prequential (test-then-train on one events topic).")
+            description = "holdout (final models on the test topic) or prequential (test-then-train on one events topic). Default: the scenario's.")
     String protocol;
 
     @Option(names = "--concurrent", description = "Run the strategies side by side, each with its own consumer of one "
@@ -162,38 +165,38 @@ final class ScenarioOptions {
             description = "Run R times with seeds seed, seed+1, ...; figures get a mean and a 95%% interval.")
     Integer repetitions;
 
-    @Option(names = "--hidden-layers", paramLabel = "WIDTH", split = ",", description = "Widths of the hidden layers.")
+    @Option(names = "--hidden-layers", paramLabel = "WIDTH", split = ",", description = "Widths of the hidden layers. Default: the scenario's.")
     List<Integer> hiddenLayers;
 
-    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam's learning rate.")
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam's learning rate. Default: the scenario's.")
     Double learningRate;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Batch baseline: passes over the train topic.")
+    @Option(names = "--epochs", paramLabel = "N", description = "Batch baseline: passes over the train topic. Default: the scenario's.")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "ROWS", description = "Batch baseline: rows per gradient step.")
+    @Option(names = "--batch-size", paramLabel = "ROWS", description = "Batch baseline: rows per gradient step. Default: the scenario's.")
     Integer batchSize;
 
-    @Option(names = "--stream-batch-size", paramLabel = "ROWS", description = "Online: rows per gradient step.")
+    @Option(names = "--stream-batch-size", paramLabel = "ROWS", description = "Online: rows per gradient step. Default: the scenario's.")
     Integer streamBatchSize;
 
     @Option(names = "--mini-batch", paramLabel = "EVENTS",
-            description = "Online: events per learning increment, cut by count whatever the polls.")
+            description = "Online: events per learning increment, cut by count whatever the polls. Default: the scenario's.")
     Integer miniBatch;
 
-    @Option(names = "--stream-epochs", paramLabel = "N", description = "Online: epochs over each mini-batch.")
+    @Option(names = "--stream-epochs", paramLabel = "N", description = "Online: epochs over each mini-batch. Default: the scenario's.")
     Integer streamEpochs;
 
     @Option(names = "--max-poll-records", paramLabel = "N",
-            description = "The consumers' max.poll.records: speed only, never the results.")
+            description = "The consumers' max.poll.records: speed only, never the results. Default: the scenario's.")
     Integer maxPollRecords;
 
     @Option(names = "--checkpoint-every", paramLabel = "RECORDS",
-            description = "Online: records between checkpoints (offsets are committed at each).")
+            description = "Online: records between checkpoints (offsets are committed at each). Default: the scenario's.")
     Long checkpointEvery;
 
     @Option(names = "--idle-timeout-ms", paramLabel = "MS",
-            description = "Online: stop after this many milliseconds without a record; 0 runs until stopped.")
+            description = "Online: stop after this many milliseconds without a record; 0 runs until stopped. Default: the scenario's.")
     Long idleTimeoutMs;
 
     @Option(names = "--max-records", paramLabel = "N", description = "Trainers: stop after this many records (train-batch: train on the topic's first N, waiting for them); 0 for no limit.")
@@ -203,7 +206,7 @@ final class ScenarioOptions {
     String groupId;
 
     @Option(names = "--rate", paramLabel = "EVENTS/S",
-            description = "Producer: target events per second, open loop; 0 sends as fast as possible.")
+            description = "Producer: target events per second, open loop; 0 sends as fast as possible. Default: the scenario's.")
     Double rate;
 
     @Option(names = "--label-delay-events", paramLabel = "N",
@@ -218,11 +221,11 @@ final class ScenarioOptions {
 
     @Option(names = "--label-horizon-events", paramLabel = "N",
             description = "With late labels: an event that waits longer than N events for its label is dropped and "
-                    + "counted as expired (default: 100000).")
+                    + "counted as expired (default: 100000). Default: the scenario's.")
     Long labelHorizonEvents;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "Master seed; the split, weight and shuffle seeds derive from it (all recorded in results.json).")
+            description = "Master seed; the split, weight and shuffle seeds derive from it (all recorded in results.json). Default: the scenario's.")
     Long seed;
 
     /**

@@ -58,11 +58,14 @@ final class ScoreCommand implements Callable<Integer> {
                 config.modelsTopic(), config.names().predictions(), config.deadLetterTopic(ModelScorer.STAGE));
         spec.commandLine().getOut().printf("scoring %s with %s models from %s into %s%n", topics.events(), strategy,
                 topics.models(), topics.predictions());
+        // Checked before the cluster is dialled: a bad --max-batch is a usage error, not a dead stream thread.
+        ModelScorer.Settings settings = new ModelScorer.Settings(applicationId != null ? applicationId
+                : config.names().scorerApplicationId(strategy), strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
+                stateDir, config.labels().joined());
         // Started inside the call that owns it: closed (commit, leave the group) however it ends.
         StageCommands.serveUntilStopped("score", ModelScorer.start(StageCommands.cluster(kafka, "score", config),
-                SourceProducer.schema(config), new ModelScorer.Settings(applicationId != null ? applicationId
-                        : config.names().scorerApplicationId(strategy), strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
-                        stateDir, config.labels().joined())), s -> spec.commandLine().getOut().printf(
+                SourceProducer.schema(config), settings), s -> StageCommands.streamsFailure("scorer", s.state()),
+                s -> spec.commandLine().getOut().printf(
                 "stopped: %d model versions served, %d rejected%n", s.serving().swaps(), s.serving().rejected()));
         return 0;
     }

@@ -77,15 +77,21 @@ final class StageCommands {
     /**
      * Serves a long-running service (a Kafka Streams application) until SIGTERM or Ctrl-C: the
      * JVM halts once the shutdown hooks return, so the hook waits for the service to close
-     * (commit, leave the group), or the close would be cut short.
+     * (commit, leave the group), or the close would be cut short. A service that dies on its own
+     * (a stream thread's fatal error) ends the command with that failure instead of leaving a
+     * process that a supervisor sees alive while it serves nothing.
      *
      * @param name    the stage, for the hook's thread
      * @param service the running service, closed here
+     * @param failure what has gone wrong with the service, or {@code null} while it serves; asked every
+     *                {@link #HEALTH_CHECK} until the stop
      * @param onStop  reports what it did, once stopped and before it closes
      * @param <S>     the service's type
+     * @throws dev.tributary.common.TributaryException with the failure's message, if the service failed
      * @throws InterruptedException if interrupted while serving
      */
     static <S extends AutoCloseable> void serveUntilStopped(String name, S service,
+                                                            java.util.function.Function<S, String> failure,
                                                             java.util.function.Consumer<S> onStop)
             throws Exception {
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
@@ -99,12 +105,30 @@ final class StageCommands {
                     Thread.currentThread().interrupt();
                 }
             }, name + "-shutdown"));
-            stopped.await();
+            while (!stopped.await(HEALTH_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                String problem = failure.apply(running);
+                if (problem != null) {
+                    throw new dev.tributary.common.TributaryException(problem);
+                }
+            }
             onStop.accept(running);
         } finally {
             closed.countDown();
         }
     }
+
+    /**
+     * @param what  the service, for the message
+     * @param state its Streams state
+     * @return the failure of a Streams service that has left RUNNING and REBALANCING on its own, or {@code null}
+     */
+    static String streamsFailure(String what, org.apache.kafka.streams.KafkaStreams.State state) {
+        return state.isRunningOrRebalancing() || state == org.apache.kafka.streams.KafkaStreams.State.CREATED ? null
+                : "the " + what + " stopped on its own (Kafka Streams state " + state + "): see the error logged above";
+    }
+
+    /** How often a served stage checks that its service still runs. */
+    static final java.time.Duration HEALTH_CHECK = java.time.Duration.ofMillis(500);
 
     /** How long SIGTERM waits for a Streams service to close: Streams' own close timeout, and a margin. */
     private static final java.time.Duration SERVICE_CLOSE_TIMEOUT = java.time.Duration.ofSeconds(40);

@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
         description = "Batch versus streaming learning on Apache Kafka, measured.",
         subcommands = {RunCommand.class, ScenariosCommand.class, ProduceCommand.class, TrainBatchCommand.class,
                 TrainPeriodicCommand.class, TrainStreamCommand.class, EvaluateCommand.class, ScoreCommand.class, JoinLabelsCommand.class, EvaluateServedCommand.class, SuiteCommand.class, CompareCommand.class, ExportCommand.class, ReportCommand.class, GateCommand.class,
-                ServeBenchCommand.class, SoakCommand.class, BenchCommand.class,
+                ServeBenchCommand.class, SoakCommand.class, BenchCommand.class, BrokerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 
@@ -63,6 +63,7 @@ public final class TributaryCommand implements Runnable {
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(TributaryCommand::usageError)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     PrintWriter w = commandLine.getErr();
                     if (e instanceof ConfigException c) {
@@ -94,6 +95,38 @@ public final class TributaryCommand implements Runnable {
         outWriter.flush();
         errWriter.flush();
         return code;
+    }
+
+    /**
+     * A bad option or value: the error, picocli's suggestions for a mistyped name, and a one-line
+     * hint, not the whole usage (a hundred lines that bury the one that matters). Only the bare
+     * {@code tributary}, whose usage is the list of commands, prints its usage.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter w = command.getErr();
+        w.println("tributary: " + withoutSecrets(e.getMessage()));
+        if (command.getParent() == null) {
+            command.usage(w);
+        } else {
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+            w.println("See 'tributary " + command.getCommandName() + " --help' for its options.");
+        }
+        return EXIT_USAGE;
+    }
+
+    /** A secret-looking assignment inside an argument picocli quotes back: a mistyped option, a stray quote. */
+    private static final java.util.regex.Pattern ECHOED_SECRET = java.util.regex.Pattern.compile(
+            "(?i)(password|passphrase|secret|token|credentials?|jaas\\.config|api[_-]?key|user\\.info)(\\s*[=:]\\s*)"
+                    + "(\"[^\"]*\"?|'[^']*'?|[^\\s,;'\"]+)");
+
+    /**
+     * @param message a usage error's message, which quotes the arguments it could not read
+     * @return it with the value of anything that looks like a secret replaced by the mask
+     */
+    static String withoutSecrets(String message) {
+        return message == null ? null : ECHOED_SECRET.matcher(message).replaceAll(
+                "$1$2" + java.util.regex.Matcher.quoteReplacement(dev.tributary.common.config.Secrets.MASK));
     }
 
     /** @return the messages of an exception and its causes, on one line */

@@ -16,6 +16,7 @@ import java.util.List;
 
 import static dev.tributary.cli.TributaryCommandTest.tributary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -98,7 +99,7 @@ class StageCommandsIntegrationTest {
                 "--hidden-layers", "16", "--bootstrap-servers", kafka.bootstrapServers(),
                 "--name", SharedKafka.unique("cli-reps"), "-o", dir.toString());
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().contains("measure (3 runs)"), run.out());
+        assertTrue(run.out().contains("measure (3 runs: mean ± 95 % interval)"), "the ± says what it is: " + run.out());
         ExperimentResults results = ResultsFile.read(dir.resolve("results.json"));
         assertEquals(3, results.runs().size());
         assertEquals(java.util.Set.of(42L, 43L, 44L),
@@ -131,6 +132,14 @@ class StageCommandsIntegrationTest {
                 baseline.toString(), goodResults);
         assertEquals(0, passes.code(), passes.out() + passes.err());
         assertTrue(passes.out().contains("all 1 quality gates passed"), passes.out());
+        // Results no gate applies to: a warning per file, and when it is every file, neither a pass nor a
+        // regression. Without --gates, the gate finds the project's file above the working directory (cli/).
+        TributaryCommandTest.Outcome unmatched = tributary("gate", "--baseline", baseline.toString(), goodResults);
+        assertEquals(TributaryCommand.EXIT_USAGE, unmatched.code(), unmatched.out() + unmatched.err());
+        assertTrue(unmatched.err().contains("warning: no gate in") && unmatched.err().contains(goodResults)
+                && unmatched.err().contains("scenario " + good + ", holdout"), unmatched.err());
+        assertTrue(unmatched.err().contains(Path.of("..", "quality-gates.yaml").toAbsolutePath().normalize().toString())
+                && unmatched.err().contains("nothing was checked"), unmatched.err());
 
         // Zero epochs: the batch model is its random initialisation.
         TributaryCommandTest.Outcome degraded = tributary(concat(new String[] {"run", "--name", bad, "--epochs", "0",
@@ -197,6 +206,7 @@ class StageCommandsIntegrationTest {
         assertEquals((double) load.scoredMicros().p50() / load.bareMicros().p50(), load.p50Ratio(), 1e-9);
         assertEquals(500, load.passthroughMicros().count(), "every forwarded event measured");
         assertEquals(1_000, load.kafkaTool().records(), "Kafka's EndToEndLatency ran beside them");
+        assertNotNull(load.scoredKeptUp(), "whether the scorer kept up is judged at every rate");
         assertTrue(load.kafkaTool().p50Ms() <= load.kafkaTool().p99Ms());
         // One prediction in 16 carries its timing: 500 events, sequences 0, 16, ..., 496 on each task.
         var breakdown = load.scoredBreakdown();

@@ -44,6 +44,11 @@ class TributaryCommandTest {
         boolean offline = command.equals("scenarios") || command.equals("export");
         assertEquals(!offline, help.out().contains("--bootstrap-servers"), help.out());
         assertTrue(help.out().contains("Default: breast-cancer"), "defaults are shown: " + help.out());
+        String flat = help.out().replaceAll("\\s+", " ");
+        assertEquals(1, flat.split("Default: breast-cancer", -1).length - 1, "the default once: " + help.out());
+        assertFalse(flat.contains("Default: {}") || flat.contains("Default: []"), "no empty defaults: " + help.out());
+        assertTrue(flat.matches(".*--epochs=N Batch baseline: passes over the train topic\\. Default: the scenario's\\..*"),
+                "a scenario-level option says where its default comes from: " + help.out());
     }
 
     @Test
@@ -115,6 +120,10 @@ class TributaryCommandTest {
         Outcome bad = tributary("run", "--epoch", "3");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("Unknown option") && bad.err().contains("'--epoch'"), bad.err());
+        assertTrue(bad.err().contains("--epochs"), "the near name is suggested: " + bad.err());
+        assertTrue(bad.err().contains("See 'tributary run --help'"), bad.err());
+        assertFalse(bad.err().contains("Usage:"), "the error, not the whole usage: " + bad.err());
+        assertTrue(bad.err().lines().count() <= 5, bad.err());
     }
 
     @ParameterizedTest
@@ -126,6 +135,39 @@ class TributaryCommandTest {
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("invalid value for option '" + name + "'"), bad.err());
         assertFalse(bad.err().contains("\tat "), "no stack trace for bad input: " + bad.err());
+    }
+
+    @Test
+    void aClusterThatDoesNotAnswerFailsWithinTheConnectTimeoutNamingItsAddress() {
+        // Port 1: nothing listens there; the probe gives up after the timeout, not Kafka's 60 s.
+        Outcome none = tributary("produce", "--bootstrap-servers", "localhost:1", "--connect-timeout", "2");
+        assertEquals(TributaryCommand.EXIT_FAILURE, none.code(), none.err());
+        assertTrue(none.err().contains("no Kafka broker answered at localhost:1 within 2 s")
+                && none.err().contains("--connect-timeout"), none.err());
+        assertFalse(none.err().contains("\tat "), "one line, no stack trace: " + none.err());
+        Outcome zero = tributary("produce", "--bootstrap-servers", "localhost:1", "--connect-timeout", "0");
+        assertEquals(2, zero.code(), zero.err());
+        assertTrue(zero.err().contains("--connect-timeout"), zero.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--max-batch=0", "--max-batch=-1", "--flush-interval-ms=-1", "--flush-interval-ms=0"})
+    void scorerSettingsItsStreamThreadWouldDieOfAreUsageErrors(String option) {
+        // Once a dead stream thread under a live process; now refused before the cluster is dialled.
+        Outcome bad = tributary("score", "--bootstrap-servers", "localhost:1", option);
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains(option.substring(0, option.indexOf('='))), bad.err());
+    }
+
+    @Test
+    void aMistypedOptionDoesNotEchoTheSecretItCarried() {
+        Outcome typo = tributary("run", "--kafka-proprety=sasl.jaas.config=x required username=\"u\" password=\"hunter2\";");
+        assertEquals(2, typo.code(), typo.err());
+        assertFalse(typo.err().contains("hunter2"), typo.err());
+        Outcome quote = tributary("run", "-X", "ssl.key.password=\"hunter2", "--epoch", "1");
+        assertFalse(quote.err().contains("hunter2"), quote.err());
+        assertEquals("a password=[hidden] and token: [hidden], then more",
+                TributaryCommand.withoutSecrets("a password=\"x y\" and token: abc, then more"));
     }
 
     @Test
@@ -252,6 +294,13 @@ class TributaryCommandTest {
         assertEquals(3, missing.code(), missing.err());
         assertTrue(missing.err().contains("data set file not found"), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        // `run` checks its input before it starts the embedded broker it would otherwise start.
+        Outcome run = tributary("run", "--csv", dir.resolve("absent.csv").toString());
+        assertEquals(3, run.code(), run.err());
+        assertEquals("tributary: data set file not found: " + dir.resolve("absent.csv"), run.err().strip());
+        Outcome directory = tributary("run", "--csv", dir.toString());
+        assertEquals(3, directory.code(), directory.err());
+        assertEquals("tributary: data set file " + dir + " is a directory, not a file", directory.err().strip());
     }
 
     @Test

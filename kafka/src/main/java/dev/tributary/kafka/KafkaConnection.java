@@ -154,7 +154,7 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
     public Map<String, String> describe() {
         Map<String, String> shown = new TreeMap<>();
         shown.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        clientProperties.forEach((k, v) -> shown.put(k, isSecret(k) ? MASK : v));
+        clientProperties.forEach((k, v) -> shown.put(k, Secrets.shown(k, v)));
         return shown;
     }
 

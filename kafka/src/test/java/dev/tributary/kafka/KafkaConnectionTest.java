@@ -73,8 +73,25 @@ class KafkaConnectionTest {
         }
         assertFalse(KafkaConnection.isSecret("ssl.truststore.location"));
         assertFalse(KafkaConnection.isSecret("sasl.mechanism"));
+        // And no ordinary setting is hidden: a masked bootstrap address or serializer would help nobody.
+        definitions.stream().flatMap(d -> d.configKeys().values().stream()).filter(k -> k.type != ConfigDef.Type.PASSWORD)
+                .forEach(k -> assertFalse(KafkaConnection.isSecret(k.name), k.name + " is not a secret"));
         assertEquals(new java.util.TreeSet<>(passwords), new java.util.TreeSet<>(dev.tributary.common.config.Secrets.KAFKA_PASSWORDS),
                 "Secrets lists exactly the settings this Kafka version types as passwords");
+    }
+
+    @Test
+    void secretsBeyondKafkasOwnAreMaskedToo() {
+        KafkaConnection c = KafkaConnection.load("localhost:9092", null, Map.of(
+                "basic.auth.user.info", "alice:s3cret", "custom.api_key", "k-123", "my-service-key", "k-456",
+                "schema.registry.url", "https://alice:s3cret@registry:8081/path", "plain.url", "https://registry:8081"));
+        Map<String, String> shown = c.describe();
+        assertEquals(KafkaConnection.MASK, shown.get("basic.auth.user.info"));
+        assertEquals(KafkaConnection.MASK, shown.get("custom.api_key"));
+        assertEquals(KafkaConnection.MASK, shown.get("my-service-key"));
+        assertEquals("https://[hidden]@registry:8081/path", shown.get("schema.registry.url"), "the user-info only");
+        assertEquals("https://registry:8081", shown.get("plain.url"));
+        assertFalse(c.toString().contains("s3cret"), c.toString());
     }
 
     @Test

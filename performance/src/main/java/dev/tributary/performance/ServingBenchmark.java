@@ -28,6 +28,7 @@ import dev.tributary.serving.Prediction;
 import dev.tributary.serving.ScoringTopology;
 import dev.tributary.serving.ScoringTiming;
 import dev.tributary.results.KafkaEndToEndLatency;
+import dev.tributary.results.KeepingUp;
 import dev.tributary.results.ScoringBreakdown;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.HdrHistogram.Histogram;
@@ -140,7 +141,7 @@ public final class ServingBenchmark {
             Percentiles f = Percentiles.of(forwarded.latencyMicros());
             results.add(new ServingLoadResult(rate, events, b, s, bare.rate(), scored.rate(),
                     (double) s.p50() / Math.max(1, b.p50()), (double) s.p99() / Math.max(1, b.p99()), breakdown, tool,
-                    f));
+                    f, KeepingUp.bounded(scored.lag())));
             LOG.info("  passthrough p50 {} µs p99 {} µs", f.p50(), f.p99());
             LOG.info("{} events/s: bare p50 {} µs p99 {} µs; scored p50 {} µs p99 {} µs; EndToEndLatency p50 {} ms "
                     + "p99 {} ms", Math.round(rate), b.p50(), b.p99(), s.p50(), s.p99(), tool.p50Ms(), tool.p99Ms());
@@ -175,8 +176,14 @@ public final class ServingBenchmark {
                 scenario.model(), schema.numFeatures(), schema.numClasses(), scenario.seeds().model(), 0));
     }
 
-    private record Measured(Histogram latencyMicros, double rate, Breakdown breakdown) {
+    /**
+     * @param lag the latency of every {@value #LAG_EVERY}th record received, for {@link KeepingUp#bounded}
+     */
+    private record Measured(Histogram latencyMicros, double rate, Breakdown breakdown, List<KeepingUp.LagPoint> lag) {
     }
+
+    /** One record in this many is a sample of the lag, for whether the scorer kept up. */
+    private static final int LAG_EVERY = 100;
 
     /** The sampled predictions' {@link ScoringTiming}s, part by part. */
     private static final class Breakdown {
@@ -214,6 +221,7 @@ public final class ServingBenchmark {
         SourceProducer.createTopics(connection, topics);
         Histogram histogram = new Histogram(3);
         Breakdown breakdown = new Breakdown();
+        List<KeepingUp.LagPoint> lag = new ArrayList<>();
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "load"));
         long[] span = {0, 0};
         try (TopicFeed feed = TopicFeed.fromBeginning(connection, readTopic, TopicFeed.Settings.exactly(500, events, 60_000))) {
@@ -224,6 +232,9 @@ public final class ServingBenchmark {
                 long now = WallClock.epochMicros();
                 long sent = eventTime.applyAsLong(r) * 1000;
                 histogram.recordValue(Math.max(0, now - sent));
+                if (histogram.getTotalCount() % LAG_EVERY == 0) {
+                    lag.add(new KeepingUp.LagPoint(histogram.getTotalCount(), Math.max(0, now - sent) / 1000));
+                }
                 ScoringTiming timing = ScoringTiming.of(r.headers());
                 if (timing != null) {
                     breakdown.record(sent, timing, now);
@@ -240,7 +251,7 @@ public final class ServingBenchmark {
         } finally {
             executor.shutdownNow();
         }
-        return new Measured(histogram, events * 1e9 / Math.max(1, span[1] - span[0]), breakdown);
+        return new Measured(histogram, events * 1e9 / Math.max(1, span[1] - span[0]), breakdown, lag);
     }
 
     private TopicsConfig topicsFor(String topic) {

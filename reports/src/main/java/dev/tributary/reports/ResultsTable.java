@@ -64,7 +64,7 @@ public final class ResultsTable {
         List<StrategyResult> strategies = results.strategies();
         boolean repeated = results.runs().size() > 1;
         List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of(repeated ? "measure (" + results.runs().size() + " runs)" : "measure"));
+        List<String> header = new ArrayList<>(List.of(repeated ? "measure (" + results.runs().size() + " runs: mean ± 95 % interval)" : "measure"));
         strategies.forEach(s -> header.add(s.strategy()));
         rows.add(header.toArray(String[]::new));
         for (MetricId id : MetricId.values()) {

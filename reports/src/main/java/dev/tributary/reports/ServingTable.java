@@ -26,12 +26,13 @@ public final class ServingTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"rate (events/s)", "bare p50 (ms)", "bare p99 (ms)", "scored p50 (ms)",
                 "scored p99 (ms)", "p50 ratio", "p99 ratio", "bare delivered/s", "scored delivered/s",
-                "passthrough p50/p99 (ms)", "EndToEndLatency p50/p99 (ms)"});
+                "kept up", "passthrough p50/p99 (ms)", "EndToEndLatency p50/p99 (ms)"});
         for (ServingLoadResult r : serving) {
             KafkaEndToEndLatency tool = r.kafkaTool();
             rows.add(new String[] {f("%.0f", r.targetRate()), ms(r.bareMicros().p50()), ms(r.bareMicros().p99()),
                     ms(r.scoredMicros().p50()), ms(r.scoredMicros().p99()), f("%.2f", r.p50Ratio()),
                     f("%.2f", r.p99Ratio()), f("%.0f", r.bareRate()), f("%.0f", r.scoredRate()),
+                    r.scoredKeptUp() == null ? "-" : r.scoredKeptUp() ? "yes" : "NO",
                     r.passthroughMicros() == null ? "-" : pair(r.passthroughMicros()),
                     tool == null ? "-" : tool.p50Ms() + " / " + tool.p99Ms()});
         }

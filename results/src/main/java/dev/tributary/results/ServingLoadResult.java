@@ -23,9 +23,13 @@ package dev.tributary.results;
  * @param passthroughMicros  intended send → forwarded event consumed, through a Kafka Streams application of
  *                           the scorer's shape that forwards each event unchanged: what Streams costs
  *                           without the scorer's work; null in files written before
+ * @param scoredKeptUp       whether the scorer kept up at this rate: its latency, sampled every 100 predictions,
+ *                           stayed bounded by {@link KeepingUp#bounded}'s rule (the one the lanes are judged by);
+ *                           the highest rate at which it did, over a long enough measurement, is its sustainable
+ *                           rate; null in files written before
  */
 public record ServingLoadResult(double targetRate, long events, Percentiles bareMicros, Percentiles scoredMicros,
                                 double bareRate, double scoredRate, double p50Ratio, double p99Ratio,
                                 ScoringBreakdown scoredBreakdown, KafkaEndToEndLatency kafkaTool,
-                                Percentiles passthroughMicros) {
+                                Percentiles passthroughMicros, Boolean scoredKeptUp) {
 }

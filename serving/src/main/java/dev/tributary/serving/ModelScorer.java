@@ -57,6 +57,13 @@ public final class ModelScorer implements AutoCloseable {
         /** How long a partial micro-batch may wait by default, ms. */
         public static final long DEFAULT_FLUSH_INTERVAL_MS = 1;
 
+        /** Rejects settings the stream thread would die of, naming the option that sets each. */
+        public Settings {
+            dev.tributary.common.config.ConfigException.require(maxBatch >= 1, "--max-batch", maxBatch, "at least 1 row");
+            dev.tributary.common.config.ConfigException.require(flushIntervalMs >= 1, "--flush-interval-ms",
+                    flushIntervalMs, "at least 1 ms");
+        }
+
         /** A scorer of events that carry their labels (the key is the class). */
         public Settings(String applicationId, String strategy, ScoringTopology.ScoringTopics topics, int maxBatch,
                         long flushIntervalMs, boolean exactlyOnce, Path stateDir) {

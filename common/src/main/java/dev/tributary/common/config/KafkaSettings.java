@@ -32,7 +32,8 @@ public record KafkaSettings(int trainPartitions, int testPartitions, short repli
         ConfigException.require(replicationFactor > 0, "kafka.replication-factor", replicationFactor, "a positive count");
         properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(properties));
         for (String key : properties.keySet()) {
-            ConfigException.require(!Secrets.isSecret(key), "kafka.properties." + key, Secrets.MASK,
+            ConfigException.require(!Secrets.isSecret(key) && !Secrets.hasCredentials(properties.get(key)),
+                    "kafka.properties." + key, Secrets.MASK,
                     "no secret in a scenario, which results.json records whole: put it in --kafka-config");
         }
     }

@@ -65,7 +65,7 @@ public final class ScenarioFiles {
             rbf: {dimensions: 10, classes: 2, centroids: 50, drifting-centroids: 50, speed: 0.0}
             stagger: {function: 1}
             agrawal: {function: 1, perturbation: 0.05}
-            sine: {function: 1, irrelevant-attributes: false, noise: 0.0}
+            sine: {function: 1, irrelevant-attributes: true, noise: 0.0}
             """;
 
     private ScenarioFiles() {

@@ -25,9 +25,17 @@ public final class Secrets {
             "ssl.key.password", "ssl.keystore.certificate.chain", "ssl.keystore.key", "ssl.keystore.password",
             "ssl.truststore.certificates", "ssl.truststore.password");
 
-    /** Keys whose names say they hold a secret, for settings Kafka's clients do not define. */
+    /**
+     * Keys whose names say they hold a secret, for settings Kafka's clients do not define: any
+     * separator before {@code key} ({@code custom.api_key}, {@code my-key}), and the user-info of
+     * HTTP basic authentication ({@code basic.auth.user.info}, Schema Registry's).
+     */
     private static final Pattern SECRET_KEY = Pattern.compile(
-            ".*(password|passphrase|secret|jaas\\.config|token|credential|\\.key)$", Pattern.CASE_INSENSITIVE);
+            ".*(password|passphrase|secret|jaas\\.config|token|credential|credentials|[._-]key|apikey|user\\.info)$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A URL's user-info, {@code scheme://user:password@}: the password is a secret whatever the key. */
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("(\\w[\\w+.-]*://)[^/@\\s]+@");
 
     private Secrets() {
     }
@@ -41,5 +49,27 @@ public final class Secrets {
         String lower = key.toLowerCase(Locale.ROOT);
         return SECRET_KEY.matcher(lower).matches()
                 || KAFKA_PASSWORDS.stream().anyMatch(p -> lower.equals(p) || lower.endsWith("." + p));
+    }
+
+    /**
+     * @param value a setting's value
+     * @return whether it carries credentials of its own: a URL with a user-info part
+     */
+    public static boolean hasCredentials(String value) {
+        return value != null && URL_CREDENTIALS.matcher(value).find();
+    }
+
+    /**
+     * @param key   a setting
+     * @param value its value
+     * @return the value as it may be shown or recorded: {@link #MASK} for a secret key, a URL's user-info
+     *         replaced by it, else the value
+     */
+    public static String shown(String key, String value) {
+        if (isSecret(key)) {
+            return MASK;
+        }
+        return value == null ? null : URL_CREDENTIALS.matcher(value).replaceAll("$1"
+                + java.util.regex.Matcher.quoteReplacement(MASK) + "@");
     }
 }

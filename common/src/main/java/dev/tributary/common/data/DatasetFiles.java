@@ -33,6 +33,10 @@ public final class DatasetFiles {
                 throw new TributaryException("data set resource not found: " + location);
             }
         } else {
+            if (Files.isDirectory(Path.of(location))) {
+                // Linux opens a directory for reading and fails only at the first read, deep in the parser.
+                throw new TributaryException("data set file " + location + " is a directory, not a file");
+            }
             try {
                 in = Files.newInputStream(Path.of(location));
             } catch (NoSuchFileException e) {

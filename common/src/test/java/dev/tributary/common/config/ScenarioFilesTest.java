@@ -89,6 +89,23 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void sineAddsMoasTwoIrrelevantAttributesUnlessToldNot() {
+        String file = """
+                name: waves
+                source:
+                  events: 1000
+                  generator:
+                    concepts: [{type: sine, function: 2}]
+                """;
+        assertEquals(new dev.tributary.common.config.generator.SineSpec(2, true, 0.0),
+                ScenarioFiles.parse(file, Map.of()).source().generator().concepts().get(0),
+                "MOA's SineGenerator keeps its two irrelevant attributes unless suppressIrrelevantAttributes is set");
+        assertEquals(new dev.tributary.common.config.generator.SineSpec(2, false, 0.0), ScenarioFiles.parse(
+                file.replace("function: 2}", "function: 2, irrelevant-attributes: false}"), Map.of())
+                .source().generator().concepts().get(0));
+    }
+
+    @Test
     void aFileSaysOnlyWhatDiffersAndOverridesComeLast() {
         ScenarioConfig scenario = ScenarioFiles.parse("""
                 name: mine
@@ -221,6 +238,10 @@ class ScenarioFilesTest {
         ConfigException secret = assertThrows(ConfigException.class, () -> ScenarioFiles.parse(
                 "kafka: {properties: {sasl.jaas.config: 'x required password=\"hunter2\";'}}", Map.of()));
         assertFalse(secret.getMessage().contains("hunter2"), "the secret is not quoted: " + secret.getMessage());
+        assertRejected("kafka.properties.basic.auth.user.info", "[hidden]", "--kafka-config",
+                "kafka: {properties: {basic.auth.user.info: 'alice:hunter2'}}");
+        assertRejected("kafka.properties.schema.registry.url", "[hidden]", "--kafka-config",
+                "kafka: {properties: {schema.registry.url: 'https://alice:hunter2@registry:8081'}}");
 
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, "name: x\nbatch: {epochs: 3\n");
