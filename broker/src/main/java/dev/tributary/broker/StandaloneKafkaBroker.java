@@ -137,11 +137,10 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
                 throw new TributaryException("cannot format the Kafka log directory " + logDir + ": " + output);
             }
             LOG.info("Formatted the Kafka log directory {}: {}", logDir, output);
-        } catch (IOException e) {
-            throw new TributaryException("cannot format the Kafka log directory " + logDir + ": " + e.getMessage(), e);
-        } catch (TributaryException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof TributaryException t) {
+                throw t;
+            }
             throw new TributaryException("cannot format the Kafka log directory " + logDir + ": " + e.getMessage(), e);
         } finally {
             if (file != null) {

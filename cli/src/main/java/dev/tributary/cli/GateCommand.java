@@ -1,5 +1,6 @@
 package dev.tributary.cli;
 
+import dev.tributary.common.TributaryException;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.ResultsFile;
 import dev.tributary.reports.gate.GateResult;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,8 +53,8 @@ final class GateCommand implements Callable<Integer> {
         Path baseline = this.baseline != null ? this.baseline
                 : (gates.toAbsolutePath().getParent() == null ? Path.of(BASELINE_FILE)
                         : gates.toAbsolutePath().getParent().resolve(BASELINE_FILE));
-        if (this.gates == null && !java.nio.file.Files.isRegularFile(gates)) {
-            throw new dev.tributary.common.TributaryException("quality gates file not found: no " + GATES_FILE + " in "
+        if (this.gates == null && !Files.isRegularFile(gates)) {
+            throw new TributaryException("quality gates file not found: no " + GATES_FILE + " in "
                     + Path.of("").toAbsolutePath() + " or any directory above it; pass --gates FILE");
         }
         QualityGate gate = QualityGate.load(gates, baseline);
@@ -98,7 +100,7 @@ final class GateCommand implements Callable<Integer> {
      */
     static Path projectFile(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (java.nio.file.Files.isRegularFile(dir.resolve(name))) {
+            if (Files.isRegularFile(dir.resolve(name))) {
                 return dir.resolve(name);
             }
         }
