@@ -36,6 +36,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
     private final String bootstrapServers;
     private final Path logDir;
     private final boolean temporary;
+    private boolean closed;
 
     private StandaloneKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, boolean temporary) {
         this.server = server;
@@ -173,9 +174,16 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    /** A controlled shutdown: the broker stops, then the controller; the logs stay, unless temporary. */
+    /**
+     * A controlled shutdown: the broker stops, then the controller; the logs stay, unless
+     * temporary. Once: a second call (a signal's and the command's) waits for the first.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.shutdown();
         server.awaitShutdown();
         if (temporary) {

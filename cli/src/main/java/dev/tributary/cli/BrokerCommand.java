@@ -54,13 +54,16 @@ final class BrokerCommand implements Callable<Integer> {
             throw new ConfigException("--controller-port", controller, "a port, 1 to 65535, other than --port");
         }
         StandaloneKafkaBroker broker = StandaloneKafkaBroker.start(host, port, controller, logDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "tributary-broker-stop"));
-        ClusterProbe.await(KafkaConnection.to(broker.bootstrapServers()), Duration.ofSeconds(60));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Kafka broker ready at " + broker.bootstrapServers() + " (log directory " + broker.logDir()
-                + (broker.temporary() ? ", deleted when it stops" : ", kept") + "); stop it with Ctrl-C or SIGTERM");
-        out.flush();
-        broker.awaitShutdown();
+        try (Termination ignored = Termination.on("broker", broker::close)) {
+            ClusterProbe.await(KafkaConnection.to(broker.bootstrapServers()), Duration.ofSeconds(60));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Kafka broker ready at " + broker.bootstrapServers() + " (log directory " + broker.logDir()
+                    + (broker.temporary() ? ", deleted when it stops" : ", kept") + "); stop it with Ctrl-C or SIGTERM");
+            out.flush();
+            broker.awaitShutdown();
+        } finally {
+            broker.close();
+        }
         return 0;
     }
 }

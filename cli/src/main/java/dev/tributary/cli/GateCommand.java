@@ -69,9 +69,15 @@ final class GateCommand implements Callable<Integer> {
         for (int i = 0; i < read.size(); i++) {
             if (gate.check(List.of(read.get(i))).isEmpty()) {
                 ExperimentResults r = read.get(i);
-                err.println("tributary: warning: no gate in " + gates + " applies to " + results.get(i) + " (scenario "
-                        + (r.scenario() == null ? "unknown" : r.scenario().name() + ", " + r.scenario().protocol().key()
-                        + ", " + r.scenario().mode().key()) + ")");
+                List<String> mismatches = gate.mismatches(r);
+                for (String mismatch : mismatches) {
+                    err.println("tributary: warning: " + results.get(i) + " is " + mismatch + "; not checked");
+                }
+                if (mismatches.isEmpty()) {
+                    err.println("tributary: warning: no gate in " + gates + " applies to " + results.get(i) + " (scenario "
+                            + (r.scenario() == null ? "unknown" : r.scenario().name() + ", " + r.scenario().protocol().key()
+                            + ", " + r.scenario().mode().key()) + ")");
+                }
             }
         }
         if (outcomes.isEmpty()) {

@@ -40,6 +40,7 @@ final class RunCommand implements Callable<Integer> {
         ScenarioConfig config = scenario.load();
         // The input first: a missing file or a bad header is reported before any broker starts or is dialled.
         SourceProducer.schema(config);
+        StageCommands.requireWritable("--output", output);
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             ExperimentResults results = new ExperimentRunner(session.connection(), session.embedded() != null, config,
                     output, ConsoleProgress.forTerminal()).run();

@@ -31,6 +31,7 @@ final class ScenarioOptions {
             Map.entry("--drift-width", "source.generator.drift.width"),
             Map.entry("--train-fraction", "split.train-fraction"),
             Map.entry("--missing-values", "split.missing-values"),
+            Map.entry("--max-line-bytes", "split.max-line-bytes"),
             Map.entry("--strategies", "strategies"),
             Map.entry("--protocol", "protocol"),
             Map.entry("--concurrent", "evaluation.concurrent"),
@@ -135,6 +136,12 @@ final class ScenarioOptions {
     @Option(names = "--missing-values", paramLabel = "POLICY",
             description = "Rows with a missing value: impute (the training split's median) or drop (to the dead-letter topic). Default: the scenario's.")
     MissingValuePolicy missingValues;
+
+    @Option(names = "--max-line-bytes", paramLabel = "BYTES",
+            description = "Data set files: the longest line read as a row; a longer one is dead-lettered as too-long "
+                    + "(its first 256 bytes and its length) and reading goes on. From 1024 to 524288. "
+                    + "Default: the scenario's (65536).")
+    Integer maxLineBytes;
 
     @Option(names = "--strategies", paramLabel = "NAME", split = ",",
             description = "Strategies to compare: batch, periodic-retrain, online, warm-start, majority, no-change. Default: the scenario's.")

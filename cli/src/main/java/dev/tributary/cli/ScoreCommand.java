@@ -48,6 +48,13 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--exactly-once", description = "Kafka Streams exactly_once_v2 instead of at-least-once.")
     boolean exactlyOnce;
 
+    @Option(names = "--commit-interval-ms", paramLabel = "MS",
+            description = "How often the scorer commits. At least once, a crash re-scores up to this much of the "
+                    + "events (duplicate predictions, which evaluate-served counts and drops); exactly once, it is the "
+                    + "transaction length and adds to latency. Default: 1000 at least once, 100 exactly once.",
+            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+    Long commitIntervalMs;
+
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams' state directory.")
     Path stateDir = Path.of("tributary-output", "streams");
 
@@ -61,7 +68,8 @@ final class ScoreCommand implements Callable<Integer> {
         // Checked before the cluster is dialled: a bad --max-batch is a usage error, not a dead stream thread.
         ModelScorer.Settings settings = new ModelScorer.Settings(applicationId != null ? applicationId
                 : config.names().scorerApplicationId(strategy), strategy, topics, maxBatch, flushIntervalMs, exactlyOnce,
-                stateDir, config.labels().joined());
+                stateDir, config.labels().joined(), commitIntervalMs != null ? commitIntervalMs
+                : ModelScorer.Settings.defaultCommitIntervalMs(exactlyOnce));
         // Started inside the call that owns it: closed (commit, leave the group) however it ends.
         StageCommands.serveUntilStopped("score", ModelScorer.start(StageCommands.cluster(kafka, "score", config),
                 SourceProducer.schema(config), settings), s -> StageCommands.streamsFailure("scorer", s.state()),

@@ -56,6 +56,7 @@ final class ServeBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioConfig config = scenario.loadGenerated(spec.commandLine().getParseResult());
+        StageCommands.requireWritable("--output", output);
         String started = Instant.now().toString();
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             List<ServingLoadResult> serving = new ServingBenchmark(session.connection(), config,

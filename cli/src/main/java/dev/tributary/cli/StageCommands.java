@@ -46,16 +46,51 @@ final class StageCommands {
         }
     }
 
+    /**
+     * Checks, before any work, that the command can write where it will write last: an
+     * unwritable output found after producing and training would waste all of it. Nothing is
+     * created: an existing directory is probed with a file written and deleted; a missing one
+     * must have an existing, writable directory as its nearest ancestor.
+     *
+     * @param option    the option that names it, for the message
+     * @param directory the output directory
+     * @throws dev.tributary.common.TributaryException naming the option and the reason, if it cannot be written
+     */
+    static void requireWritable(String option, Path directory) {
+        Path absolute = directory.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String problem = null;
+        if (existing == null || !java.nio.file.Files.isDirectory(existing)) {
+            problem = (existing == null ? "no ancestor" : existing) + " is not a directory";
+        } else if (existing.equals(absolute)) {
+            try {
+                java.nio.file.Files.delete(java.nio.file.Files.createTempFile(absolute, ".tributary-write-check", ".tmp"));
+            } catch (java.io.IOException | SecurityException e) {
+                problem = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : String.valueOf(e.getMessage());
+            }
+        } else if (!java.nio.file.Files.isWritable(existing)) {
+            problem = "cannot create it in " + existing + ": Permission denied";
+        }
+        if (problem != null) {
+            throw new dev.tributary.common.TributaryException("cannot write to " + option + " " + directory + ": " + problem);
+        }
+    }
+
     /** @return the model file of a strategy under an output directory */
     static Path modelFile(Path output, Strategy strategy) {
         return output.resolve("models").resolve(strategy.key() + ".model");
     }
 
     /**
-     * Runs a long-running stage so that SIGTERM or Ctrl-C stops it cleanly: the shutdown hook asks
-     * it to stop and waits (up to a minute) while it finishes, and the JVM exits after that.
+     * Runs a long-running stage so that SIGTERM or Ctrl-C stops it cleanly ({@link Termination}):
+     * the signal asks it to stop and waits (up to a minute) while it finishes, and the command
+     * then returns as if the stage had ended on its own, exit code 0.
      *
-     * @param name        the stage, for the hook's thread
+     * @param name        the stage, for the stopping thread
      * @param requestStop asks the running stage to stop and waits for it
      * @param run         the stage's run
      * @param <T>         what the run returns
@@ -63,25 +98,19 @@ final class StageCommands {
      */
     static <T> T untilStopped(String name, java.util.function.Function<java.time.Duration, Boolean> requestStop,
                               java.util.function.Supplier<T> run) {
-        Thread hook = new Thread(() -> requestStop.apply(java.time.Duration.ofSeconds(60)), name + "-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        T result = run.get();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is already running: it is what stopped the stage.
+        try (Termination ignored = Termination.on(name, () -> requestStop.apply(java.time.Duration.ofSeconds(60)))) {
+            return run.get();
         }
-        return result;
     }
 
     /**
-     * Serves a long-running service (a Kafka Streams application) until SIGTERM or Ctrl-C: the
-     * JVM halts once the shutdown hooks return, so the hook waits for the service to close
-     * (commit, leave the group), or the close would be cut short. A service that dies on its own
-     * (a stream thread's fatal error) ends the command with that failure instead of leaving a
-     * process that a supervisor sees alive while it serves nothing.
+     * Serves a long-running service (a Kafka Streams application) until SIGTERM or Ctrl-C
+     * ({@link Termination}), then reports and closes it (commit, leave the group) and returns,
+     * exit code 0. A service that dies on its own (a stream thread's fatal error) ends the
+     * command with that failure instead of leaving a process that a supervisor sees alive while
+     * it serves nothing.
      *
-     * @param name    the stage, for the hook's thread
+     * @param name    the stage, for the stopping thread
      * @param service the running service, closed here
      * @param failure what has gone wrong with the service, or {@code null} while it serves; asked every
      *                {@link #HEALTH_CHECK} until the stop
@@ -96,15 +125,15 @@ final class StageCommands {
             throws Exception {
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-        try (S running = service) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopped.countDown();
-                try {
-                    closed.await(SERVICE_CLOSE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, name + "-shutdown"));
+        try (S running = service; Termination ignored = Termination.on(name, () -> {
+            stopped.countDown();
+            try {
+                // Under the fallback shutdown hook the JVM halts once this returns: wait for the close.
+                closed.await(SERVICE_CLOSE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
             while (!stopped.await(HEALTH_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 String problem = failure.apply(running);
                 if (problem != null) {

@@ -53,6 +53,7 @@ final class SuiteCommand implements Callable<Integer> {
         SuiteRunner.Shard share = SuiteRunner.Shard.parse(shard);
         // Every cell is bound before the broker starts: a bad suite fails at once, naming its key.
         suite.cells();
+        StageCommands.requireWritable("--output", output);
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             SuiteRunner.Outcome outcome = new SuiteRunner(session.connection(), session.embedded() != null, suite, output,

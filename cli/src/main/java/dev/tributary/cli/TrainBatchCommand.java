@@ -39,6 +39,7 @@ final class TrainBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioConfig config = scenario.load();
+        StageCommands.requireWritable("--output", StageCommands.modelFile(output, Strategy.BATCH).getParent());
         BatchTrainer.Result result = new BatchTrainer(StageCommands.cluster(kafka, "train-batch", config),
                 config.trainerTopics(BatchTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config))).train();
         Path file = StageCommands.modelFile(output, Strategy.BATCH);

@@ -42,6 +42,7 @@ final class TrainPeriodicCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioConfig config = scenario.load();
         Path file = StageCommands.modelFile(output, Strategy.PERIODIC_RETRAIN);
+        StageCommands.requireWritable("--output", file.getParent());
         PeriodicTrainer trainer = new PeriodicTrainer(StageCommands.cluster(kafka, "train-periodic", config),
                 config.trainerTopics(PeriodicTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), file);
         PeriodicTrainer.Result result = StageCommands.untilStopped("train-periodic", trainer::requestStop, trainer::run);

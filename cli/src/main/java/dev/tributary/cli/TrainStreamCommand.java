@@ -52,6 +52,7 @@ final class TrainStreamCommand implements Callable<Integer> {
             throw new ConfigException("--strategy", strategy, "online or warm-start");
         }
         Path checkpoint = StageCommands.modelFile(output, trained);
+        StageCommands.requireWritable("--output", checkpoint.getParent());
         StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream", config),
                 config.trainerTopics(StreamTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), checkpoint,
                 trained);

@@ -58,6 +58,7 @@ class BrokerCommandIntegrationTest {
             first.destroy();
         }
         assertTrue(first.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the broker");
+        assertEquals(0, first.exitValue(), "a clean stop on SIGTERM exits 0");
         assertTrue(Files.exists(logDir.resolve("meta.properties")), "the log directory is kept");
 
         Process second = ChildProcesses.tributary(dir.resolve("broker-2.log"), broker);

@@ -110,6 +110,7 @@ class ScoreProcessIntegrationTest {
             child.destroy();
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the scorer exits on SIGTERM");
         }
+        assertEquals(0, child.exitValue(), "a clean stop on SIGTERM exits 0");
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(output.contains("stopped: "), "the scorer closed before the JVM halted: " + output);
         try (Admin admin = Admin.create(kafka.adminConfig())) {

@@ -151,7 +151,8 @@ class TributaryCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--max-batch=0", "--max-batch=-1", "--flush-interval-ms=-1", "--flush-interval-ms=0"})
+    @ValueSource(strings = {"--max-batch=0", "--max-batch=-1", "--flush-interval-ms=-1", "--flush-interval-ms=0",
+            "--commit-interval-ms=0"})
     void scorerSettingsItsStreamThreadWouldDieOfAreUsageErrors(String option) {
         // Once a dead stream thread under a live process; now refused before the cluster is dialled.
         Outcome bad = tributary("score", "--bootstrap-servers", "localhost:1", option);
@@ -301,6 +302,24 @@ class TributaryCommandTest {
         Outcome directory = tributary("run", "--csv", dir.toString());
         assertEquals(3, directory.code(), directory.err());
         assertEquals("tributary: data set file " + dir + " is a directory, not a file", directory.err().strip());
+        // Endless input without a newline: refused at the line limit, in one line, not an OutOfMemoryError.
+        Outcome zeros = tributary("run", "--csv", "/dev/zero");
+        assertEquals(3, zeros.code(), zeros.err());
+        assertEquals("tributary: /dev/zero:1: the header line is longer than 65536 bytes (split.max-line-bytes): is this "
+                + "a text file?", zeros.err().strip());
+    }
+
+    @Test
+    void anUnwritableOutputIsReportedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        Outcome run = tributary("run", "-o", file.resolve("out").toString());
+        assertEquals(3, run.code(), run.err());
+        assertEquals("tributary: cannot write to --output " + file.resolve("out") + ": " + file + " is not a directory",
+                run.err().strip());
+        Outcome train = tributary("train-stream", "--bootstrap-servers", "localhost:1", "-o", file.toString());
+        assertEquals(3, train.code(), train.err());
+        assertTrue(train.err().contains("cannot write to --output " + file.resolve("models")), train.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("tributary-output")), "nothing is created by the check");
     }
 
     @Test

@@ -123,6 +123,9 @@ public final class ExperimentRunner {
         String runId = scenario.name() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC).format(started);
         Schema schema = SourceProducer.schema(scenario);
+        LearnerConfig.of(scenario, schema); // a network too large for this schema fails here, not after producing
+        // Before the warm-up spends time: a scenario whose topics hold data is refused as such.
+        requireEmptyTopics(scenario.repetition(0));
         if (scenario.evaluation().warmUp()) {
             // Unrecorded: so that no recorded repetition pays for class loading and the JIT alone.
             ScenarioConfig warmUp = scenario.warmUp();
@@ -420,7 +423,23 @@ public final class ExperimentRunner {
      * A run counts records through Kafka exactly, so its topics must start empty; on an external
      * cluster, leftovers of an earlier run would be trained on twice.
      */
+    /** Checks that the run's topics hold nothing, and claims its first topic (see {@link TopicAdmin#create}). */
     private void requireFreshTopics(ScenarioConfig run, String... more) {
+        requireEmptyTopics(run, more);
+        TopicsConfig topics = run.topics();
+        try (TopicAdmin admin = new TopicAdmin(connection)) {
+            // Counting records is no claim: two runs of one name could both count none and mix
+            // their events. Creating the first topic is atomic: of two runs, one creates it.
+            String claim = topics.train();
+            if (!admin.create(claim, topics.trainPartitions(), topics.replicationFactor(), Map.of())) {
+                throw new TributaryException("topic " + claim + " already exists: another run with --name "
+                        + scenario.name() + " is using it, or an earlier one left it; delete the run's topics ("
+                        + run.name() + "-*), or choose another --name");
+            }
+        }
+    }
+
+    private void requireEmptyTopics(ScenarioConfig run, String... more) {
         TopicsConfig topics = run.topics();
         List<String> all = new ArrayList<>(List.of(topics.train(), topics.test(), topics.deadLetter(), run.labelsTopic(),
                 run.deadLetterTopic(StrategyDriver.STAGE), run.deadLetterTopic(HoldoutEvaluator.STAGE),

@@ -114,4 +114,37 @@ class ExperimentRunnerIntegrationTest {
                 () -> new ExperimentRunner(KAFKA, true, config, output.resolve("again"), ProgressListener.NONE).run());
         assertTrue(e.getMessage().contains("already holds"), e.getMessage());
     }
+
+    @Test
+    void twoRunsOfOneNameAtOnceCannotBothProceed(@TempDir Path dir) throws Exception {
+        String name = SharedKafka.unique("bc-twice");
+        java.util.List<java.util.concurrent.Callable<ExperimentResults>> runs = new java.util.ArrayList<>();
+        for (long seed : new long[] {1, 2}) {
+            ScenarioConfig run = ScenarioFiles.load("breast-cancer", Map.of("name", name, "seed", seed,
+                    "evaluation.warm-up", false, "strategies", java.util.List.of("batch")));
+            runs.add(() -> new ExperimentRunner(KAFKA, true, run, dir.resolve("s" + seed), ProgressListener.NONE).run());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<ExperimentResults> succeeded = new java.util.ArrayList<>();
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        try {
+            for (var future : pool.invokeAll(runs)) {
+                try {
+                    succeeded.add(future.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof TributaryException, String.valueOf(e.getCause()));
+                    refused.add(e.getCause().getMessage());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, succeeded.size(), "one run proceeds; refused: " + refused);
+        assertEquals(1, refused.size());
+        assertTrue(refused.get(0).contains(name + "-train already") && refused.get(0).contains("--name " + name),
+                refused.get(0));
+        HoldoutResult holdout = succeeded.get(0).strategy("batch").holdout();
+        assertEquals(succeeded.get(0).produce().testRecords(), Arrays.stream(holdout.confusionMatrix())
+                .flatMapToLong(Arrays::stream).sum(), "it scored its own test rows only, none of the other's");
+    }
 }

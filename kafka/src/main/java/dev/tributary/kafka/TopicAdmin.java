@@ -47,6 +47,26 @@ public final class TopicAdmin implements AutoCloseable {
      * @throws TributaryException if it exists with another partition count, or the cluster fails
      */
     public void ensureTopic(String topic, int partitions, short replicationFactor, Map<String, String> configs) {
+        boolean created = create(topic, partitions, replicationFactor, configs);
+        int existing = created ? partitions : describe(topic).partitions().size();
+        if (existing != partitions) {
+            throw new TributaryException("topic " + topic + " exists with " + existing + " partitions, but "
+                    + partitions + " were configured; delete it or configure " + existing);
+        }
+    }
+
+    /**
+     * Creates the topic unless it exists: atomic on the controller, so that of clients creating
+     * one name at once exactly one is told it created it. A claim on a name is this call.
+     *
+     * @param topic             the name
+     * @param partitions        the partition count
+     * @param replicationFactor the replication factor (-1: the broker's default)
+     * @param configs           topic configs
+     * @return whether this call created it ({@code false}: it existed), once it can be described
+     * @throws TributaryException if the cluster fails
+     */
+    public boolean create(String topic, int partitions, short replicationFactor, Map<String, String> configs) {
         try {
             boolean created = true;
             try {
@@ -62,11 +82,7 @@ public final class TopicAdmin implements AutoCloseable {
             // Also when another client created it a moment ago (stages or strategies starting side by
             // side): it exists for the controller before every broker can describe it.
             awaitVisible(topic);
-            int existing = created ? partitions : describe(topic).partitions().size();
-            if (existing != partitions) {
-                throw new TributaryException("topic " + topic + " exists with " + existing + " partitions, but "
-                        + partitions + " were configured; delete it or configure " + existing);
-            }
+            return created;
         } catch (TimeoutException | InterruptedException e) {
             throw failure("create topic " + topic, e);
         }

@@ -54,7 +54,7 @@ record ArffHeader(String location, String relation, List<Attribute> attributes) 
         String relation = null;
         List<Attribute> attributes = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (LineReader.Line line; (line = reader.next()) != null; ) {
+        for (LineReader.Line line; (line = reader.nextHeader()) != null; ) {
             String text = line.text().strip();
             if (text.isEmpty() || text.startsWith("%")) {
                 continue;

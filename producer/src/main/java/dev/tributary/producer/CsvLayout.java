@@ -13,8 +13,10 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -41,13 +43,16 @@ record CsvLayout(List<String> columnNames, int labelIndex, List<Integer> feature
     }
 
     /**
-     * @param spec the data set
+     * @param spec         the data set
+     * @param maxLineBytes the longest line read
      * @return its layout, from its header (or, without one, from its first line that is a CSV record)
      * @throws ConfigException    if a named column does not exist
-     * @throws TributaryException if the file cannot be read, is empty, or its header is not a CSV record
+     * @throws TributaryException if the file cannot be read, is empty, or its header is not a CSV
+     *                            record, or names a column twice
      */
-    static CsvLayout resolve(DatasetSpec spec) {
-        List<String> columns = columnNames(spec);
+    static CsvLayout resolve(DatasetSpec spec, int maxLineBytes) {
+        List<String> columns = columnNames(spec, maxLineBytes);
+        requireDistinct(columns, spec);
         int label = Columns.indexOf(columns, spec.labelColumn(), "source.csv.label-column");
         Set<Integer> ignored = new LinkedHashSet<>();
         for (String column : spec.ignoredColumns()) {
@@ -104,13 +109,27 @@ record CsvLayout(List<String> columnNames, int labelIndex, List<Integer> feature
         }
     }
 
-    private static List<String> columnNames(DatasetSpec spec) {
+    /** A column named twice could be either of them: which one is the label, or a feature, is a guess. */
+    private static void requireDistinct(List<String> columns, DatasetSpec spec) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Integer earlier = first.putIfAbsent(columns.get(i), i);
+            if (earlier != null) {
+                throw new TributaryException("data set " + spec.location() + ": " + (spec.hasHeader() ? "the header" : "source.csv.column-names")
+                        + " names column '" + columns.get(i) + "' twice (columns " + earlier + " and " + i
+                        + ", 0-based): rename one");
+            }
+        }
+    }
+
+    private static List<String> columnNames(DatasetSpec spec, int maxLineBytes) {
         if (!spec.hasHeader() && !spec.columnNames().isEmpty()) {
             return spec.columnNames();
         }
-        try (LineReader reader = new LineReader(DatasetFiles.openStream(spec.location()))) {
-            for (LineReader.Line line; (line = reader.next()) != null; ) {
-                if (line.text().isBlank()) {
+        try (LineReader reader = new LineReader(DatasetFiles.openStream(spec.location()), spec.location(), maxLineBytes)) {
+            for (LineReader.Line line; (line = spec.hasHeader() ? reader.nextHeader() : reader.next()) != null; ) {
+                // Without a header, a line too long is a row like any other, rejected on its own.
+                if (line.text().isBlank() || line.tooLong()) {
                     continue;
                 }
                 List<String> fields;

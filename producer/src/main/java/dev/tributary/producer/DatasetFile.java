@@ -3,6 +3,7 @@ package dev.tributary.producer;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ArffSpec;
 import dev.tributary.common.config.DatasetSpec;
+import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.data.DatasetFiles;
 
 import java.io.IOException;
@@ -16,6 +17,9 @@ sealed interface DatasetFile permits DatasetFile.Csv, DatasetFile.Arff {
     /** @return what it is, for logs and progress */
     String describe();
 
+    /** @return the longest line read as a row (see {@link dev.tributary.common.config.SplitConfig#maxLineBytes()}) */
+    int maxLineBytes();
+
     /**
      * @param reader the file, at its first line
      * @return the parser of its rows; the reader is left at the first line after the header
@@ -25,7 +29,7 @@ sealed interface DatasetFile permits DatasetFile.Csv, DatasetFile.Arff {
 
     /** @return the file opened at its first line, for the caller to close */
     default LineReader open() {
-        return new LineReader(DatasetFiles.openStream(location()));
+        return new LineReader(DatasetFiles.openStream(location()), location(), maxLineBytes());
     }
 
     /**
@@ -43,9 +47,16 @@ sealed interface DatasetFile permits DatasetFile.Csv, DatasetFile.Arff {
     /**
      * A CSV file (or a built-in data set); its header, if any, is its first line that is not blank.
      *
-     * @param spec where it is and how to read it
+     * @param spec         where it is and how to read it
+     * @param maxLineBytes the longest line read as a row
      */
-    record Csv(DatasetSpec spec) implements DatasetFile {
+    record Csv(DatasetSpec spec, int maxLineBytes) implements DatasetFile {
+
+        /** @param spec where it is and how to read it, with the default line limit */
+        public Csv(DatasetSpec spec) {
+            this(spec, SplitConfig.DEFAULT_MAX_LINE_BYTES);
+        }
+
         @Override
         public String location() {
             return spec.location();
@@ -58,11 +69,11 @@ sealed interface DatasetFile permits DatasetFile.Csv, DatasetFile.Arff {
 
         @Override
         public RowParser readHeader(LineReader reader) throws IOException {
-            CsvLayout layout = CsvLayout.resolve(spec);
+            CsvLayout layout = CsvLayout.resolve(spec, maxLineBytes);
             if (spec.hasHeader()) {
                 LineReader.Line line;
                 do {
-                    line = reader.next();
+                    line = reader.nextHeader();
                 } while (line != null && line.text().isBlank());
             }
             return new CsvRowParser(spec, layout);
@@ -72,9 +83,16 @@ sealed interface DatasetFile permits DatasetFile.Csv, DatasetFile.Arff {
     /**
      * An ARFF file: its header runs to its {@code @data} line.
      *
-     * @param spec where it is and which attribute is the class
+     * @param spec         where it is and which attribute is the class
+     * @param maxLineBytes the longest line read as a row
      */
-    record Arff(ArffSpec spec) implements DatasetFile {
+    record Arff(ArffSpec spec, int maxLineBytes) implements DatasetFile {
+
+        /** @param spec where it is and which attribute is the class, with the default line limit */
+        public Arff(ArffSpec spec) {
+            this(spec, SplitConfig.DEFAULT_MAX_LINE_BYTES);
+        }
+
         @Override
         public String location() {
             return spec.location();

@@ -55,6 +55,11 @@ record DatasetScan(RowParser parser, long read, List<ParsedRow> accepted, List<R
                 }
                 read++;
                 try {
+                    if (line.tooLong()) {
+                        throw new MalformedRecordException(Kind.TOO_LONG, "a line of " + line.length()
+                                + " bytes, longer than split.max-line-bytes = " + file.maxLineBytes()
+                                + "; its first " + line.bytes().length + " bytes are kept");
+                    }
                     ParsedRow row = parser.parse(line.text());
                     if (row.missing() > 0 && policy == MissingValuePolicy.DROP) {
                         throw new MalformedRecordException(Kind.MISSING_VALUE,

@@ -45,7 +45,9 @@ public interface EventSource {
         if (source.generated()) {
             return new GeneratedSource(source.generator(), source.events(), trainShare, seed);
         }
-        DatasetFile file = source.arff() != null ? new DatasetFile.Arff(source.arff()) : new DatasetFile.Csv(source.datasetSpec());
+        int maxLine = scenario.split().maxLineBytes();
+        DatasetFile file = source.arff() != null ? new DatasetFile.Arff(source.arff(), maxLine)
+                : new DatasetFile.Csv(source.datasetSpec(), maxLine);
         return new DatasetSource(file, scenario.split(), trainShare, seed);
     }
 }

@@ -1,11 +1,13 @@
 package dev.tributary.producer;
 
+import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.MalformedRecordException.Kind;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -55,6 +57,11 @@ final class BadCsv {
         boolean blank() {
             return features == null && kind == null;
         }
+
+        /** @return what the dead-letter topic must hold of it: the line, or the start of one too long */
+        byte[] deadLettered() {
+            return kind == Kind.TOO_LONG ? Arrays.copyOf(bytes, LineReader.PREVIEW_BYTES) : bytes;
+        }
     }
 
     /**
@@ -101,7 +108,10 @@ final class BadCsv {
             if (csv.random.nextInt(50) == 0) {
                 csv.emit(new Line(ascii(csv.random.nextBoolean() ? "" : "  \t "), null, -1, null, null));
             }
-            if (csv.random.nextDouble() < badShare) {
+            if (i == rows / 2) {
+                // Over Kafka's max.request.size: it could not be dead-lettered whole.
+                csv.reject("1,2," + "3".repeat(2_000_000) + ",4,0", Kind.TOO_LONG, "a line of 2000008 bytes");
+            } else if (csv.random.nextDouble() < badShare) {
                 csv.bad();
             } else {
                 Row row = csv.row();
@@ -159,7 +169,12 @@ final class BadCsv {
                 if (random.nextBoolean()) {
                     // Too large for a double however it is written: up to 100,000 digits.
                     tokens.set(column, "9".repeat(309 + random.nextInt(random.nextInt(10) == 0 ? 100_000 : 1_000)));
-                    reject(String.join(",", tokens), Kind.NOT_A_NUMBER, "column 'f" + column + "': '999");
+                    String text = String.join(",", tokens);
+                    if (text.length() > SplitConfig.DEFAULT_MAX_LINE_BYTES) {
+                        reject(text, Kind.TOO_LONG, "a line of " + text.length() + " bytes");
+                    } else {
+                        reject(text, Kind.NOT_A_NUMBER, "column 'f" + column + "': '999");
+                    }
                 } else {
                     tokens.set(column, HUGE.get(random.nextInt(HUGE.size())));
                     reject(String.join(",", tokens), Kind.OUT_OF_RANGE, "column 'f" + column + "': '");

@@ -1,6 +1,7 @@
 package dev.tributary.producer;
 
 import dev.tributary.common.config.DatasetSpec;
+import dev.tributary.common.config.SplitConfig;
 import dev.tributary.common.data.MalformedRecordException;
 import dev.tributary.common.data.MalformedRecordException.Kind;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CsvRowParserTest {
 
     private final CsvRowParser parser = new CsvRowParser(DatasetSpec.BREAST_CANCER,
-            CsvLayout.resolve(DatasetSpec.BREAST_CANCER));
+            CsvLayout.resolve(DatasetSpec.BREAST_CANCER, SplitConfig.DEFAULT_MAX_LINE_BYTES));
 
     /** Columns a, b, label; no classes declared, so any label that is not missing is taken as it is. */
     private static final DatasetSpec UNDECLARED = new DatasetSpec("u", "unused.csv", false, List.of("a", "b", "label"),
             "label", List.of(), List.of(), "?", List.of(), List.of(), "");
-    private final CsvRowParser undeclared = new CsvRowParser(UNDECLARED, CsvLayout.resolve(UNDECLARED));
+    private final CsvRowParser undeclared = new CsvRowParser(UNDECLARED, CsvLayout.resolve(UNDECLARED, SplitConfig.DEFAULT_MAX_LINE_BYTES));
 
     @Test
     void dropsTheIdAndKeepsTheRawLabel() {

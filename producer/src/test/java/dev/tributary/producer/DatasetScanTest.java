@@ -115,13 +115,46 @@ class DatasetScanTest {
     @Test
     void theHeaderIsTheFirstLineThatIsNotBlankAndMustBeARecord() throws IOException {
         DatasetSpec blankFirst = csv("\n  \na,b,label\n1,2,0\n", List.of());
-        assertEquals(List.of("a", "b", "label"), CsvLayout.resolve(blankFirst).columnNames());
+        assertEquals(List.of("a", "b", "label"), CsvLayout.resolve(blankFirst, SplitConfig.DEFAULT_MAX_LINE_BYTES).columnNames());
         assertEquals(1, scan(blankFirst, MissingValuePolicy.IMPUTE).read(), "the header is not a row");
 
         DatasetSpec badHeader = csv("a,\"b,label\n1,2,0\n", List.of());
-        TributaryException e = assertThrows(TributaryException.class, () -> CsvLayout.resolve(badHeader));
+        TributaryException e = assertThrows(TributaryException.class, () -> CsvLayout.resolve(badHeader, SplitConfig.DEFAULT_MAX_LINE_BYTES));
         assertTrue(e.getMessage().startsWith("data set " + badHeader.location() + ":1: the header is not a CSV record"),
                 e.getMessage());
+    }
+
+    @Test
+    void aLineTooLongIsRejectedOnItsOwnWithItsStartAndTheCountsReconcile() throws IOException {
+        String huge = "1," + "2".repeat(3_000_000) + ",0";
+        DatasetSpec spec = csv("a,b,label\n1,2,0\n" + huge + "\n3,4,1\n", List.of());
+        DatasetScan scan = DatasetScan.read(new DatasetFile.Csv(spec, 4096), MissingValuePolicy.IMPUTE, true);
+        assertEquals(3, scan.read());
+        assertEquals(2, scan.accepted().size());
+        assertEquals(Map.of("too-long", 1L), scan.rejections());
+        RejectedRow rejected = scan.rejected().get(0);
+        assertEquals(spec.location() + ":3", rejected.source());
+        assertEquals(LineReader.PREVIEW_BYTES, rejected.bytes().length, "the dead-letter record holds its start only");
+        assertTrue(rejected.reason().contains("a line of " + huge.length() + " bytes, longer than split.max-line-bytes = 4096"),
+                rejected.reason());
+    }
+
+    @Test
+    void aHeaderThatNamesAColumnTwiceIsRefusedNamingIt() throws IOException {
+        DatasetSpec spec = csv("a,label,a\n1,0,2\n", List.of());
+        TributaryException e = assertThrows(TributaryException.class,
+                () -> CsvLayout.resolve(spec, SplitConfig.DEFAULT_MAX_LINE_BYTES));
+        assertTrue(e.getMessage().contains("names column 'a' twice (columns 0 and 2, 0-based)"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotHideTheFirstColumnsName() throws IOException {
+        Path file = dir.resolve("bom.csv");
+        Files.write(file, ("\ufefflabel,a\n0,1\n1,2\n").getBytes(StandardCharsets.UTF_8));
+        DatasetSpec spec = new DatasetSpec("bom", file.toString(), true, List.of(), "label", List.of(), List.of(), null,
+                List.of(), List.of(), "");
+        assertEquals(List.of("label", "a"), CsvLayout.resolve(spec, SplitConfig.DEFAULT_MAX_LINE_BYTES).columnNames());
+        assertEquals(2, scan(spec, MissingValuePolicy.IMPUTE).accepted().size());
     }
 
     @Test
@@ -130,7 +163,7 @@ class DatasetScanTest {
         Files.writeString(file, "\"1,2,0\n3,4,1\n");
         DatasetSpec spec = new DatasetSpec("raw", file.toString(), false, List.of(), "-1", List.of(), List.of(), null,
                 List.of(), List.of(), "");
-        assertEquals(List.of("c0", "c1", "c2"), CsvLayout.resolve(spec).columnNames());
+        assertEquals(List.of("c0", "c1", "c2"), CsvLayout.resolve(spec, SplitConfig.DEFAULT_MAX_LINE_BYTES).columnNames());
         DatasetScan scan = scan(spec, MissingValuePolicy.IMPUTE);
         assertEquals(2, scan.read());
         assertEquals(Map.of("malformed", 1L), scan.rejections());

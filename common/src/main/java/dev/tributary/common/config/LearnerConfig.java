@@ -17,6 +17,11 @@ import dev.tributary.common.data.Schema;
 public record LearnerConfig(ModelConfig model, BatchTrainingConfig batch, StreamTrainingConfig stream,
                             PeriodicRetrainConfig periodic, Schema schema, Seeds seeds) {
 
+    /** @throws ConfigException if the network would be over {@link ModelConfig#MAX_PARAMETERS} for this schema */
+    public LearnerConfig {
+        model.requireWithinCap(schema.numFeatures(), schema.numClasses());
+    }
+
     /**
      * @param scenario the run
      * @param schema   its source's schema

@@ -67,7 +67,7 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
             // A prequential stream is a stream: a data set's rows keep their file order (its time,
             // for a real stream like electricity); holdout keeps the tutorial's shuffled split.
             split = new SplitConfig(split.trainFraction(), split.missingValues(),
-                    !source.generated() && protocol == Protocol.HOLDOUT);
+                    !source.generated() && protocol == Protocol.HOLDOUT, split.maxLineBytes());
         }
         ConfigException.require(!(source.generated() && split.shuffled()), "split.shuffle", true,
                 "false for a generated stream (it is split in time order, in constant memory)");

@@ -2,6 +2,7 @@ package dev.tributary.common.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,10 +47,19 @@ public final class ScenarioFiles {
     private static final List<String> DERIVED = List.of("description", "seeds", "split.shuffle", "stream.group-id",
             "labels.own-topic");
 
+    /**
+     * The largest scenario or suite file read: hundreds of times a real one, so that a wrong file
+     * (a data set passed as --scenario) is refused at once rather than parsed for minutes.
+     */
+    public static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    // A key given twice is an error, never "the last one wins": one of the two was meant.
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -150,6 +160,7 @@ public final class ScenarioFiles {
         if (!Files.isRegularFile(path)) {
             throw new ConfigException("--scenario", file, "a built-in scenario " + BUILT_IN + " or a YAML file");
         }
+        requireSmall(path, "--scenario");
         try {
             JsonNode tree = YAML.readTree(path.toFile());
             if (tree == null || !tree.isObject()) {
@@ -161,6 +172,22 @@ public final class ScenarioFiles {
         } catch (IOException e) {
             throw new TributaryException("cannot read scenario " + file + ": " + e, e);
         }
+    }
+
+    /**
+     * @param file   a scenario or suite file
+     * @param option what names it, for the error
+     * @throws ConfigException if it is over {@link #MAX_FILE_BYTES}
+     */
+    static void requireSmall(Path file, String option) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new TributaryException("cannot read " + file + ": " + e, e);
+        }
+        ConfigException.require(size <= MAX_FILE_BYTES, option, file + " (" + size + " bytes)",
+                "a YAML file of at most " + MAX_FILE_BYTES + " bytes");
     }
 
     private static ScenarioConfig bind(JsonNode scenario, Map<String, Object> overrides, String origin) {

@@ -186,6 +186,7 @@ public record SuiteConfig(String name, List<Entry> scenarios, List<Long> seeds, 
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("suite", file.toString(), "a suite file (YAML)");
         }
+        ScenarioFiles.requireSmall(file, "suite");
         try {
             return ScenarioFiles.yaml().readValue(file.toFile(), SuiteConfig.class);
         } catch (UnrecognizedPropertyException e) {

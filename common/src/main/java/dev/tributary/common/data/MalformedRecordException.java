@@ -24,7 +24,9 @@ public class MalformedRecordException extends TributaryException {
         /** A missing value the configured policy does not accept. */
         MISSING_VALUE,
         /** Text that is not valid CSV, or a record without key or value. */
-        MALFORMED;
+        MALFORMED,
+        /** A line longer than the reader keeps (see {@code split.max-line-bytes}). */
+        TOO_LONG;
 
         /** @return the lower-case, hyphenated name used in reports */
         public String key() {

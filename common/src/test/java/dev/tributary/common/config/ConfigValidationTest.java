@@ -34,6 +34,20 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aNetworkOverTheParameterCapIsRefusedBeforeAnythingRuns() {
+        // Counted by hand: 9*128+128 + 128*256+256 + 256*128+128 + 128*1+1 for breast cancer's 9 features, 2 classes.
+        assertEquals(1_280 + 33_024 + 32_896 + 129, ModelConfig.DEFAULT.parameters(9, 2));
+        assertEquals(4 * 8 + 8 + 8 * 3 + 3, new ModelConfig(List.of(8), 0.1).parameters(4, 3), "softmax: one unit per class");
+        ConfigException huge = assertThrows(ConfigException.class, () -> new ModelConfig(List.of(100_000, 100_000), 0.1));
+        assertEquals("model.hidden-layers", huge.field());
+        assertTrue(huge.problem().contains("at most 10,000,000 parameters; this one has at least 10,000,"), huge.problem());
+        ModelConfig wide = new ModelConfig(List.of(5_000), 0.1);
+        ConfigException forSchema = assertThrows(ConfigException.class, () -> wide.requireWithinCap(2_000, 2));
+        assertTrue(forSchema.problem().contains("with 2000 features and 2 classes, 10,010,001"), forSchema.problem());
+        wide.requireWithinCap(57, 2);
+    }
+
+    @Test
     void seedsDeriveDeterministically() {
         assertEquals(Seeds.derive(42), Seeds.derive(42));
         Seeds seeds = Seeds.derive(42);

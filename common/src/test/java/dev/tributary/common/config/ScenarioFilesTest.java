@@ -249,6 +249,38 @@ class ScenarioFilesTest {
         assertTrue(syntax.getMessage().contains("does not parse at line"), syntax.getMessage());
         ConfigException missing = assertThrows(ConfigException.class, () -> ScenarioFiles.load("no-such", Map.of()));
         assertEquals("--scenario", missing.field());
+        assertRejected("split.max-line-bytes", "got 100", "from 1024 to 524288", "split: {max-line-bytes: 100}");
+        assertEquals(65_536, ScenarioFiles.parse("name: x", Map.of()).split().maxLineBytes());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        for (String yaml : List.of("name: a\nname: b\n", "batch: {epochs: 3, epochs: 4}\n", "batch:\n  epochs: 3\n  epochs: 4\n")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ScenarioFiles.parse(yaml, Map.of()), yaml);
+            assertTrue(e.getMessage().contains("Duplicate field '" + (yaml.startsWith("name") ? "name" : "epochs") + "'"),
+                    e.getMessage());
+        }
+        Path file = dir.resolve("twice.yaml");
+        Files.writeString(file, "name: a\nseed: 1\nseed: 2\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ScenarioFiles.load(file.toString(), Map.of()));
+        assertTrue(e.getMessage().contains("Duplicate field 'seed'"), e.getMessage());
+    }
+
+    @Test
+    void aFileOverTheSizeCapIsRefusedBeforeItIsParsed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        // 20 MB of one valid mapping: parsing it took minutes; it must be refused at once.
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("name: huge\ndescription: \"");
+            String chunk = "x".repeat(1_000);
+            for (int i = 0; i < 20_000; i++) {
+                out.write(chunk);
+            }
+            out.write("\"\n");
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> ScenarioFiles.load(file.toString(), Map.of()));
+        assertEquals("--scenario", e.field());
+        assertTrue(e.problem().contains("a YAML file of at most 1048576 bytes"), e.getMessage());
     }
 
     private static void assertRejected(String field, String got, String expected, String yaml) {

@@ -25,12 +25,14 @@ import java.util.TreeMap;
 /**
  * Checks results against the gates of a {@code quality-gates.yaml} and the values of a baseline
  * file. Gates whose scenario and protocol are not among the results are not evaluated: a gate
- * file serves every scenario, while a CI job runs some of them.
+ * file serves every scenario, while a CI job runs some of them. A gate applies to a results file
+ * of its scenario's name only if it is the run the baseline recorded ({@link GatedRun}): floors
+ * measured on 20,000 events say nothing of a 6,000-event run.
  */
 public final class QualityGate {
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build())
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.SPLIT_LINES).build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -40,10 +42,24 @@ public final class QualityGate {
 
     private final List<Gate> gates;
     private final Map<String, Double> baseline;
+    /** scenario/protocol → the run its baseline values were measured on. */
+    private final Map<String, GatedRun> runs;
 
-    private QualityGate(List<Gate> gates, Map<String, Double> baseline) {
+    private QualityGate(List<Gate> gates, Map<String, Double> baseline, Map<String, GatedRun> runs) {
         this.gates = List.copyOf(gates);
         this.baseline = baseline;
+        this.runs = runs;
+    }
+
+    /**
+     * The baseline file: the values, and the runs they were measured on. A baseline written
+     * before runs were recorded is a bare mapping of values; it is still read, and gates every
+     * run of a scenario's name until {@code --update-baseline} records the runs.
+     *
+     * @param values gate key → value
+     * @param runs   scenario/protocol → the run's fingerprint and description
+     */
+    record BaselineFile(Map<String, Double> values, Map<String, GatedRun> runs) {
     }
 
     /**
@@ -67,31 +83,69 @@ public final class QualityGate {
                     "a YAML mapping with a 'gates' list (" + e.getMessage() + ")");
         }
         Map<String, Double> baseline = new TreeMap<>();
+        Map<String, GatedRun> runs = new TreeMap<>();
         if (Files.isRegularFile(baselineFile)) {
             try {
-                baseline.putAll(YAML.readValue(baselineFile.toFile(), new TypeReference<Map<String, Double>>() {
-                }));
-            } catch (IOException e) {
+                com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(baselineFile.toFile());
+                if (tree != null && tree.has("values")) {
+                    BaselineFile file = YAML.treeToValue(tree, BaselineFile.class);
+                    baseline.putAll(file.values() == null ? Map.of() : file.values());
+                    runs.putAll(file.runs() == null ? Map.of() : file.runs());
+                } else if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
+                    baseline.putAll(YAML.convertValue(tree, new TypeReference<Map<String, Double>>() {
+                    }));
+                }
+            } catch (IOException | IllegalArgumentException e) {
                 throw new TributaryException("cannot read baseline " + baselineFile + ": " + e.getMessage(), e);
             }
         }
-        return new QualityGate(gates == null ? List.of() : gates, baseline);
+        return new QualityGate(gates == null ? List.of() : gates, baseline, runs);
     }
 
     /**
      * @param results runs to check
-     * @return one result per gate that applies to them
+     * @return one result per gate that applies to them: same scenario name and protocol, and,
+     *         where the baseline recorded the gated run, that run ({@link GatedRun})
      */
     public List<GateResult> check(List<ExperimentResults> results) {
         List<GateResult> outcomes = new ArrayList<>();
         for (Gate gate : gates) {
             for (ExperimentResults r : results) {
-                if (r.scenario() != null && r.scenario().name().equals(gate.scenario()) && applies(gate, r)) {
+                if (named(gate, r) && mismatch(gate, r) == null) {
                     outcomes.add(check(gate, value(r, gate)));
                 }
             }
         }
         return outcomes;
+    }
+
+    /**
+     * @param results a run
+     * @return why gates of its scenario's name do not apply to it, one line per gated run it is
+     *         not (empty if it is the gated run, or no gate bears its name)
+     */
+    public List<String> mismatches(ExperimentResults results) {
+        return gates.stream().filter(g -> named(g, results)).map(g -> mismatch(g, results))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private static boolean named(Gate gate, ExperimentResults r) {
+        return r.scenario() != null && r.scenario().name().equals(gate.scenario()) && applies(gate, r);
+    }
+
+    private String mismatch(Gate gate, ExperimentResults r) {
+        GatedRun gated = runs.get(runKey(gate));
+        if (gated == null) {
+            return null;
+        }
+        GatedRun run = GatedRun.of(r.scenario());
+        return run.fingerprint().equals(gated.fingerprint()) ? null : "not the run gated as " + runKey(gate) + ": "
+                + run.defines() + " (fingerprint " + run.fingerprint() + "), where the gates were measured on "
+                + gated.defines() + " (" + gated.fingerprint() + ")";
+    }
+
+    private static String runKey(Gate gate) {
+        return gate.scenario() + "/" + gate.protocol();
     }
 
     private GateResult check(Gate gate, double value) {
@@ -137,17 +191,25 @@ public final class QualityGate {
      */
     public int updateBaseline(List<ExperimentResults> results, Path baselineFile) {
         Map<String, Double> updated = new TreeMap<>(baseline);
+        Map<String, GatedRun> updatedRuns = new TreeMap<>(runs);
         int count = 0;
-        for (GateResult r : check(results)) {
-            if (!Double.isNaN(r.value())) {
-                updated.put(r.gate().key(), Math.round(r.value() * 1e4) / 1e4);
-                count++;
+        for (Gate gate : gates) {
+            for (ExperimentResults r : results) {
+                double value = named(gate, r) ? value(r, gate) : Double.NaN;
+                if (!Double.isNaN(value)) {
+                    // The run these values come from becomes the gated one.
+                    updated.put(gate.key(), Math.round(value * 1e4) / 1e4);
+                    updatedRuns.put(runKey(gate), GatedRun.of(r.scenario()));
+                    count++;
+                }
             }
         }
         try {
             String header = "# Written by `tributary gate --update-baseline`: the values quality-gates.yaml's max-drop\n"
-                    + "# is measured against. Rewrite it on purpose, never to make a failing build pass.\n";
-            AtomicFiles.write(baselineFile, (header + YAML.writeValueAsString(updated)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    + "# is measured against, and the runs they were measured on (a results file of another run of\n"
+                    + "# the same scenario name is not checked). Rewrite it on purpose, never to make a failing build pass.\n";
+            AtomicFiles.write(baselineFile, (header + YAML.writeValueAsString(new BaselineFile(updated, updatedRuns)))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TributaryException("cannot write baseline " + baselineFile + ": " + e, e);
         }
