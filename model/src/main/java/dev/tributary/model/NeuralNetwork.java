@@ -4,13 +4,14 @@ import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.model.internals.Dl4j;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.tributary.model.internals.Dl4jArchive;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The multi-layer perceptron every strategy trains (see {@link ModelConfig}), on standardised
@@ -135,24 +136,63 @@ public final class NeuralNetwork {
     }
 
     /**
-     * @param bytes       the output of {@link #toBytes}
-     * @param numFeatures the expected input width
-     * @param numClasses  the expected number of classes
-     * @return the network, with its optimiser state when it was saved
-     * @throws TributaryException if the bytes are not a network of that shape
+     * @param config      the architecture
+     * @param numFeatures the input width
+     * @param numClasses  the number of classes, 2 or more
+     * @return the trainable parameters of a network {@link #create} would make
+     * @throws TributaryException if the count does not fit in a long
      */
-    public static NeuralNetwork fromBytes(byte[] bytes, int numFeatures, int numClasses) {
+    static long parameterCount(ModelConfig config, int numFeatures, int numClasses) {
+        try {
+            return Dl4jArchive.parameterCount(widths(config, numFeatures, numClasses));
+        } catch (ArithmeticException e) {
+            throw new TributaryException("a network of " + config.hiddenLayers() + " on " + numFeatures
+                    + " features has more parameters than a long can count");
+        }
+    }
+
+    /** Features, each hidden layer, then the outputs (one sigmoid unit for two classes). */
+    private static long[] widths(ModelConfig config, int numFeatures, int numClasses) {
+        List<Integer> hidden = config.hiddenLayers();
+        long[] widths = new long[hidden.size() + 2];
+        widths[0] = numFeatures;
+        for (int i = 0; i < hidden.size(); i++) {
+            widths[i + 1] = hidden.get(i);
+        }
+        widths[widths.length - 1] = numClasses == 2 ? 1 : numClasses;
+        return widths;
+    }
+
+    /**
+     * Restores a network from untrusted bytes: they must hold exactly the network
+     * {@link #create} makes of this architecture, and nothing is allocated for an array before its
+     * declared length is known to match the architecture and the bytes present.
+     *
+     * @param bytes       the output of {@link #toBytes}
+     * @param config      the architecture it must have (the learning rate is the network's own)
+     * @param numFeatures the expected input width, 1 or more
+     * @param numClasses  the expected number of classes, 2 or more
+     * @return the network, with its optimiser state when it was saved
+     * @throws TributaryException if the bytes are not a network of that architecture, or it would
+     *                            have more than {@link ModelCodec#MAX_PARAMETERS} parameters
+     */
+    public static NeuralNetwork fromBytes(byte[] bytes, ModelConfig config, int numFeatures, int numClasses) {
+        if (numFeatures < 1 || numClasses < 2) {
+            throw new TributaryException("a network needs >= 1 feature and >= 2 classes, got "
+                    + numFeatures + " and " + numClasses);
+        }
+        long parameters = parameterCount(config, numFeatures, numClasses);
+        if (parameters > ModelCodec.MAX_PARAMETERS) {
+            throw new TributaryException("a network of " + parameters + " parameters is larger than the "
+                    + ModelCodec.MAX_PARAMETERS + " a model may have");
+        }
         MultiLayerNetwork network;
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), true);
-        } catch (IOException | RuntimeException e) {
+            network = Dl4jArchive.restore(bytes, widths(config, numFeatures, numClasses));
+        } catch (TributaryException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw new TributaryException("not a readable network: " + e, e);
-        }
-        long inputs = network.layerInputSize(0);
-        long outputs = network.layerSize(network.getnLayers() - 1);
-        if (inputs != numFeatures || outputs != (numClasses == 2 ? 1 : numClasses)) {
-            throw new TributaryException("network has " + inputs + " inputs and " + outputs + " outputs, expected "
-                    + numFeatures + " inputs for " + numClasses + " classes");
         }
         return new NeuralNetwork(network, numFeatures, numClasses);
     }
