@@ -89,14 +89,16 @@ public final class ModelCodec {
      * every allocation it makes is bounded before it is made:
      * <ul>
      *   <li>{@value #METADATA_ENTRY} comes first (as {@link #encode} writes it) and holds at most
-     *       {@link #MAX_METADATA_BYTES}; its model configuration and feature and class counts give
-     *       the network's architecture, which may have at most {@link #MAX_PARAMETERS} parameters;</li>
+     *       {@link #MAX_METADATA_BYTES}; its feature and class counts fix the network's input and
+     *       output widths;</li>
      *   <li>{@value #STANDARDIZER_ENTRY} is read value by value into two arrays of the metadata's
      *       width, and may hold at most a few dozen bytes a value;</li>
-     *   <li>{@value #NETWORK_ENTRY} may hold at most what a network of that architecture takes;
-     *       inside it, Deeplearning4j's configuration must describe exactly that architecture, and
-     *       the lengths ND4J's array headers declare must equal its parameter and optimiser-state
-     *       counts and the bytes present, before ND4J allocates anything;</li>
+     *   <li>{@value #NETWORK_ENTRY} may hold at most what a network of {@link #MAX_PARAMETERS}
+     *       takes; inside it, Deeplearning4j's configuration comes first and must describe dense
+     *       layers from those inputs to those outputs, trained with Adam, of at most
+     *       {@link #MAX_PARAMETERS}; then the lengths ND4J's array headers declare must equal the
+     *       parameter and optimiser-state counts of that configuration and the bytes present,
+     *       before ND4J allocates anything;</li>
      *   <li>another entry before those, or one of them twice, is a rejection; entries after them
      *       are never read; and all of them together inflate to at most {@link #MAX_DECODED_BYTES}.</li>
      * </ul>
@@ -175,51 +177,47 @@ public final class ModelCodec {
                         : new TributaryException("not a model artifact: " + METADATA_ENTRY + " has no metadata");
             }
             ModelMetadata metadata = header.metadata();
-            long parameters = requireArchitecture(metadata);
+            requireShape(metadata);
             long budget = MAX_DECODED_BYTES - MAX_METADATA_BYTES;
             Standardizer standardizer = null;
-            byte[] network = null;
+            NeuralNetwork network = null;
             while (standardizer == null || network == null) {
                 ZipEntry entry = nextEntry(zip);
                 if (entry == null) {
                     throw missing(standardizer == null ? STANDARDIZER_ENTRY : NETWORK_ENTRY);
                 }
                 String name = entry.getName();
+                BoundedInputStream in;
                 if (name.equals(STANDARDIZER_ENTRY) && standardizer == null) {
-                    BoundedInputStream in = new BoundedInputStream(zip, name,
-                            Math.min(budget, maxStandardizerBytes(metadata.numFeatures())));
+                    in = new BoundedInputStream(zip, name, Math.min(budget, maxStandardizerBytes(metadata.numFeatures())));
                     standardizer = Standardizer.fromState(StandardizerJson.read(in, metadata.numFeatures()));
-                    budget -= in.bytesRead();
                 } else if (name.equals(NETWORK_ENTRY) && network == null) {
-                    network = new BoundedInputStream(zip, name,
-                            Math.min(budget, Dl4jArchive.maxArchiveBytes(parameters))).readAllWithinLimit();
-                    budget -= network.length;
+                    // Read in place: only the arrays its configuration calls for are ever held.
+                    in = new BoundedInputStream(zip, name, Math.min(budget, Dl4jArchive.maxArchiveBytes(MAX_PARAMETERS)));
+                    network = NeuralNetwork.read(in, metadata.numFeatures(), metadata.numClasses());
                 } else {
                     throw new TributaryException("not a model artifact: unexpected entry '" + cut(name)
                             + "' before its standardizer and network");
                 }
+                in.drain();
+                budget -= in.bytesRead();
             }
-            return new ModelArtifact(NeuralNetwork.fromBytes(network, metadata.model(), metadata.numFeatures(),
-                    metadata.numClasses()), standardizer, metadata);
+            return new ModelArtifact(network, standardizer, metadata);
         }
     }
 
     /**
-     * @return the network's parameter count, once the metadata describes a network this build
-     *         would make and that is within {@link #MAX_PARAMETERS}
+     * The metadata's side of the architecture: an input width and a class count that some
+     * network within {@link #MAX_PARAMETERS} could have (each layer has at least one weight per
+     * input and per output); the network's configuration gives the rest.
      */
-    private static long requireArchitecture(ModelMetadata metadata) {
-        if (metadata.model() == null || metadata.numFeatures() < 1 || metadata.numClasses() < 2) {
-            throw new TributaryException("not a model artifact: its metadata describes no network (model "
-                    + metadata.model() + ", " + metadata.numFeatures() + " features, " + metadata.numClasses()
-                    + " classes)");
+    private static void requireShape(ModelMetadata metadata) {
+        if (metadata.numFeatures() < 1 || metadata.numClasses() < 2
+                || metadata.numFeatures() >= MAX_PARAMETERS || metadata.numClasses() >= MAX_PARAMETERS) {
+            throw new TributaryException("not a model artifact: its metadata describes no network of at most "
+                    + MAX_PARAMETERS + " parameters (" + metadata.numFeatures() + " features, "
+                    + metadata.numClasses() + " classes)");
         }
-        long parameters = NeuralNetwork.parameterCount(metadata.model(), metadata.numFeatures(), metadata.numClasses());
-        if (parameters > MAX_PARAMETERS) {
-            throw new TributaryException("not a model artifact: its network would have " + parameters
-                    + " parameters, more than the " + MAX_PARAMETERS + " a model may have");
-        }
-        return parameters;
     }
 
     /** Two arrays of numbers in Java's shortest round-trip notation (at most 24 characters and a comma each). */

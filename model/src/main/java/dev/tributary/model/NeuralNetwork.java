@@ -9,9 +9,10 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.List;
+import java.io.InputStream;
 
 /**
  * The multi-layer perceptron every strategy trains (see {@link ModelConfig}), on standardised
@@ -136,59 +137,35 @@ public final class NeuralNetwork {
     }
 
     /**
-     * @param config      the architecture
-     * @param numFeatures the input width
-     * @param numClasses  the number of classes, 2 or more
-     * @return the trainable parameters of a network {@link #create} would make
-     * @throws TributaryException if the count does not fit in a long
-     */
-    static long parameterCount(ModelConfig config, int numFeatures, int numClasses) {
-        try {
-            return Dl4jArchive.parameterCount(widths(config, numFeatures, numClasses));
-        } catch (ArithmeticException e) {
-            throw new TributaryException("a network of " + config.hiddenLayers() + " on " + numFeatures
-                    + " features has more parameters than a long can count");
-        }
-    }
-
-    /** Features, each hidden layer, then the outputs (one sigmoid unit for two classes). */
-    private static long[] widths(ModelConfig config, int numFeatures, int numClasses) {
-        List<Integer> hidden = config.hiddenLayers();
-        long[] widths = new long[hidden.size() + 2];
-        widths[0] = numFeatures;
-        for (int i = 0; i < hidden.size(); i++) {
-            widths[i + 1] = hidden.get(i);
-        }
-        widths[widths.length - 1] = numClasses == 2 ? 1 : numClasses;
-        return widths;
-    }
-
-    /**
-     * Restores a network from untrusted bytes: they must hold exactly the network
-     * {@link #create} makes of this architecture, and nothing is allocated for an array before its
-     * declared length is known to match the architecture and the bytes present.
+     * Restores a network from untrusted bytes: they must hold a network {@link #create} could
+     * have made for this input width and number of classes (dense layers of any widths, trained
+     * with Adam), of at most {@link ModelCodec#MAX_PARAMETERS} parameters, and nothing is
+     * allocated for an array before its declared length is known to match the configuration and
+     * the bytes present.
      *
      * @param bytes       the output of {@link #toBytes}
-     * @param config      the architecture it must have (the learning rate is the network's own)
-     * @param numFeatures the expected input width, 1 or more
-     * @param numClasses  the expected number of classes, 2 or more
+     * @param numFeatures the expected input width
+     * @param numClasses  the expected number of classes
      * @return the network, with its optimiser state when it was saved
-     * @throws TributaryException if the bytes are not a network of that architecture, or it would
-     *                            have more than {@link ModelCodec#MAX_PARAMETERS} parameters
+     * @throws TributaryException if the bytes are not a network of that shape and size
      */
-    public static NeuralNetwork fromBytes(byte[] bytes, ModelConfig config, int numFeatures, int numClasses) {
+    public static NeuralNetwork fromBytes(byte[] bytes, int numFeatures, int numClasses) {
         if (numFeatures < 1 || numClasses < 2) {
             throw new TributaryException("a network needs >= 1 feature and >= 2 classes, got "
                     + numFeatures + " and " + numClasses);
         }
-        long parameters = parameterCount(config, numFeatures, numClasses);
-        if (parameters > ModelCodec.MAX_PARAMETERS) {
-            throw new TributaryException("a network of " + parameters + " parameters is larger than the "
-                    + ModelCodec.MAX_PARAMETERS + " a model may have");
-        }
+        return read(new ByteArrayInputStream(bytes), numFeatures, numClasses);
+    }
+
+    /**
+     * {@link #fromBytes} from a stream: the artifact's network entry, read in place.
+     *
+     * @param in the output of {@link #toBytes}, read but not closed
+     */
+    static NeuralNetwork read(InputStream in, int numFeatures, int numClasses) {
         MultiLayerNetwork network;
         try {
-            network = Dl4jArchive.restore(bytes, widths(config, numFeatures, numClasses));
+            network = Dl4jArchive.restore(in, numFeatures, numClasses == 2 ? 1 : numClasses, ModelCodec.MAX_PARAMETERS);
         } catch (TributaryException e) {
             throw e;
         } catch (RuntimeException e) {

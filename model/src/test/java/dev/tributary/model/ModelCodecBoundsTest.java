@@ -73,6 +73,30 @@ class ModelCodecBoundsTest {
         goodDecoded = ModelCodec.decode(good);
     }
 
+    /**
+     * Why some of the records must be rejected: each one is caught by the check made for it,
+     * before anything is allocated at the size it declares.
+     */
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            // 3 features: 4 KiB and 64 bytes a feature.
+            Map.entry("standardizer of 125 million zeros", "entry standardizer.json inflates to more than 4288 bytes"),
+            Map.entry("standardizer padded with 250 MB of spaces", "entry standardizer.json inflates to more than 4288 bytes"),
+            Map.entry("standardizer holding one 250 MB number", "entry standardizer.json inflates to more than 4288 bytes"),
+            Map.entry("standardizer with 4 means for 3 features", "standardizer has more than 3 features in mean"),
+            Map.entry("standardizer with a 1,000-digit number", "standardizer.json: not JSON"),
+            Map.entry("standardizer with a field twice", "field mean appears twice"),
+            Map.entry("parameters declaring 2^31 floats, body cut", "network.dl4j/coefficients.bin inflates to more than 420 bytes"),
+            Map.entry("Adam state declaring 2^31 floats, body cut", "network.dl4j/updaterState.bin inflates to more than 584 bytes"),
+            Map.entry("Adam state declaring 2^32 floats", "is not that of a dense float vector of 82"),
+            Map.entry("right shape, data declaring 2^31 floats", "declares 2147483648 floats, the architecture has 41"),
+            Map.entry("shape information of 2^40 longs", "holds 1099511627776 values"),
+            Map.entry("parameters one float short", "holds 160 bytes of data, 41 floats take 164"),
+            Map.entry("configuration naming a JDK class", "names class 'java.lang.ProcessBuilder'"),
+            Map.entry("a Java-serialised preprocessor", "unexpected entry 'preprocessor.bin'"),
+            Map.entry("configuration of 10 million parameters", "more than the 4194304 parameters"),
+            Map.entry("metadata of 2^31 features", "describes no network"),
+            Map.entry("an entry before the metadata", "its first entry is 'standardizer.json'"));
+
     /** The records, by what they do; every one is a rejection. */
     private static Map<String, byte[]> crafted() {
         Map<String, byte[]> records = new LinkedHashMap<>();
@@ -82,6 +106,8 @@ class ModelCodecBoundsTest {
         records.put("standardizer holding one 250 MB number", CraftedModelRecords.inflatedStandardizer(good, 250_000_000, "1"));
         records.put("standardizer with 4 means for 3 features", withEntry(good, STANDARDIZER,
                 utf8("{\"count\":2,\"mean\":[1,2,3,4],\"m2\":[1,1,1]}")));
+        records.put("standardizer with a 1,000-digit number", withEntry(good, STANDARDIZER,
+                utf8("{\"count\":2,\"mean\":[" + "1".repeat(1000) + ",2,3],\"m2\":[1,1,1]}")));
         records.put("standardizer with a field twice", withEntry(good, STANDARDIZER,
                 utf8("{\"count\":2,\"mean\":[1,2,3],\"mean\":[1,2,3],\"m2\":[1,1,1]}")));
         records.put("standardizer nested 100,000 deep", withEntry(good, STANDARDIZER,
@@ -120,10 +146,12 @@ class ModelCodecBoundsTest {
         // Wrong shapes: the configuration, the metadata and the arrays must agree.
         String json = new String(networkEntry(good, CONFIGURATION), StandardCharsets.UTF_8);
         String metadata = new String(entries(good).get(METADATA), StandardCharsets.UTF_8);
-        records.put("metadata of a 10^10-parameter network", withEntry(good, METADATA,
-                utf8(metadata.replace("\"hiddenLayers\":[8]", "\"hiddenLayers\":[100000,100000]"))));
-        records.put("metadata of 16 hidden units", withEntry(good, METADATA,
-                utf8(metadata.replace("\"hiddenLayers\":[8]", "\"hiddenLayers\":[16]"))));
+        records.put("metadata of 2^31 features", withEntry(good, METADATA,
+                utf8(metadata.replace("\"numFeatures\":3", "\"numFeatures\":2147483647"))));
+        records.put("configuration of 10 million parameters", withNetworkEntry(good, CONFIGURATION,
+                utf8(json.replaceFirst("\"nout\" : 8", "\"nout\" : 2000000").replaceFirst("\"nin\" : 8", "\"nin\" : 2000000"))));
+        records.put("a network with its configuration last", withEntry(good, NETWORK,
+                CraftedModelRecords.zip(configurationLast(entries(networkOf(good))))));
         records.put("metadata of 0 features", withEntry(good, METADATA, utf8(metadata.replace("\"numFeatures\":3", "\"numFeatures\":0"))));
         records.put("metadata of 1 class", withEntry(good, METADATA, utf8(metadata.replace("\"numClasses\":2", "\"numClasses\":1"))));
         records.put("configuration of 1,000,000 inputs", withNetworkEntry(good, CONFIGURATION,
@@ -159,6 +187,7 @@ class ModelCodecBoundsTest {
     @Test
     void everyCraftedRecordIsRejectedQuicklyWithinBoundedHeapAndNativeMemory() {
         Map<String, byte[]> records = crafted();
+        assertTrue(records.keySet().containsAll(REASONS.keySet()), "every reason names a record");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long residentBefore = resident();
         List<String> failures = new ArrayList<>();
@@ -170,8 +199,11 @@ class ModelCodecBoundsTest {
                     ModelArtifact decoded = ModelCodec.decode(record.getValue());
                     failures.add(record.getKey() + ": decoded, as version " + decoded.metadata().version());
                 } catch (TributaryException expected) {
-                    assertTrue(expected.getMessage().contains("model artifact") || expected.getMessage().contains("network"),
-                            record.getKey() + ": " + expected.getMessage());
+                    String reason = REASONS.getOrDefault(record.getKey(), "model artifact");
+                    if (!expected.getMessage().contains(reason)) {
+                        failures.add(record.getKey() + ": rejected as '" + expected.getMessage() + "', not for '"
+                                + reason + "'");
+                    }
                 } catch (Throwable e) {
                     failures.add(record.getKey() + ": " + e);
                 }
@@ -248,6 +280,16 @@ class ModelCodecBoundsTest {
     private static ModelArtifact shaped(int numFeatures) {
         return new ModelArtifact(NeuralNetwork.create(CONFIG, numFeatures, 2, 1), new Standardizer(3),
                 new ModelMetadata("online", 1, 0, "t", Map.of(), 1L, CONFIG, numFeatures, 2, 1, 0));
+    }
+
+    private static byte[] networkOf(byte[] artifact) {
+        return entries(artifact).get(NETWORK);
+    }
+
+    private static Map<String, byte[]> configurationLast(Map<String, byte[]> entries) {
+        Map<String, byte[]> reordered = new LinkedHashMap<>(entries);
+        reordered.put(CONFIGURATION, reordered.remove(CONFIGURATION));
+        return reordered;
     }
 
     private static Map<String, byte[]> reordered(Map<String, byte[]> entries) {

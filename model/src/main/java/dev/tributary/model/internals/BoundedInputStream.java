@@ -79,6 +79,19 @@ public final class BoundedInputStream extends FilterInputStream {
     }
 
     /**
+     * Reads the rest of the entry and forgets it, within the budget: a zip moving on to its next
+     * entry would otherwise inflate whatever is left, without limit.
+     *
+     * @throws IOException if the zip is unreadable
+     */
+    public void drain() throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        while (read(buffer, 0, buffer.length) > 0) {
+            // discarded
+        }
+    }
+
+    /**
      * @return the rest of the entry, within the budget; the array grows with what is actually
      *         read, never to a size the entry merely declares
      * @throws IOException if the zip is unreadable

@@ -20,6 +20,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -61,20 +62,6 @@ public final class Dl4jArchive {
     }
 
     /**
-     * @param widths the layer widths the network must have, input first: features, each hidden
-     *               layer, outputs; each at least 1
-     * @return its trainable parameters (weights and biases of every dense layer)
-     * @throws ArithmeticException if the count does not fit in a long
-     */
-    public static long parameterCount(long[] widths) {
-        long count = 0;
-        for (int i = 0; i + 1 < widths.length; i++) {
-            count = Math.addExact(count, Math.addExact(Math.multiplyExact(widths[i], widths[i + 1]), widths[i + 1]));
-        }
-        return count;
-    }
-
-    /**
      * @param parameters a network's parameter count
      * @return the most its entry in Deeplearning4j's format may hold, in bytes: configuration,
      *         parameters and Adam's two moments, with the zip's overhead (deflate can grow
@@ -86,65 +73,75 @@ public final class Dl4jArchive {
     }
 
     /**
-     * @param bytes  Deeplearning4j's serialised network, untrusted
-     * @param widths the layer widths it must have (see {@link #parameterCount}), already checked
-     *               against the caller's cap on parameters
+     * @param in            Deeplearning4j's serialised network, untrusted (read, not closed)
+     * @param numFeatures   the input width it must have
+     * @param outputs       the output width it must have
+     * @param maxParameters the most trainable parameters it may have
      * @return the network, with its optimiser state when the bytes hold one
-     * @throws TributaryException if the bytes are anything but a network of exactly that
-     *                            architecture: dense ReLU-or-other layers, Adam, float parameters
+     * @throws TributaryException if the bytes are anything but a feed-forward network of those
+     *                            widths, trained with Adam, of at most that many float parameters
      */
-    public static MultiLayerNetwork restore(byte[] bytes, long[] widths) {
-        long parameters = parameterCount(widths);
-        Map<String, byte[]> entries = entries(bytes, parameters);
-        byte[] configuration = entries.get(CONFIGURATION);
-        byte[] coefficients = entries.get(COEFFICIENTS);
-        if (configuration == null || coefficients == null) {
-            throw reject("it has no " + (configuration == null ? CONFIGURATION : COEFFICIENTS));
-        }
-        String json = new String(configuration, StandardCharsets.UTF_8);
-        requireKnownClasses(json);
-        MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
-        long updaterState = requireArchitecture(conf, widths, parameters);
-        Nd4jArrayHeader.requireFloatVector(coefficients, COEFFICIENTS, parameters);
-        byte[] state = entries.get(UPDATER_STATE);
-        if (state != null) {
-            Nd4jArrayHeader.requireFloatVector(state, UPDATER_STATE, updaterState);
-        }
-        // Every length is now known to match the data present: ND4J allocates what it reads.
-        INDArray params = read(coefficients);
-        conf.setDataType(params.dataType());
-        MultiLayerNetwork network = new MultiLayerNetwork(conf);
-        network.init(params, false);
-        if (state != null) {
-            network.getUpdater().setStateViewArray(network, read(state), false);
-        }
-        return network;
-    }
-
-    /** The inner zip's entries, each within its budget; any other entry, or one twice, is a rejection. */
-    private static Map<String, byte[]> entries(byte[] bytes, long parameters) {
-        Map<String, Long> limits = Map.of(
-                CONFIGURATION, MAX_CONFIGURATION_BYTES,
-                COEFFICIENTS, MAX_ARRAY_HEADER_BYTES + Float.BYTES * parameters,
-                // Adam keeps two moments a parameter; the exact count is checked against the configuration.
-                UPDATER_STATE, MAX_ARRAY_HEADER_BYTES + 2L * Float.BYTES * parameters);
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                String name = entry.getName();
-                Long limit = limits.get(name);
-                if (limit == null) {
-                    throw reject("unexpected entry '" + (name.length() <= 40 ? name : name.substring(0, 40) + "...") + "'");
-                }
-                if (entries.containsKey(name)) {
-                    throw reject("entry " + name + " appears twice");
-                }
-                entries.put(name, new BoundedInputStream(zip, "network.dl4j/" + name, limit).readAllWithinLimit());
+    public static MultiLayerNetwork restore(InputStream in, long numFeatures, long outputs, long maxParameters) {
+        try {
+            // Not closed: that would close the caller's stream.
+            ZipInputStream zip = new ZipInputStream(in);
+            // DL4J writes its configuration first: what it says bounds everything after it.
+            ZipEntry first = zip.getNextEntry();
+            if (first == null || !CONFIGURATION.equals(first.getName())) {
+                throw reject("its first entry is " + (first == null ? "missing" : "'" + cut(first.getName()) + "'")
+                        + ", not " + CONFIGURATION);
             }
+            String json = new String(new BoundedInputStream(zip, "network.dl4j/" + CONFIGURATION,
+                    MAX_CONFIGURATION_BYTES).readAllWithinLimit(), StandardCharsets.UTF_8);
+            requireKnownClasses(json);
+            MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
+            Counts counts = requireArchitecture(conf, numFeatures, outputs, maxParameters);
+            Map<String, byte[]> arrays = arrays(zip, counts);
+            byte[] coefficients = arrays.get(COEFFICIENTS);
+            if (coefficients == null) {
+                throw reject("it has no " + COEFFICIENTS);
+            }
+            Nd4jArrayHeader.requireFloatVector(coefficients, COEFFICIENTS, counts.parameters());
+            byte[] state = arrays.get(UPDATER_STATE);
+            if (state != null) {
+                Nd4jArrayHeader.requireFloatVector(state, UPDATER_STATE, counts.updaterState());
+            }
+            // Every length is now known to match the data present: ND4J allocates what it reads.
+            INDArray params = read(coefficients);
+            conf.setDataType(params.dataType());
+            MultiLayerNetwork network = new MultiLayerNetwork(conf);
+            network.init(params, false);
+            if (state != null) {
+                network.getUpdater().setStateViewArray(network, read(state), false);
+            }
+            return network;
         } catch (IOException e) {
             throw reject("unreadable zip (" + e.getMessage() + ")");
         }
-        return entries;
+    }
+
+    /** A network's parameter count and the length of its optimiser's state. */
+    private record Counts(long parameters, long updaterState) {
+    }
+
+    /** The entries after the configuration, each at most its exact size; any other entry, or one twice, is a rejection. */
+    private static Map<String, byte[]> arrays(ZipInputStream zip, Counts counts) throws IOException {
+        Map<String, Long> limits = Map.of(
+                COEFFICIENTS, MAX_ARRAY_HEADER_BYTES + Float.BYTES * counts.parameters(),
+                UPDATER_STATE, MAX_ARRAY_HEADER_BYTES + Float.BYTES * counts.updaterState());
+        Map<String, byte[]> arrays = new HashMap<>();
+        for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+            String name = entry.getName();
+            Long limit = limits.get(name);
+            if (limit == null) {
+                throw reject("unexpected entry '" + cut(name) + "'");
+            }
+            if (arrays.containsKey(name)) {
+                throw reject("entry " + name + " appears twice");
+            }
+            arrays.put(name, new BoundedInputStream(zip, "network.dl4j/" + name, limit).readAllWithinLimit());
+        }
+        return arrays;
     }
 
     /** Refuses any {@code @class} outside DL4J and ND4J before DL4J's Jackson instantiates it. */
@@ -164,21 +161,22 @@ public final class Dl4jArchive {
     }
 
     /**
-     * Dense layers then one output layer, of exactly the expected widths, each with Adam, and a
-     * parameter count (as DL4J computes it from the configuration) equal to the architecture's.
-     *
-     * @return the length of the updater's state the configuration calls for
+     * Dense layers then one output layer, from {@code numFeatures} to {@code outputs}, each
+     * taking what the one before gives and trained with Adam; no more than {@code maxParameters}
+     * parameters, counted from the widths before anything else is asked of the configuration, and
+     * exactly as many as DL4J counts from it.
      */
-    private static long requireArchitecture(MultiLayerConfiguration conf, long[] widths, long parameters) {
+    private static Counts requireArchitecture(MultiLayerConfiguration conf, long numFeatures, long outputs,
+                                              long maxParameters) {
         List<NeuralNetConfiguration> layers = conf.getConfs();
-        if (layers.size() != widths.length - 1) {
-            throw reject("it has " + layers.size() + " layers, the model's configuration " + (widths.length - 1));
+        if (layers == null || layers.isEmpty()) {
+            throw reject("it has no layers");
         }
         if (conf.getInputPreProcessors() != null && !conf.getInputPreProcessors().isEmpty()) {
             throw reject("it has input preprocessors");
         }
-        long counted = 0;
-        long state = 0;
+        long parameters = 0;
+        long in = numFeatures;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i).getLayer();
             Class<?> expected = i + 1 < layers.size() ? DenseLayer.class : OutputLayer.class;
@@ -187,25 +185,33 @@ public final class Dl4jArchive {
                         + ", not a " + expected.getSimpleName());
             }
             FeedForwardLayer dense = (FeedForwardLayer) layer;
-            if (dense.getNIn() != widths[i] || dense.getNOut() != widths[i + 1]) {
-                throw reject("layer " + i + " maps " + dense.getNIn() + " to " + dense.getNOut() + ", expected "
-                        + widths[i] + " to " + widths[i + 1]);
+            long out = dense.getNOut();
+            if (dense.getNIn() != in || out < 1 || (i + 1 == layers.size() && out != outputs)) {
+                throw reject("layer " + i + " maps " + dense.getNIn() + " to " + out + " values, expected " + in
+                        + " to " + (i + 1 == layers.size() ? Long.toString(outputs) : "1 or more"));
             }
-            BaseLayer base = (BaseLayer) layer;
-            if (!(base.getIUpdater() instanceof Adam) || base.getBiasUpdater() != null) {
-                throw reject("layer " + i + " is not trained with Adam");
+            // Weights and biases; in and out are at most a long's worth each, so check before multiplying.
+            if (out > maxParameters || in > maxParameters
+                    || (parameters += in * out + out) > maxParameters) {
+                throw reject("it has more than the " + maxParameters + " parameters a model may have");
             }
-            long layerParameters = layer.initializer().numParams(layers.get(i));
+            in = out;
+        }
+        long counted = 0;
+        long state = 0;
+        for (NeuralNetConfiguration layerConf : layers) {
+            BaseLayer layer = (BaseLayer) layerConf.getLayer();
+            if (!(layer.getIUpdater() instanceof Adam) || layer.getBiasUpdater() != null) {
+                throw reject("layer " + layer.getLayerName() + " is not trained with Adam alone");
+            }
+            long layerParameters = layer.initializer().numParams(layerConf);
             counted += layerParameters;
-            state += base.getIUpdater().stateSize(layerParameters);
-            if (counted > parameters) {
-                break;
-            }
+            state += layer.getIUpdater().stateSize(layerParameters);
         }
         if (counted != parameters) {
-            throw reject("its configuration has " + counted + " parameters, the architecture " + parameters);
+            throw reject("its configuration has " + counted + " parameters, its layers' widths " + parameters);
         }
-        return state;
+        return new Counts(parameters, state);
     }
 
     private static INDArray read(byte[] checked) {
@@ -214,6 +220,10 @@ public final class Dl4jArchive {
         } catch (IOException e) {
             throw reject("unreadable array (" + e.getMessage() + ")");
         }
+    }
+
+    private static String cut(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "...";
     }
 
     private static TributaryException reject(String why) {
