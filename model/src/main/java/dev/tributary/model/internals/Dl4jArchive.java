@@ -31,8 +31,9 @@ import java.util.zip.ZipInputStream;
 /**
  * Restores a network from Deeplearning4j's own format (a zip of {@value #CONFIGURATION},
  * {@value #COEFFICIENTS} and {@value #UPDATER_STATE}, what {@code ModelSerializer.writeModel}
- * writes) when the bytes are untrusted, checking every length against the architecture the
- * caller expects before anything is allocated for it.
+ * writes) when the bytes are untrusted: the configuration must describe a feed-forward network of
+ * the widths the caller expects, and every length after it must match that configuration before
+ * anything is allocated for it.
  *
  * <p>{@code ModelSerializer}'s reader is not used: it allocates each inner entry at the size its
  * zip header declares, lets ND4J allocate each array at the length its header declares before
@@ -82,9 +83,9 @@ public final class Dl4jArchive {
      *                            widths, trained with Adam, of at most that many float parameters
      */
     public static MultiLayerNetwork restore(InputStream in, long numFeatures, long outputs, long maxParameters) {
-        try {
-            // Not closed: that would close the caller's stream.
-            ZipInputStream zip = new ZipInputStream(in);
+        // The bounded stream's close leaves the caller's open; closing the zip frees its inflater now.
+        try (ZipInputStream zip = new ZipInputStream(new BoundedInputStream(in, "network.dl4j",
+                maxArchiveBytes(maxParameters)))) {
             // DL4J writes its configuration first: what it says bounds everything after it.
             ZipEntry first = zip.getNextEntry();
             if (first == null || !CONFIGURATION.equals(first.getName())) {
