@@ -42,12 +42,7 @@ class ScorerBadInputIntegrationTest {
 
     @Test
     void badModelsAreRejectedAndBadEventsDeadLetteredWhileTheLastGoodModelServes(@TempDir Path dir) throws Exception {
-        String name = SharedKafka.unique("scorer-bad");
-        var topics = new ScoringTopology.ScoringTopics(name + "-events", name + "-models", name + "-predictions",
-                name + "-scorer-dlq");
-        try (TopicAdmin admin = new TopicAdmin(kafka)) {
-            admin.ensureTopic(topics.events(), 1, (short) 1, Map.of());
-        }
+        var topics = topics("scorer-bad");
         try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1);
              ModelScorer scorer = ModelScorer.start(kafka, SyntheticData.SCHEMA, new ModelScorer.Settings(
                      SharedKafka.unique("app"), "online", topics, 64, 1, false, dir))) {
@@ -96,12 +91,7 @@ class ScorerBadInputIntegrationTest {
      */
     @Test
     void craftedModelRecordsStopNeitherTheScorerNorItsRestart(@TempDir Path dir) throws Exception {
-        String name = SharedKafka.unique("scorer-crafted");
-        var topics = new ScoringTopology.ScoringTopics(name + "-events", name + "-models", name + "-predictions",
-                name + "-scorer-dlq");
-        try (TopicAdmin admin = new TopicAdmin(kafka)) {
-            admin.ensureTopic(topics.events(), 1, (short) 1, Map.of());
-        }
+        var topics = topics("scorer-crafted");
         byte[] good = ModelCodec.encode(ServingFixtures.model(1, 5));
         List<byte[]> crafted = List.of(
                 CraftedModelRecords.inflatedStandardizer(good, 250_000_000, "0,"),
@@ -129,6 +119,17 @@ class ScorerBadInputIntegrationTest {
                 assertEquals(2, scorer.serving().current().metadata().version(), "a good model after them is taken");
             }
         }
+    }
+
+    /** @return a scorer's topics, named after {@code prefix} and unique, with the events topic created */
+    private ScoringTopology.ScoringTopics topics(String prefix) {
+        String name = SharedKafka.unique(prefix);
+        var topics = new ScoringTopology.ScoringTopics(name + "-events", name + "-models", name + "-predictions",
+                name + "-scorer-dlq");
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            admin.ensureTopic(topics.events(), 1, (short) 1, Map.of());
+        }
+        return topics;
     }
 
     /** Waits (at most 60 s) for a counter to reach a value; the caller asserts what follows from it. */
