@@ -197,7 +197,8 @@ public final class ModelCodec {
                     network = NeuralNetwork.read(in, metadata.numFeatures(), metadata.numClasses());
                 } else {
                     throw new TributaryException("not a model artifact: unexpected entry '" + cut(name)
-                            + "' before its standardizer and network");
+                            + "' (after " + METADATA_ENTRY + ", each of " + STANDARDIZER_ENTRY + " and "
+                            + NETWORK_ENTRY + " once)");
                 }
                 in.drain();
                 budget -= in.bytesRead();

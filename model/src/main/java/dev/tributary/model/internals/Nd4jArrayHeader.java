@@ -64,7 +64,8 @@ final class Nd4jArrayHeader {
                         + expected * FLOAT_BYTES);
             }
         } catch (IOException e) {
-            throw reject(name, "its header is cut short (" + e + ")");
+            // A body cut inside the headers, or a string that is not modified UTF-8.
+            throw reject(name, "its header is unreadable (" + e + ")");
         }
     }
 
