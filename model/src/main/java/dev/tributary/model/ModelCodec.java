@@ -1,19 +1,21 @@
 package dev.tributary.model;
 
 import dev.tributary.common.provenance.ModelMetadata;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.common.AtomicFiles;
 import dev.tributary.common.TributaryException;
+import dev.tributary.model.internals.BoundedInputStream;
+import dev.tributary.model.internals.Dl4jArchive;
+import dev.tributary.model.internals.StandardizerJson;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -32,14 +34,24 @@ public final class ModelCodec {
     static final String STANDARDIZER_ENTRY = "standardizer.json";
     static final String NETWORK_ENTRY = "network.dl4j";
     /**
-     * The most a decoded artifact's entries may hold, inflated, in bytes. Records on the models
-     * topic are limited to 16 MB, but a zip that size can inflate to gigabytes; a reader must
-     * not let a hostile or corrupt record exhaust its heap.
+     * The most a decoded artifact's entries may hold together, inflated, in bytes. Records on the
+     * models topic are limited to 16 MB, but a zip that size can inflate to gigabytes; each entry
+     * also has a budget of its own, derived from the metadata (see {@link #decode}).
      */
     public static final long MAX_DECODED_BYTES = 256L * 1024 * 1024;
-    private static final Set<String> ENTRIES = Set.of(METADATA_ENTRY, STANDARDIZER_ENTRY, NETWORK_ENTRY);
+    /**
+     * The most trainable parameters a decoded network may have: 4,194,304, whose floats, with
+     * Adam's two moments, take 48 MiB. The tutorial's network on 30 features has about 70,000; a
+     * models-topic record (16 MB) cannot hold more than about 1.4 million incompressible ones.
+     */
+    public static final long MAX_PARAMETERS = 1L << 22;
+    /** The budget of the metadata entry, in bytes: a few hundred bytes, plus one offset per partition. */
+    static final long MAX_METADATA_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(16).maxStringLength(64 * 1024).maxNumberLength(64).build())
+            .build())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private ModelCodec() {
@@ -73,43 +85,57 @@ public final class ModelCodec {
 
     /**
      * Decodes untrusted bytes (a models-topic record may hold anything): whatever they hold, this
-     * either returns a complete, consistent artifact or throws {@link TributaryException}; entries
-     * other than the three of the format are skipped, and at most {@link #MAX_DECODED_BYTES} are
-     * inflated.
+     * either returns a complete, consistent artifact or throws {@link TributaryException}, and
+     * every allocation it makes is bounded before it is made:
+     * <ul>
+     *   <li>{@value #METADATA_ENTRY} comes first (as {@link #encode} writes it) and holds at most
+     *       {@link #MAX_METADATA_BYTES}; its feature and class counts fix the network's input and
+     *       output widths;</li>
+     *   <li>{@value #STANDARDIZER_ENTRY} is read value by value into two arrays of the metadata's
+     *       width, and may hold at most a few dozen bytes a value;</li>
+     *   <li>{@value #NETWORK_ENTRY} may hold at most what a network of {@link #MAX_PARAMETERS}
+     *       takes; inside it, Deeplearning4j's configuration comes first and must describe dense
+     *       layers from those inputs to those outputs, trained with Adam, of at most
+     *       {@link #MAX_PARAMETERS}; then the lengths ND4J's array headers declare must equal the
+     *       parameter and optimiser-state counts of that configuration and the bytes present,
+     *       before ND4J allocates anything;</li>
+     *   <li>another entry before those, or one of them twice, is a rejection; entries after them
+     *       are never read; and all of them together inflate to at most {@link #MAX_DECODED_BYTES}.</li>
+     * </ul>
+     * Running out of heap or stack while decoding, which these bounds leave no way to do short of
+     * a heap already nearly full, is reported as a rejection too: nothing decoded is shared, so
+     * the caller can go on with its last good model.
      *
      * @param bytes the output of {@link #encode}
      * @return the model
-     * @throws TributaryException if the bytes are not a model artifact of a known format, or inflate
-     *                            to more than {@link #MAX_DECODED_BYTES}
+     * @throws TributaryException if the bytes are not a model artifact of a known format within
+     *                            those bounds
      */
     public static ModelArtifact decode(byte[] bytes) {
         try {
-            return decodeEntries(readEntries(bytes, ENTRIES));
+            return readArtifact(bytes);
         } catch (TributaryException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // A well-formed zip can still hold JSON with nulls or arrays of the wrong length.
             throw new TributaryException("not a model artifact: " + e, e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw new TributaryException("not a model artifact: decoding it failed with " + e, e);
         }
     }
 
     /**
      * Reads only a model record's provenance, without building its network: what an evaluator of
-     * served predictions needs of every version, at a fraction of the cost (same limits as
-     * {@link #decode}).
+     * served predictions needs of every version, at a fraction of the cost. Only the first entry,
+     * which must be {@value #METADATA_ENTRY}, is inflated, within {@link #MAX_METADATA_BYTES}.
      *
      * @param bytes the output of {@link #encode}
      * @return the model's metadata
      * @throws TributaryException if the bytes are not a model artifact of a known format
      */
     public static ModelMetadata decodeMetadata(byte[] bytes) {
-        try {
-            // The metadata is written first: the network's entry is never inflated.
-            byte[] entry = readEntries(bytes, Set.of(METADATA_ENTRY)).get(METADATA_ENTRY);
-            if (entry == null) {
-                throw new TributaryException("not a model artifact: entry " + METADATA_ENTRY + " is missing");
-            }
-            Header header = JSON.readValue(entry, Header.class);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            Header header = readHeader(zip);
             if (header.formatVersion() != FORMAT_VERSION || header.metadata() == null) {
                 throw new TributaryException("not a model artifact of format " + FORMAT_VERSION + " with metadata");
             }
@@ -118,64 +144,103 @@ public final class ModelCodec {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new TributaryException("not a model artifact: " + e, e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw new TributaryException("not a model artifact: decoding it failed with " + e, e);
         }
     }
 
-    /** Inflates the wanted entries (within the size limit), stopping once it has them all. */
-    private static Map<String, byte[]> readEntries(byte[] bytes, Set<String> wanted) {
-        Map<String, byte[]> entries = new HashMap<>();
-        long inflated = 0;
+    /** The first entry, which must be the header, within its budget. */
+    private static Header readHeader(ZipInputStream zip) throws IOException {
+        ZipEntry first = nextEntry(zip);
+        if (first == null) {
+            throw missing(METADATA_ENTRY);
+        }
+        if (!METADATA_ENTRY.equals(first.getName())) {
+            throw new TributaryException("not a model artifact: its first entry is '" + cut(first.getName())
+                    + "', not " + METADATA_ENTRY);
+        }
+        byte[] json = new BoundedInputStream(zip, METADATA_ENTRY, MAX_METADATA_BYTES).readAllWithinLimit();
+        return JSON.readValue(json, Header.class);
+    }
+
+    private static ModelArtifact readArtifact(byte[] bytes) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            byte[] buffer = new byte[64 * 1024];
-            for (ZipEntry entry; entries.size() < wanted.size() && (entry = zip.getNextEntry()) != null; ) {
-                if (!wanted.contains(entry.getName())) {
-                    continue;
+            Header header = readHeader(zip);
+            if (header.formatVersion() != FORMAT_VERSION || header.metadata() == null) {
+                // A header alone is a fragment, whatever version it claims: say what is missing.
+                if (nextEntry(zip) == null) {
+                    throw missing(STANDARDIZER_ENTRY);
                 }
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                for (int n; (n = zip.read(buffer)) > 0; ) {
-                    inflated += n;
-                    if (inflated > MAX_DECODED_BYTES) {
-                        throw new TributaryException("not a model artifact: its entries inflate to more than "
-                                + MAX_DECODED_BYTES + " bytes");
-                    }
-                    content.write(buffer, 0, n);
-                }
-                entries.put(entry.getName(), content.toByteArray());
-            }
-        } catch (IOException e) {
-            throw new TributaryException("not a model artifact (unreadable zip): " + e.getMessage(), e);
-        }
-        return entries;
-    }
-
-    private static ModelArtifact decodeEntries(Map<String, byte[]> entries) {
-        for (String name : new String[] {METADATA_ENTRY, STANDARDIZER_ENTRY, NETWORK_ENTRY}) {
-            if (!entries.containsKey(name)) {
-                throw new TributaryException("not a model artifact: entry " + name + " is missing");
-            }
-        }
-        try {
-            Header header = JSON.readValue(entries.get(METADATA_ENTRY), Header.class);
-            if (header.formatVersion() != FORMAT_VERSION) {
-                throw new TributaryException("model artifact format " + header.formatVersion()
-                        + " is not supported (this build reads format " + FORMAT_VERSION + ")");
+                throw header.formatVersion() != FORMAT_VERSION
+                        ? new TributaryException("model artifact format " + header.formatVersion()
+                                + " is not supported (this build reads format " + FORMAT_VERSION + ")")
+                        : new TributaryException("not a model artifact: " + METADATA_ENTRY + " has no metadata");
             }
             ModelMetadata metadata = header.metadata();
-            if (metadata == null) {
-                throw new TributaryException("not a model artifact: " + METADATA_ENTRY + " has no metadata");
+            requireShape(metadata);
+            long budget = MAX_DECODED_BYTES - MAX_METADATA_BYTES;
+            Standardizer standardizer = null;
+            NeuralNetwork network = null;
+            while (standardizer == null || network == null) {
+                ZipEntry entry = nextEntry(zip);
+                if (entry == null) {
+                    throw missing(standardizer == null ? STANDARDIZER_ENTRY : NETWORK_ENTRY);
+                }
+                String name = entry.getName();
+                BoundedInputStream in;
+                if (name.equals(STANDARDIZER_ENTRY) && standardizer == null) {
+                    in = new BoundedInputStream(zip, name, Math.min(budget, maxStandardizerBytes(metadata.numFeatures())));
+                    standardizer = Standardizer.fromState(StandardizerJson.read(in, metadata.numFeatures()));
+                } else if (name.equals(NETWORK_ENTRY) && network == null) {
+                    // Read in place: only the arrays its configuration calls for are ever held.
+                    in = new BoundedInputStream(zip, name, Math.min(budget, Dl4jArchive.maxArchiveBytes(MAX_PARAMETERS)));
+                    network = NeuralNetwork.read(in, metadata.numFeatures(), metadata.numClasses());
+                } else {
+                    throw new TributaryException("not a model artifact: unexpected entry '" + cut(name)
+                            + "' (after " + METADATA_ENTRY + ", each of " + STANDARDIZER_ENTRY + " and "
+                            + NETWORK_ENTRY + " once)");
+                }
+                in.drain();
+                budget -= in.bytesRead();
             }
-            Standardizer standardizer = Standardizer.fromState(
-                    JSON.readValue(entries.get(STANDARDIZER_ENTRY), Standardizer.State.class));
-            if (standardizer.mean().length != metadata.numFeatures()) {
-                throw new TributaryException("model artifact: standardizer has " + standardizer.mean().length
-                        + " features, metadata says " + metadata.numFeatures());
-            }
-            NeuralNetwork network = NeuralNetwork.fromBytes(entries.get(NETWORK_ENTRY), metadata.numFeatures(),
-                    metadata.numClasses());
             return new ModelArtifact(network, standardizer, metadata);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new TributaryException("not a model artifact: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The metadata's side of the architecture: an input width and a class count that some
+     * network within {@link #MAX_PARAMETERS} could have (each layer has at least one weight per
+     * input and per output); the network's configuration gives the rest.
+     */
+    private static void requireShape(ModelMetadata metadata) {
+        if (metadata.numFeatures() < 1 || metadata.numClasses() < 2
+                || metadata.numFeatures() >= MAX_PARAMETERS || metadata.numClasses() >= MAX_PARAMETERS) {
+            throw new TributaryException("not a model artifact: its metadata describes no network of at most "
+                    + MAX_PARAMETERS + " parameters (" + metadata.numFeatures() + " features, "
+                    + metadata.numClasses() + " classes)");
+        }
+    }
+
+    /** Two arrays of numbers in Java's shortest round-trip notation (at most 24 characters and a comma each). */
+    private static long maxStandardizerBytes(int numFeatures) {
+        return 4096 + 2L * 32 * numFeatures;
+    }
+
+    /** The next entry, refusing directories (a zip's directory entries have no place in the format). */
+    private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+        ZipEntry entry = zip.getNextEntry();
+        if (entry != null && entry.isDirectory()) {
+            throw new TributaryException("not a model artifact: it holds a directory, '" + cut(entry.getName()) + "'");
+        }
+        return entry;
+    }
+
+    private static TributaryException missing(String name) {
+        return new TributaryException("not a model artifact: entry " + name + " is missing");
+    }
+
+    private static String cut(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "...";
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ModelConfig;
 import dev.tributary.model.internals.Dl4j;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.tributary.model.internals.Dl4jArchive;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * The multi-layer perceptron every strategy trains (see {@link ModelConfig}), on standardised
@@ -135,24 +137,39 @@ public final class NeuralNetwork {
     }
 
     /**
+     * Restores a network from untrusted bytes: they must hold a network {@link #create} could
+     * have made for this input width and number of classes (dense layers of any widths, trained
+     * with Adam), of at most {@link ModelCodec#MAX_PARAMETERS} parameters, and nothing is
+     * allocated for an array before its declared length is known to match the configuration and
+     * the bytes present.
+     *
      * @param bytes       the output of {@link #toBytes}
      * @param numFeatures the expected input width
      * @param numClasses  the expected number of classes
      * @return the network, with its optimiser state when it was saved
-     * @throws TributaryException if the bytes are not a network of that shape
+     * @throws TributaryException if the bytes are not a network of that shape and size
      */
     public static NeuralNetwork fromBytes(byte[] bytes, int numFeatures, int numClasses) {
+        if (numFeatures < 1 || numClasses < 2) {
+            throw new TributaryException("a network needs >= 1 feature and >= 2 classes, got "
+                    + numFeatures + " and " + numClasses);
+        }
+        return read(new ByteArrayInputStream(bytes), numFeatures, numClasses);
+    }
+
+    /**
+     * {@link #fromBytes} from a stream: the artifact's network entry, read in place.
+     *
+     * @param in the output of {@link #toBytes}, read but not closed
+     */
+    static NeuralNetwork read(InputStream in, int numFeatures, int numClasses) {
         MultiLayerNetwork network;
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), true);
-        } catch (IOException | RuntimeException e) {
+            network = Dl4jArchive.restore(in, numFeatures, numClasses == 2 ? 1 : numClasses, ModelCodec.MAX_PARAMETERS);
+        } catch (TributaryException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw new TributaryException("not a readable network: " + e, e);
-        }
-        long inputs = network.layerInputSize(0);
-        long outputs = network.layerSize(network.getnLayers() - 1);
-        if (inputs != numFeatures || outputs != (numClasses == 2 ? 1 : numClasses)) {
-            throw new TributaryException("network has " + inputs + " inputs and " + outputs + " outputs, expected "
-                    + numFeatures + " inputs for " + numClasses + " classes");
         }
         return new NeuralNetwork(network, numFeatures, numClasses);
     }

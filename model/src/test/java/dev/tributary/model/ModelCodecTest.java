@@ -101,18 +101,33 @@ class ModelCodecTest {
     @Test
     void aZipBombIsRejectedBeforeItExhaustsTheHeap() throws Exception {
         // 300 MB of zeros deflates to about 300 KB: well under the models topic's 16 MB limit.
+        byte[] metadata = entries(ModelCodec.encode(artifact(2))).get(ModelCodec.METADATA_ENTRY);
+        byte[] innerBomb = bomb("configuration.json");
+        Map<String, byte[]> bombs = new java.util.LinkedHashMap<>();
+        bombs.put("first entry is 'network.dl4j'", bomb(ModelCodec.NETWORK_ENTRY));
+        bombs.put("network entry: its first entry is missing", zip(Map.of(ModelCodec.METADATA_ENTRY, metadata,
+                ModelCodec.NETWORK_ENTRY, entries(bomb("zeros")).get("zeros"))));
+        bombs.put("entry network.dl4j/configuration.json inflates to more than 1048576 bytes", zip(Map.of(
+                ModelCodec.METADATA_ENTRY, metadata, ModelCodec.NETWORK_ENTRY, innerBomb)));
+        for (var bomb : bombs.entrySet()) {
+            assertTrue(bomb.getValue().length < 16 * 1024 * 1024, "compressed: " + bomb.getValue().length);
+            TributaryException e = assertThrows(TributaryException.class, () -> ModelCodec.decode(bomb.getValue()));
+            assertTrue(e.getMessage().contains(bomb.getKey()), e.getMessage());
+        }
+    }
+
+    /** @return a zip of one entry, 300 MB of zeros */
+    private static byte[] bomb(String name) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(ModelCodec.NETWORK_ENTRY));
+            zip.putNextEntry(new ZipEntry(name));
             byte[] zeros = new byte[1024 * 1024];
             for (int i = 0; i < 300; i++) {
                 zip.write(zeros);
             }
             zip.closeEntry();
         }
-        assertTrue(bytes.size() < 16 * 1024 * 1024, "compressed: " + bytes.size());
-        TributaryException e = assertThrows(TributaryException.class, () -> ModelCodec.decode(bytes.toByteArray()));
-        assertTrue(e.getMessage().contains("inflate to more than " + ModelCodec.MAX_DECODED_BYTES), e.getMessage());
+        return bytes.toByteArray();
     }
 
     @Test
@@ -150,10 +165,13 @@ class ModelCodecTest {
         return entries;
     }
 
+    /** Writes the entries in the format's order (metadata first), whatever the map's. */
     private static byte[] zip(Map<String, byte[]> entries) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> order = List.of(ModelCodec.METADATA_ENTRY, ModelCodec.STANDARDIZER_ENTRY, ModelCodec.NETWORK_ENTRY);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var e : entries.entrySet()) {
+            for (var e : entries.entrySet().stream()
+                    .sorted(java.util.Comparator.comparingInt(e -> order.indexOf(e.getKey()))).toList()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue());
                 zip.closeEntry();

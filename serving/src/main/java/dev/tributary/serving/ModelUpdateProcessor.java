@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the models topic (as a global store, so every instance sees every model) and swaps the
  * serving model when its strategy's key arrives. A record that is not a well-formed model of
- * the expected shape and size is rejected: the last good model keeps serving.
+ * the expected shape and size is rejected, counted and logged: the last good model keeps serving.
+ * Kafka Streams runs this processor again over the topic when the global store is restored, so
+ * a record it let through would stop every restart too: nothing a record holds may escape it.
  */
 final class ModelUpdateProcessor implements Processor<String, byte[], Void, Void> {
 
@@ -41,20 +43,38 @@ final class ModelUpdateProcessor implements Processor<String, byte[], Void, Void
         if (!serving.strategy().equals(record.key())) {
             return;
         }
-        byte[] bytes = record.value();
+        ModelArtifact model;
         try {
-            if (bytes == null || bytes.length > ModelTopic.MAX_MODEL_BYTES) {
-                throw new TributaryException("model record of " + (bytes == null ? "no" : bytes.length) + " bytes");
-            }
-            ModelArtifact model = ModelCodec.decode(bytes);
-            model.metadata().requireFits(schema, "model version " + model.metadata().version());
-            store.put(record.key(), bytes);
-            serving.swap(model);
-            LOG.info("Serving {} model version {} ({} records seen)", record.key(), model.metadata().version(),
-                    model.metadata().recordsSeen());
+            model = decode(record.value());
         } catch (TributaryException e) {
             serving.reject();
             LOG.warn("Rejected a {} model record, keeping the last good model: {}", record.key(), e.getMessage());
+            return;
+        }
+        store.put(record.key(), record.value());
+        serving.swap(model);
+        LOG.info("Serving {} model version {} ({} records seen)", record.key(), model.metadata().version(),
+                model.metadata().recordsSeen());
+    }
+
+    /**
+     * @return the model the record holds, fit for the schema
+     * @throws TributaryException whatever is wrong with the record
+     */
+    private ModelArtifact decode(byte[] bytes) {
+        if (bytes == null || bytes.length > ModelTopic.MAX_MODEL_BYTES) {
+            throw new TributaryException("model record of " + (bytes == null ? "no" : bytes.length) + " bytes");
+        }
+        try {
+            ModelArtifact model = ModelCodec.decode(bytes);
+            model.metadata().requireFits(schema, "model version " + model.metadata().version());
+            return model;
+        } catch (TributaryException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // ModelCodec promises only TributaryException; anything else would be a bug in it,
+            // and still only this record's fault: decoding shares nothing, so serving goes on.
+            throw new TributaryException("undecodable model record: " + e, e);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.tributary.model.ModelCodec;
 import dev.tributary.broker.test.BadRecords;
 import dev.tributary.broker.test.SharedKafka;
 import dev.tributary.common.test.SyntheticData;
+import dev.tributary.model.test.CraftedModelRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,12 +42,7 @@ class ScorerBadInputIntegrationTest {
 
     @Test
     void badModelsAreRejectedAndBadEventsDeadLetteredWhileTheLastGoodModelServes(@TempDir Path dir) throws Exception {
-        String name = SharedKafka.unique("scorer-bad");
-        var topics = new ScoringTopology.ScoringTopics(name + "-events", name + "-models", name + "-predictions",
-                name + "-scorer-dlq");
-        try (TopicAdmin admin = new TopicAdmin(kafka)) {
-            admin.ensureTopic(topics.events(), 1, (short) 1, Map.of());
-        }
+        var topics = topics("scorer-bad");
         try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1);
              ModelScorer scorer = ModelScorer.start(kafka, SyntheticData.SCHEMA, new ModelScorer.Settings(
                      SharedKafka.unique("app"), "online", topics, 64, 1, false, dir))) {
@@ -85,6 +81,55 @@ class ScorerBadInputIntegrationTest {
             awaitCount(() -> scorer.serving().swaps(), 2);
             assertEquals(2, scorer.serving().current().metadata().version(), "a good model after bad ones still serves");
         }
+    }
+
+    /**
+     * Issue 18, items 1 and 2, on the real broker: the crafted records are already on the topic
+     * when the scorer starts, so they reach it while its global store is first loaded, and again
+     * when a restarted scorer restores that store. Either way they are rejected, the good model
+     * before them serves, and a good one after them is swapped in.
+     */
+    @Test
+    void craftedModelRecordsStopNeitherTheScorerNorItsRestart(@TempDir Path dir) throws Exception {
+        var topics = topics("scorer-crafted");
+        byte[] good = ModelCodec.encode(ServingFixtures.model(1, 5));
+        List<byte[]> crafted = List.of(
+                CraftedModelRecords.inflatedStandardizer(good, 250_000_000, "0,"),
+                CraftedModelRecords.lyingArrayHeader(good, CraftedModelRecords.COEFFICIENTS),
+                CraftedModelRecords.lyingArrayHeader(good, CraftedModelRecords.UPDATER_STATE));
+        var settings = new ModelScorer.Settings(SharedKafka.unique("app"), "online", topics, 64, 1, false, dir);
+        try (ModelTopic models = ModelTopic.open(kafka, topics.models(), (short) 1)) {
+            models.publish("online", good);
+            for (byte[] record : crafted) {
+                models.publish("online", record);
+            }
+            for (String run : List.of("first start", "restart")) {
+                try (ModelScorer scorer = ModelScorer.start(kafka, SyntheticData.SCHEMA, settings)) {
+                    assertTrue(scorer.awaitRunning(Duration.ofSeconds(60)), run + ": the scorer runs");
+                    awaitCount(() -> scorer.serving().rejected(), crafted.size());
+                    assertEquals(1, scorer.serving().swaps(), run);
+                    assertEquals(1, scorer.serving().current().metadata().version(), run + ": the good model serves");
+                }
+            }
+            try (ModelScorer scorer = ModelScorer.start(kafka, SyntheticData.SCHEMA, settings)) {
+                assertTrue(scorer.awaitRunning(Duration.ofSeconds(60)));
+                awaitCount(() -> scorer.serving().rejected(), crafted.size());
+                models.publish("online", ModelCodec.encode(ServingFixtures.model(2, 5)));
+                awaitCount(() -> scorer.serving().swaps(), 2);
+                assertEquals(2, scorer.serving().current().metadata().version(), "a good model after them is taken");
+            }
+        }
+    }
+
+    /** @return a scorer's topics, named after {@code prefix} and unique, with the events topic created */
+    private ScoringTopology.ScoringTopics topics(String prefix) {
+        String name = SharedKafka.unique(prefix);
+        var topics = new ScoringTopology.ScoringTopics(name + "-events", name + "-models", name + "-predictions",
+                name + "-scorer-dlq");
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            admin.ensureTopic(topics.events(), 1, (short) 1, Map.of());
+        }
+        return topics;
     }
 
     /** Waits (at most 60 s) for a counter to reach a value; the caller asserts what follows from it. */

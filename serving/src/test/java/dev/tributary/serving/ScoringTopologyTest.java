@@ -6,7 +6,9 @@ import dev.tributary.kafka.ModelTopic;
 import dev.tributary.model.ModelArtifact;
 import dev.tributary.model.ModelCodec;
 import dev.tributary.common.test.SyntheticData;
+import dev.tributary.model.test.CraftedModelRecords;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.bytedeco.javacpp.Pointer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -230,6 +232,38 @@ class ScoringTopologyTest {
         assertEquals(good.metadata(), serving.current().metadata());
         send(SyntheticData.blobs(4, 6));
         assertTrue(predictions.readValuesToList().stream().allMatch(v -> Prediction.decode(v).modelVersion() == 1));
+    }
+
+    @Test
+    void craftedModelRecordsCostBoundedMemoryAndTheLastGoodModelKeepsServing() {
+        byte[] good = ModelCodec.encode(ServingFixtures.model(1, 5));
+        models.pipeInput("online", good);
+        // The two records: a standardizer inflating to 250,000,000 bytes, under the old
+        // 256 MiB cap, killed the global thread; headers declaring 2^31 floats with the body cut
+        // short cost 2 GB of native memory each, never given back.
+        List<byte[]> crafted = List.of(
+                CraftedModelRecords.inflatedStandardizer(good, 250_000_000, "0,"),
+                CraftedModelRecords.lyingArrayHeader(good, CraftedModelRecords.COEFFICIENTS),
+                CraftedModelRecords.lyingArrayHeader(good, CraftedModelRecords.UPDATER_STATE));
+        System.gc();
+        long residentBefore = Pointer.physicalBytes();
+        for (int round = 0; round < 3; round++) {
+            for (byte[] record : crafted) {
+                models.pipeInput("online", record);
+            }
+        }
+        System.gc();
+        long growth = Pointer.physicalBytes() - residentBefore;
+        assertTrue(growth < 128L * 1024 * 1024, "resident memory grew by " + growth + " bytes");
+        assertEquals(9, serving.rejected(), "each crafted record counted as rejected");
+        assertEquals(1, serving.swaps());
+        send(SyntheticData.blobs(8, 5));
+        assertTrue(predictions.readValuesToList().stream().allMatch(v -> Prediction.decode(v).modelVersion() == 1),
+                "the last good model keeps serving");
+        // And the global thread is alive: the next good model is swapped in.
+        models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(2, 1)));
+        assertEquals(2, serving.swaps());
+        assertEquals(2, serving.current().metadata().version());
     }
 
     @Test
