@@ -44,7 +44,7 @@ public final class ModelCodec {
      * Adam's two moments, take 48 MiB. The tutorial's network on 30 features has about 70,000; a
      * models-topic record (16 MB) cannot hold more than about 1.4 million incompressible ones.
      */
-    public static final long MAX_PARAMETERS = 1L << 22;
+    public static final long MAX_PARAMETERS = dev.tributary.common.config.ModelConfig.MAX_PARAMETERS;
     /** The budget of the metadata entry, in bytes: a few hundred bytes, plus one offset per partition. */
     static final long MAX_METADATA_BYTES = 1024 * 1024;
 

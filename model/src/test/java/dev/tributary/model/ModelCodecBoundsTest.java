@@ -91,7 +91,7 @@ class ModelCodecBoundsTest {
             Map.entry("right shape, data declaring 2^31 floats", "declares 2147483648 floats, the architecture has 41"),
             Map.entry("shape information of 2^40 longs", "holds 1099511627776 values"),
             Map.entry("parameters one float short", "holds 160 bytes of data, 41 floats take 164"),
-            Map.entry("configuration naming a JDK class", "names class 'java.lang.ProcessBuilder'"),
+            Map.entry("configuration naming a JDK class", "names class 'java.lang.Runtime'"),
             Map.entry("a Java-serialised preprocessor", "unexpected entry 'preprocessor.bin'"),
             Map.entry("configuration of 10 million parameters", "more than the 4194304 parameters"),
             Map.entry("metadata of 2^31 features", "describes no network"),
@@ -161,7 +161,7 @@ class ModelCodecBoundsTest {
         records.put("configuration without biases", withNetworkEntry(good, CONFIGURATION,
                 utf8(json.replaceFirst("\"hasBias\" : true", "\"hasBias\" : false"))));
         records.put("configuration naming a JDK class", withNetworkEntry(good, CONFIGURATION,
-                utf8(json.replaceFirst("org.nd4j.linalg.activations.impl.ActivationReLU", "java.lang.ProcessBuilder"))));
+                utf8(json.replaceFirst("org.nd4j.linalg.activations.impl.ActivationReLU", "java.lang.Runtime"))));
         records.put("configuration of another updater", withNetworkEntry(good, CONFIGURATION,
                 utf8(json.replace("org.nd4j.linalg.learning.config.Adam", "org.nd4j.linalg.learning.config.Sgd"))));
         records.put("configuration that is not JSON", withNetworkEntry(good, CONFIGURATION, utf8("{{{")));

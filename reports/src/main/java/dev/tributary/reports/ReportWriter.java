@@ -137,7 +137,12 @@ public final class ReportWriter {
         String name = results.scenario() == null ? results.runId() : results.scenario().name();
         h.append(head(name, figures.size()));
         h.append("<h1>Tributary: ").append(esc(name)).append("</h1>\n");
-        if (results.scenario() != null) {
+        if (results.scenario() != null && results.runs().isEmpty() && results.serving() != null) {
+            // A serve-bench: no strategy was compared, the scorer was loaded at each rate.
+            h.append("<p>The scorer under open-loop load (").append(esc(results.scenario().description()))
+                    .append(") at ").append(results.serving().size()).append(" rate(s), beside bare Kafka, master seed ")
+                    .append(results.scenario().seed()).append(".</p>\n");
+        } else if (results.scenario() != null) {
             h.append("<p>").append(esc(results.scenario().description())).append(" &mdash; ")
                     .append(esc(results.scenario().protocol().key())).append(" protocol, ")
                     .append(results.runs().size()).append(" run(s), master seed ").append(results.scenario().seed())
@@ -175,14 +180,18 @@ public final class ReportWriter {
                         .append(htmlTable(ServingTable.breakdownRows(results.serving())));
             }
         }
-        h.append("<h2>Figures</h2>\n");
+        if (!figures.isEmpty()) {
+            h.append("<h2>Figures</h2>\n");
+        }
         for (Figure f : figures) {
             h.append("<figure id=\"").append(esc(f.id())).append("\"><img src=\"").append(esc(f.png()))
                     .append("\" alt=\"").append(esc(f.title())).append("\" width=\"1200\" height=\"800\">")
                     .append("<figcaption><b>").append(esc(f.title())).append(".</b> ").append(esc(f.caption()))
                     .append(" (<a href=\"").append(esc(f.svg())).append("\">SVG</a>)</figcaption></figure>\n");
         }
-        h.append("<h2>Runs</h2>\n");
+        if (!results.runs().isEmpty()) {
+            h.append("<h2>Runs</h2>\n");
+        }
         for (RunResult run : results.runs()) {
             h.append("<h3>Run ").append(run.repetition() + 1).append(run.seeds() == null ? "" : ", seeds " + esc(
                     String.valueOf(run.seeds()))).append("</h3>\n");
@@ -209,6 +218,15 @@ public final class ReportWriter {
                 h.append("</tr>\n");
             }
             h.append("</table>\n");
+            for (StrategyResult s : run.strategies()) {
+                List<String[]> confusion = ConfusionTable.rows(s, results.schema() == null ? null
+                        : results.schema().classNames());
+                if (!confusion.isEmpty()) {
+                    h.append("<details><summary>").append(esc(s.strategy()))
+                            .append(": confusion matrix, per-class precision, recall and F1</summary>\n")
+                            .append(htmlTable(confusion)).append("</details>\n");
+                }
+            }
         }
         h.append("<h2>Scenario</h2>\n<pre>").append(results.scenario() == null ? "(evaluation only)"
                 : esc(ScenarioFiles.toYaml(results.scenario()))).append("</pre>\n");

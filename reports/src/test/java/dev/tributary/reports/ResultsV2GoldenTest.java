@@ -74,6 +74,8 @@ class ResultsV2GoldenTest {
         String index = Files.readString(out.resolve(ReportWriter.INDEX));
         assertTrue(index.contains("breast-cancer"), "the page names the scenario");
         assertTrue(index.contains("0.9661"), "the page shows batch's mean accuracy");
+        assertTrue(index.contains("batch: confusion matrix, per-class precision, recall and F1"), "per-class tables");
+        assertTrue(index.contains("<td>benign</td>") && index.contains("<td>malignant</td>"), "named by the schema's classes");
         assertTrue(Files.readString(out.resolve(ReportWriter.SUMMARY)).contains("periodic-retrain"));
     }
 }

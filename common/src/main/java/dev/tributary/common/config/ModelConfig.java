@@ -13,12 +13,13 @@ import java.util.List;
 public record ModelConfig(List<Integer> hiddenLayers, double learningRate) {
 
     /**
-     * The largest network any strategy may build, in parameters (weights and biases). Hundreds of
-     * times the largest a scenario here needs; beyond it, the parameters, Adam's two moments and
-     * the gradients (four floats per parameter, plus DL4J's copies) would fail deep inside ND4J
-     * after producing, or exhaust native memory.
+     * The largest network any strategy may build, in parameters (weights and biases): 2^22, tens
+     * of times the largest a scenario here needs. Beyond it, the parameters, Adam's two moments
+     * and the gradients would fail deep inside ND4J after producing, or exhaust native memory;
+     * and a models-topic record of a larger network is refused on decoding (the model codec
+     * bounds what a record may make it allocate by this same number).
      */
-    public static final long MAX_PARAMETERS = 10_000_000;
+    public static final long MAX_PARAMETERS = 1L << 22;
 
     /** The tutorial's MLP: Dense 128 → 256 → 128, Adam at Keras' default learning rate. */
     public static final ModelConfig DEFAULT = new ModelConfig(List.of(128, 256, 128), 1e-3);

@@ -40,10 +40,10 @@ class ConfigValidationTest {
         assertEquals(4 * 8 + 8 + 8 * 3 + 3, new ModelConfig(List.of(8), 0.1).parameters(4, 3), "softmax: one unit per class");
         ConfigException huge = assertThrows(ConfigException.class, () -> new ModelConfig(List.of(100_000, 100_000), 0.1));
         assertEquals("model.hidden-layers", huge.field());
-        assertTrue(huge.problem().contains("at most 10,000,000 parameters; this one has at least 10,000,"), huge.problem());
-        ModelConfig wide = new ModelConfig(List.of(5_000), 0.1);
+        assertTrue(huge.problem().contains("at most 4,194,304 parameters; this one has at least 10,000,"), huge.problem());
+        ModelConfig wide = new ModelConfig(List.of(2_100), 0.1);
         ConfigException forSchema = assertThrows(ConfigException.class, () -> wide.requireWithinCap(2_000, 2));
-        assertTrue(forSchema.problem().contains("with 2000 features and 2 classes, 10,010,001"), forSchema.problem());
+        assertTrue(forSchema.problem().contains("with 2000 features and 2 classes, 4,204,201"), forSchema.problem());
         wide.requireWithinCap(57, 2);
     }
 

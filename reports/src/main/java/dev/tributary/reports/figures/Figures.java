@@ -40,7 +40,9 @@ import java.util.function.Function;
  * 95 % band, points and bars a 95 % error bar, and percentile plots pool the runs' histograms.
  *
  * <p>The SVG files draw their text as outlines (XChart renders glyphs as shapes), so they look
- * the same without the fonts installed, at the price of size: a few hundred KB to about 1 MB each.
+ * the same without the fonts installed. Their coordinates are written to a tenth of a point
+ * ({@link #roundCoordinates}): VectorGraphics2D writes every double in full, digits no screen
+ * can show; with the grid's dashes ({@link ChartStyle}) they made each file 0.4–1.1 MB.
  */
 public final class Figures {
 
@@ -125,10 +127,27 @@ public final class Figures {
             AtomicFiles.write(dir.resolve(png), BitmapEncoder.getBitmapBytes(drawn.chart(), BitmapEncoder.BitmapFormat.PNG));
             ByteArrayOutputStream vector = new ByteArrayOutputStream();
             VectorGraphicsEncoder.saveVectorGraphic(drawn.chart(), vector, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            AtomicFiles.write(dir.resolve(svg), vector.toByteArray());
+            AtomicFiles.write(dir.resolve(svg), roundCoordinates(vector.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TributaryException("cannot encode figure '" + drawn.id() + "' into " + dir + ": " + e.getMessage(), e);
         }
         return new Figure(drawn.id(), drawn.title(), drawn.caption(), png, svg, drawn.seriesPoints());
+    }
+
+    /** A decimal number with two or more digits after its point: a coordinate, a width, an opacity. */
+    private static final java.util.regex.Pattern LONG_DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d{2,}");
+
+    /**
+     * @param svg an SVG document as VectorGraphics2D writes it
+     * @return it with every decimal number rounded to one digit after the point: a tenth of a
+     *         point on a 1200 × 800 figure is below any screen's or printer's resolution
+     */
+    static String roundCoordinates(String svg) {
+        return LONG_DECIMAL.matcher(svg).replaceAll(m -> {
+            java.math.BigDecimal rounded = new java.math.BigDecimal(m.group()).setScale(1, java.math.RoundingMode.HALF_UP);
+            String text = rounded.stripTrailingZeros().toPlainString();
+            return text.equals("-0") ? "0" : text;
+        });
     }
 }

@@ -252,6 +252,13 @@ class FiguresTest {
     }
 
     @Test
+    void svgCoordinatesAreRoundedToATenthAndNothingElseChanges() {
+        assertEquals("<path d=\"M-5.3,-10.1 L4.5,0 Q-0,2 L0.1,12.3\" version=\"1.1\" width=\"1200px\"/>",
+                Figures.roundCoordinates("<path d=\"M-5.328125,-10.109375 L4.53125,-0.03 Q-0,2 L0.05,12.34\" version=\"1.1\" "
+                        + "width=\"1200px\"/>"));
+    }
+
+    @Test
     void percentileAxisIsLabelledAtWholeDecades() {
         assertEquals("0%", PercentileFigure.percentileLabel(0));
         assertEquals("90%", PercentileFigure.percentileLabel(1));
@@ -443,6 +450,15 @@ class FiguresTest {
         assertEquals(800, image.getHeight(), figure.id());
         String vector = Files.readString(svg, StandardCharsets.UTF_8);
         assertTrue(vector.contains("<svg"), svg + " is not SVG");
+        assertFalse(java.util.regex.Pattern.compile("\\d\\.\\d{2,}").matcher(vector).find(), svg + ": coordinates to a tenth");
+        assertTrue(Files.size(svg) < 250_000, svg + " is " + Files.size(svg) + " bytes");
+        try {
+            javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            assertEquals("svg", xml.newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getNodeName());
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new AssertionError(svg + " is not well-formed XML: " + e, e);
+        }
         assertFalse(figure.title().isBlank(), figure.id());
         assertFalse(figure.caption().isBlank(), figure.id());
         assertFalse(figure.seriesPoints().isEmpty(), figure.id() + " has no series");
