@@ -158,6 +158,15 @@ class StageCommandsIntegrationTest {
         assertTrue(Files.readString(baseline).contains(good + "/holdout/batch/accuracy"));
         Files.writeString(gates, Files.readString(gates).replace("min: 0.93", "min: 0.5"));
         Files.writeString(baseline, Files.readString(baseline).replace(good, bad));
+        // The baseline records the run it was measured on: zero epochs is another run, not checked.
+        TributaryCommandTest.Outcome another = tributary("gate", "--gates", gates.toString(), "--baseline",
+                baseline.toString(), dir.resolve("bad/results.json").toString());
+        assertEquals(TributaryCommand.EXIT_USAGE, another.code(), another.out() + another.err());
+        assertTrue(another.err().contains("is not the run gated as " + bad + "/holdout") && another.err().contains(
+                "; not checked"), another.err());
+        // Without the recorded run (a baseline of before), the values gate every run of the name.
+        String recorded = Files.readString(baseline);
+        Files.writeString(baseline, recorded.substring(0, recorded.indexOf("runs:")));
         TributaryCommandTest.Outcome dropped = tributary("gate", "--gates", gates.toString(), "--baseline",
                 baseline.toString(), dir.resolve("bad/results.json").toString());
         assertEquals(TributaryCommand.EXIT_GATE, dropped.code(), dropped.out());
