@@ -201,7 +201,7 @@ class StageCommandsIntegrationTest {
     }
 
     @Test
-    void serveBenchComparesTheScorerWithBareKafka(@TempDir Path dir) {
+    void serveBenchComparesTheScorerWithBareKafka(@TempDir Path dir) throws Exception {
         TributaryCommandTest.Outcome bench = tributary("serve-bench", "--rates", "500", "--seconds", "1",
                 "--hidden-layers", "8", "--epochs", "1", "--bootstrap-servers", kafka.bootstrapServers(),
                 "--name", SharedKafka.unique("bench"), "-o", dir.toString());
@@ -224,6 +224,10 @@ class StageCommandsIntegrationTest {
         assertTrue(breakdown.toScorerMicros().p50() + breakdown.toReaderMicros().p50() <= load.scoredMicros().max(),
                 "the parts lie within the whole");
         assertTrue(Files.exists(dir.resolve("index.html")));
+        assertTrue(Files.exists(dir.resolve("latency-under-load.png")), "its own figure: latency against rate");
+        String index = Files.readString(dir.resolve("index.html"));
+        assertTrue(index.contains("The scorer under open-loop load") && !index.contains("0 run(s)")
+                && !index.contains("<h2>Runs</h2>"), "a serve-bench's report says what it is");
         assertTrue(bench.out().contains("p50 ratio") && bench.out().contains("to the scorer"), bench.out());
     }
 

@@ -70,19 +70,20 @@ public final class Figures {
      *
      * @param results a run, as read from results.json
      * @param dir     the output directory; created if missing
-     * @return the figures written, in report order; empty if the results hold no run
+     * @return the figures written, in report order; empty if the results hold no run and no serve-bench
      * @throws TributaryException if a figure cannot be encoded or written
      */
     public static List<Figure> render(ExperimentResults results, Path dir) {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(dir, "dir");
         List<Figure> figures = new ArrayList<>();
-        if (results.runs().isEmpty()) {
-            return figures;
+        if (!results.runs().isEmpty()) {
+            for (Function<ExperimentResults, Optional<DrawnFigure>> figure : FIGURES) {
+                figure.apply(results).ifPresent(drawn -> figures.add(write(drawn, dir)));
+            }
         }
-        for (Function<ExperimentResults, Optional<DrawnFigure>> figure : FIGURES) {
-            figure.apply(results).ifPresent(drawn -> figures.add(write(drawn, dir)));
-        }
+        // A serve-bench has no runs, only loads.
+        ServingLatencyFigure.draw(results).ifPresent(drawn -> figures.add(write(drawn, dir)));
         return List.copyOf(figures);
     }
 

@@ -207,6 +207,27 @@ class FiguresTest {
     }
 
     @Test
+    void aServeBenchDrawsLatencyAgainstRateForEachSide() throws IOException {
+        List<dev.tributary.results.ServingLoadResult> loads = new ArrayList<>();
+        for (double rate : new double[] {1_000, 5_000, 20_000}) {
+            var bare = percentiles(2_000, 4_000);
+            var scored = percentiles(10_000, 60_000);
+            assertTrue(scored.p99() > scored.p50());
+            loads.add(new dev.tributary.results.ServingLoadResult(rate, 100, bare, scored, rate, rate, 5, 15, null, null,
+                    rate == 20_000 ? null : percentiles(5_000, 30_000), true));
+        }
+        ExperimentResults bench = new ExperimentResults(ExperimentResults.SCHEMA_VERSION, "bench", "", "", null, null,
+                null, null, List.of(), Map.of(), loads);
+        List<Figure> figures = Figures.render(bench, dir);
+        assertEquals(List.of("latency-under-load"), ids(figures), "only the serving figure: there is no run");
+        Figure latency = figures.get(0);
+        assertWritten(latency);
+        assertEquals(Map.of("scorer p50", 3, "scorer p99", 3, "bare Kafka p50", 3, "bare Kafka p99", 3,
+                "passthrough Streams app p50", 2, "passthrough Streams app p99", 2), latency.seriesPoints(),
+                "a side not measured at a rate has no point there");
+    }
+
+    @Test
     void rendersResultsReadBackFromJson() {
         ExperimentResults original = deployed(2);
         Path json = dir.resolve("results.json");
