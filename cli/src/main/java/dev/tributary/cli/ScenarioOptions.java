@@ -36,6 +36,7 @@ final class ScenarioOptions {
             Map.entry("--protocol", "protocol"),
             Map.entry("--concurrent", "evaluation.concurrent"),
             Map.entry("--warm-up", "evaluation.warm-up"),
+            Map.entry("--curve-every", "evaluation.curve-every"),
             Map.entry("--repetitions", "repetitions"),
             Map.entry("--hidden-layers", "model.hidden-layers"),
             Map.entry("--learning-rate", "model.learning-rate"),
@@ -142,6 +143,11 @@ final class ScenarioOptions {
                     + "(its first 256 bytes and its length) and reading goes on. From 1024 to 524288. "
                     + "Default: the scenario's (65536).")
     Integer maxLineBytes;
+
+    @Option(names = "--curve-every", paramLabel = "EVENTS",
+            description = "Prequential: events between points of the accuracy curves (the stream's last event always "
+                    + "ends the curve). Default: the scenario's (1000).")
+    Integer curveEvery;
 
     @Option(names = "--strategies", paramLabel = "NAME", split = ",",
             description = "Strategies to compare: batch, periodic-retrain, online, warm-start, majority, no-change. Default: the scenario's.")

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A prequential score as results.json records it: the {@link PrequentialEvaluator}'s cumulative,
  * windowed and fading metrics, and a curve point every {@code evaluation.curve-every} events of
- * the stream. One owner for both the ideal (test-then-train in process) and the served score, so
+ * the stream, and one more at the stream's last event when it does not fall on one (so that a
+ * 6,000-event stream's last 800 events are drawn too). One owner for both the ideal (test-then-train in process) and the served score, so
  * that the two are measured alike.
  *
  * <p>Memory: constant, but for one bit per scored event (which events were predicted right, up
@@ -25,6 +26,7 @@ public final class PrequentialScore {
     /** Bit i: the i-th scored event was predicted right (for McNemar's test between strategies). */
     private final java.util.BitSet correct = new java.util.BitSet();
     private long nextCurvePoint;
+    private long lastPosition;
 
     /**
      * @param numClasses the number of classes
@@ -55,15 +57,20 @@ public final class PrequentialScore {
         if (evaluator.add(label, probabilities) == label && index < PrequentialResult.MAX_CORRECTNESS_EVENTS) {
             correct.set((int) index);
         }
+        lastPosition = position;
         if (position < nextCurvePoint) {
             return false;
         }
-        ClassificationEvaluation window = evaluator.window();
-        curve.add(new PrequentialResult.CurvePoint(position, window.get(MetricId.ACCURACY),
-                window.get(MetricId.COHEN_KAPPA), evaluator.cumulative().get(MetricId.ACCURACY),
-                evaluator.fading().accuracy()));
+        curve.add(point(position));
         nextCurvePoint += curveEvery;
         return true;
+    }
+
+    private PrequentialResult.CurvePoint point(long position) {
+        ClassificationEvaluation window = evaluator.window();
+        return new PrequentialResult.CurvePoint(position, window.get(MetricId.ACCURACY),
+                window.get(MetricId.COHEN_KAPPA), evaluator.cumulative().get(MetricId.ACCURACY),
+                evaluator.fading().accuracy());
     }
 
     /** @return events scored */
@@ -71,8 +78,13 @@ public final class PrequentialScore {
         return evaluator.count();
     }
 
-    /** @return the score so far */
+    /** @return the score so far, the curve ending at the last event scored */
     public PrequentialResult result() {
+        List<PrequentialResult.CurvePoint> curve = new ArrayList<>(this.curve);
+        boolean endsOnAPoint = !curve.isEmpty() && curve.get(curve.size() - 1).event() == lastPosition;
+        if (evaluator.count() > 0 && !endsOnAPoint) {
+            curve.add(point(lastPosition));
+        }
         ClassificationEvaluation cumulative = evaluator.cumulative();
         return new PrequentialResult(evaluator.count(), cumulative.byKey(), evaluator.window().byKey(),
                 evaluator.fading().accuracy(), evaluator.fading().kappa(), cumulative.confusionMatrix().toArray(),
