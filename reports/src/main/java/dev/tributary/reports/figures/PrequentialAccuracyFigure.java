@@ -67,7 +67,7 @@ final class PrequentialAccuracyFigure {
             caption.append("; each line is the mean over ").append(ChartStyle.runs(runs))
                     .append(" and the shaded band its 95 % interval (mean ± t·s/√n at each position)");
         }
-        caption.append('.').append(driftCaption(drifts));
+        caption.append('.').append(driftCaption(drifts, gradualWidth(results)));
         return Optional.of(new DrawnFigure(ID, caption.toString(), chart));
     }
 
@@ -131,7 +131,7 @@ final class PrequentialAccuracyFigure {
             caption.append("; each line is the mean over ").append(ChartStyle.runs(runs))
                     .append(", the shaded band the 95 % interval of the served mean");
         }
-        caption.append('.').append(driftCaption(drifts));
+        caption.append('.').append(driftCaption(drifts, gradualWidth(results)));
         return Optional.of(new DrawnFigure(SERVED_ID, caption.toString(), chart));
     }
 
@@ -152,19 +152,42 @@ final class PrequentialAccuracyFigure {
         return chart;
     }
 
-    /** @return the drift positions, each drawn as a dashed vertical line over the y range */
+    /**
+     * @return the drift positions, each drawn as a dashed vertical line over the y range; a
+     *         gradual drift also as a shaded band of its width, from p - w/2 to p + w/2, where the
+     *         new concept's share rises from 12 % to 88 % (MOA's sigmoid)
+     */
     private static Set<Long> addDrifts(XYChart chart, ExperimentResults results, double[] yRange) {
         Set<Long> drifts = driftPositions(results);
+        long width = gradualWidth(results);
         for (long position : drifts) {
+            if (width > 0) {
+                XYSeries band = chart.addSeries("gradual drift @ " + ChartStyle.number(position, 0) + " (width "
+                        + ChartStyle.number(width, 0) + ")", new double[] {position - width / 2.0, position + width / 2.0},
+                        new double[] {yRange[1], yRange[1]});
+                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+                band.setFillColor(ChartStyle.translucent(ChartStyle.REFERENCE, 40));
+                band.setLineColor(ChartStyle.translucent(ChartStyle.REFERENCE, 0));
+                band.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            }
             CurvePlots.addReference(chart, "drift @ " + ChartStyle.number(position, 0),
                     position, yRange[0], position, yRange[1]);
         }
         return drifts;
     }
 
-    private static String driftCaption(Set<Long> drifts) {
+    /** @return the width of the scenario's gradual drift, or 0 if its drift is not gradual */
+    private static long gradualWidth(ExperimentResults results) {
+        var source = results.scenario() == null ? null : results.scenario().source();
+        var drift = source == null || source.generator() == null ? null : source.generator().drift();
+        return drift != null && drift.kind() == dev.tributary.common.config.generator.DriftKind.GRADUAL ? drift.width() : 0;
+    }
+
+    private static String driftCaption(Set<Long> drifts, long width) {
         return drifts.isEmpty() ? "" : " Dashed vertical lines mark where the generator's concept changes ("
-                + String.join(", ", drifts.stream().map(p -> ChartStyle.number(p, 0)).toList()) + ").";
+                + String.join(", ", drifts.stream().map(p -> ChartStyle.number(p, 0)).toList()) + ")"
+                + (width > 0 ? "; each shaded band is the gradual drift's width (" + ChartStyle.number(width, 0)
+                + " events), where the new concept's share of the events rises from 12 % to 88 %." : ".");
     }
 
     private static double[][] points(List<PrequentialResult.CurvePoint> curve) {

@@ -207,6 +207,23 @@ class FiguresTest {
     }
 
     @Test
+    void aGradualDriftIsDrawnAsItsWidth() throws IOException {
+        ExperimentResults abrupt = prequential(1);
+        var gradual = dev.tributary.common.config.ScenarioFiles.load("hyperplane-gradual",
+                Map.of("source.events", 6000, "source.generator.drift.positions", List.of(DRIFT),
+                        "source.generator.drift.width", 1000));
+        ExperimentResults results = new ExperimentResults(abrupt.schemaVersion(), abrupt.runId(), abrupt.startedAt(),
+                abrupt.finishedAt(), gradual, null, null, null, abrupt.runs(), Map.of());
+        Figure accuracy = byId(Figures.render(results, dir)).get("prequential-accuracy");
+        assertEquals(2, accuracy.seriesPoints().get("gradual drift @ 3,000 (width 1,000)"), "a band from 2,500 to 3,500");
+        assertEquals(2, accuracy.seriesPoints().get("drift @ 3,000"), "and its centre line");
+        assertTrue(accuracy.caption().contains("each shaded band is the gradual drift's width (1,000 events)"),
+                accuracy.caption());
+        assertFalse(byId(Figures.render(abrupt, dir.resolve("abrupt"))).get("prequential-accuracy").seriesPoints()
+                .keySet().stream().anyMatch(k -> k.startsWith("gradual")), "an abrupt drift has no band");
+    }
+
+    @Test
     void aServeBenchDrawsLatencyAgainstRateForEachSide() throws IOException {
         List<dev.tributary.results.ServingLoadResult> loads = new ArrayList<>();
         for (double rate : new double[] {1_000, 5_000, 20_000}) {
