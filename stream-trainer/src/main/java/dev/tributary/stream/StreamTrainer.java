@@ -379,13 +379,17 @@ public final class StreamTrainer {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (partitions.isEmpty()) {
                 if (!announcedStandby) {
-                    LOG.info("Standby: another member of group {} trains on {}; this one trains nothing until it leaves "
-                            + "or its session expires", config.stream().groupId(), topics.input());
+                    // Also what a sole member is given while the topic does not exist yet.
+                    LOG.info("Standby: no partition of {} assigned (another member of group {} trains on it, or it does "
+                            + "not exist yet); this one trains nothing until it is given them", topics.input(),
+                            config.stream().groupId());
                     announcedStandby = true;
                 }
                 return;
             }
             activate();
+            LOG.info("Training: this member of group {} holds every partition of {} ({}), continuing after version {}",
+                    config.stream().groupId(), topics.input(), partitions.size(), version);
             for (TopicPartition tp : partitions) {
                 Long next = nextOffsets.get(tp.partition());
                 if (next != null) {
