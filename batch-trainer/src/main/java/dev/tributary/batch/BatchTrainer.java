@@ -10,6 +10,7 @@ import dev.tributary.kafka.DeadLetterWriter;
 import dev.tributary.kafka.ExampleReader;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.common.provenance.OffsetRange;
+import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.kafka.TopicFeed;
 import dev.tributary.model.CpuClock;
 import dev.tributary.model.ModelArtifact;
@@ -110,9 +111,15 @@ public final class BatchTrainer {
 
         Map<Integer, Long> next = new HashMap<>();
         offsets.forEach(r -> next.put(r.partition(), r.end()));
+        // Recorded so that train-stream --strategy warm-start, which continues from this model, can
+        // tell the topic it was trained on from a re-created one of the same name.
+        String topicId;
+        try (TopicAdmin admin = new TopicAdmin(connection)) {
+            topicId = admin.topicId(topics.input());
+        }
         ModelMetadata metadata = new ModelMetadata(Strategy.BATCH.key(), 1, data.size(), topics.input(), next,
                 System.currentTimeMillis(), config.model(), config.numFeatures(), config.numClasses(),
-                config.seeds().model(), lastEventMs[0]);
+                config.seeds().model(), lastEventMs[0], topicId, config.scenarioFingerprint());
         TrainingSummary summary = new TrainingSummary(Strategy.BATCH.key(), topics.input(), offsets, data.size(),
                 rejected, learner.gradientSteps(), 0, (System.nanoTime() - startNanos) / 1_000_000,
                 (CpuClock.threadCpuNanos() - startCpu) / 1_000_000);

@@ -7,7 +7,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -57,6 +59,31 @@ public final class ModelTopic implements AutoCloseable {
                     "cleanup.policy", "compact",
                     "max.message.bytes", Integer.toString(MAX_MODEL_BYTES)));
         }
+    }
+
+    /**
+     * Reads the topic to its current end for the latest record of one strategy: what a scorer
+     * would serve, and, since a trainer publishes every checkpoint, that strategy's newest
+     * checkpoint, whichever process wrote it. Only the latest value is kept in memory.
+     *
+     * @param connection the cluster
+     * @param topic      the models topic, which must exist
+     * @param strategy   the key
+     * @return the latest record's value (encoded model), or empty if there is none or it is a tombstone
+     * @throws TributaryException if the topic cannot be read
+     */
+    public static Optional<byte[]> latest(KafkaConnection connection, String topic, String strategy) {
+        byte[] key = strategy.getBytes(StandardCharsets.UTF_8);
+        byte[][] latest = new byte[1][];
+        try (TopicFeed feed = TopicFeed.fromBeginning(connection, topic, TopicFeed.Settings.toEnd(16))) {
+            feed.run(record -> {
+                if (Arrays.equals(key, record.key())) {
+                    latest[0] = record.value();
+                }
+                return true;
+            });
+        }
+        return Optional.ofNullable(latest[0]);
     }
 
     /**

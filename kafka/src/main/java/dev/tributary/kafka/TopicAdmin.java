@@ -143,6 +143,16 @@ public final class TopicAdmin implements AutoCloseable {
 
     /**
      * @param topic the name
+     * @return Kafka's ID of the topic (a UUID, in Kafka's base64 spelling): a topic deleted and
+     *         re-created under the same name gets a new one
+     * @throws TributaryException if it does not exist or the cluster fails
+     */
+    public String topicId(String topic) {
+        return describe(topic).topicId().toString();
+    }
+
+    /**
+     * @param topic the name
      * @return the end offset of each partition
      */
     public Map<TopicPartition, Long> endOffsets(String topic) {

@@ -26,8 +26,9 @@ import java.util.TreeMap;
  *
  * <p>A feed either takes every partition itself from the beginning ({@link #fromBeginning}: no
  * consumer group, nothing committed) or joins a consumer group ({@link #subscribe}: the
- * owner positions and commits through {@link #consumer()} and its rebalance listener). Waiting for
- * a group to assign partitions is not idleness.
+ * owner positions and commits through {@link #consumer()} and its rebalance listener), possibly
+ * as the group's sole owner ({@link #subscribeAsSoleOwner}). Waiting for a group to assign
+ * partitions is not idleness.
  *
  * <p>Memory: one poll ({@link Settings#maxPollRecords()} records). Decoding examples and the
  * poison-record policy are {@link ExampleReader}'s.
@@ -172,6 +173,38 @@ public final class TopicFeed implements AutoCloseable {
             throw new IllegalArgumentException("a group member's partitions change; it cannot stop at end offsets");
         }
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(connection, groupId, settings));
+        consumer.subscribe(List.of(topic), listener);
+        return new TopicFeed(consumer, topic, connection.bootstrapServers(), settings, Map.of());
+    }
+
+    /**
+     * Opens a feed as a member of a consumer group in which one member, the owner, is assigned
+     * every partition of the topic and the others none ({@link SoleOwnerAssignor}): they are
+     * standbys, whose feed waits (not idly) until the owner leaves or its session expires and one
+     * of them is assigned everything. The owner keeps the partitions when a member joins. The
+     * group is the lock, so no second name or topic has to be kept in step with it; and its
+     * commits are fenced by the group's generation, so a member that lost the partitions cannot
+     * commit over its successor. The group runs the classic protocol, whatever the client
+     * properties say, since the new one ({@code group.protocol=consumer}) assigns on the broker
+     * and takes no client assignor.
+     *
+     * @param connection the cluster
+     * @param topic      the topic
+     * @param groupId    the group, which only such feeds may join
+     * @param listener   hears assignments (all partitions, or none for a standby) and revocations
+     * @param settings   polling and stopping ({@link Settings#toEndOffsets()} is not supported)
+     * @return the feed, which the caller closes
+     * @throws IllegalArgumentException if the settings ask to stop at end offsets
+     */
+    public static TopicFeed subscribeAsSoleOwner(KafkaConnection connection, String topic, String groupId,
+                                                 ConsumerRebalanceListener listener, Settings settings) {
+        if (settings.toEndOffsets()) {
+            throw new IllegalArgumentException("a group member's partitions change; it cannot stop at end offsets");
+        }
+        Map<String, Object> config = config(connection, groupId, settings);
+        config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, SoleOwnerAssignor.class.getName());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config);
         consumer.subscribe(List.of(topic), listener);
         return new TopicFeed(consumer, topic, connection.bootstrapServers(), settings, Map.of());
     }

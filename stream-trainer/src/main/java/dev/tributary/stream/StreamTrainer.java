@@ -12,16 +12,20 @@ import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.ModelTopic;
 import dev.tributary.common.provenance.OffsetRange;
 import dev.tributary.kafka.StopSignal;
+import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.kafka.TopicFeed;
 import dev.tributary.model.CpuClock;
 import dev.tributary.model.ModelArtifact;
 import dev.tributary.model.ModelCodec;
 import dev.tributary.common.provenance.ModelMetadata;
 import dev.tributary.common.provenance.TrainingSummary;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,44 @@ import java.util.TreeMap;
  * every offset commit, so a rejected record is never committed past unwritten; like training,
  * dead-lettering is at least once: a record read again after a crash, between a dead letter and
  * the next checkpoint, is dead-lettered again.
+ *
+ * <p><b>One trainer per model, by construction.</b> Two trainers sharing a group would split the
+ * partitions between two models and publish two interleaved lines of versions. So the trainer's
+ * consumer group is also its lock: every partition goes to one member, the owner, and any other
+ * member is a standby that reads and trains nothing ({@link TopicFeed#subscribeAsSoleOwner}). A
+ * member joining leaves the partitions with the owner; when the owner leaves (a stop, SIGTERM)
+ * or its session expires ({@code kill -9}, a hang), one standby is given them and resumes from
+ * the newest checkpoint there is: its own file, or the latest model of its strategy on the models
+ * topic, which every checkpoint is published to, whichever process wrote it (so the instances
+ * need not share an output directory). The group was chosen over a lock of its own (a second
+ * group on a coordination topic, or a producer's {@code transactional.id}) because it is the one
+ * thing whose membership already decides who reads the partitions and whose generation already
+ * fences commits: a second lock could disagree with it, for example in the seconds after a
+ * session timeout. Kafka's eager rebalancing makes the handover safe: the owner's revocation,
+ * which learns its mini-batch in progress, checkpoints, publishes and commits, finishes before the
+ * group assigns the partitions again. Hence:
+ * <ul>
+ *   <li>no record is trained on by two live instances: a standby trains nothing, and the next
+ *       owner starts at the offsets of the checkpoint the last one wrote as it let go;</li>
+ *   <li>committed offsets never go backwards: a checkpoint is written, then published, then
+ *       committed, so whatever was committed is covered by a published checkpoint that the next
+ *       owner resumes from, and a member the group has dropped cannot commit at all (its commit
+ *       is refused, and it discards what it trained since its checkpoint);</li>
+ *   <li>model versions on the models topic only increase: an owner continues the version numbers
+ *       from the topic's latest version for its strategy.</li>
+ * </ul>
+ * The one gap, which a transactional publisher would close: a process frozen for longer than the
+ * session timeout between writing a checkpoint and publishing it publishes that version on
+ * waking, after its successor has resumed from the one before, so the topic then carries one
+ * version number twice. Its commit is refused, so the offsets stay right.
+ *
+ * <p><b>A checkpoint belongs to one topic incarnation and one scenario.</b> Each checkpoint
+ * records Kafka's ID of its topic and the scenario's fingerprint ({@link ModelMetadata#topicId()},
+ * {@link ModelMetadata#scenarioFingerprint()}). Resuming from a checkpoint file of another topic
+ * ID (the topic was deleted and re-created, so its offsets are other records') or of another
+ * fingerprint is refused, naming both, until the file is deleted; a model of that kind on the
+ * models topic is passed over. A checkpoint written before these were recorded is resumed with
+ * a warning, unchecked.
  */
 public final class StreamTrainer {
 
@@ -121,7 +163,8 @@ public final class StreamTrainer {
     /**
      * The model as of the final checkpoint and what this run did.
      *
-     * @param artifact the model (its metadata counts records over all runs)
+     * @param artifact the model (its metadata counts records over all runs); {@code null} if this
+     *                 run was a standby throughout and had no checkpoint of its own
      * @param summary  this run's counts and timings
      * @param resumed  whether the run continued from an existing checkpoint
      */
@@ -153,15 +196,16 @@ public final class StreamTrainer {
     private final class Session implements ConsumerRebalanceListener {
         private final long startNanos = System.nanoTime();
         private final long startCpu = CpuClock.threadCpuNanos();
-        private final OnlineLearner learner;
         private final Map<Integer, Long> nextOffsets = new TreeMap<>();
         private final Map<Integer, Long> firstOffsets = new TreeMap<>();
-        private final boolean resumed;
+        private OnlineLearner learner;
+        private boolean resumed;
         private TopicFeed feed;
         private ModelTopic publisher;
         private ExampleReader reader;
-        /** The model as last written; what a run returns, so the caller sees exactly the saved state. */
+        /** The model as last written or resumed from; what a run returns, so the caller sees exactly the saved state. */
         private ModelArtifact saved;
+        /** The version of the newest model this run knows of, its own or on the models topic; the next is one more. */
         private long version;
         /** The timestamp of the newest record read; at a checkpoint, the model has learned it. */
         private long lastEventMs;
@@ -169,24 +213,29 @@ public final class StreamTrainer {
         private long checkpoints;
         /** Records (trained or rejected) whose offsets are not yet in a checkpoint. */
         private long sinceCheckpoint;
+        /** Whether this member holds the partitions. A standby reads, trains, writes and publishes nothing. */
+        private boolean active;
+        /** Whether the learner's progress past {@link #saved} went with partitions this member lost. */
+        private boolean lost;
+        /** Whether {@link #saved}'s offsets still wait to be committed (a commit cut short by a rebalance). */
+        private boolean uncommitted;
+        /** The input topic's Kafka ID when this member was last given its partitions. */
+        private String topicId;
+        private boolean announcedStandby;
 
         Session() {
             if (Files.exists(checkpointFile)) {
                 ModelArtifact checkpoint = ModelCodec.read(checkpointFile);
-                saved = checkpoint;
-                ModelMetadata meta = checkpoint.metadata();
-                if (!meta.topic().equals(topics.input())) {
-                    throw new TributaryException("checkpoint " + checkpointFile + " was trained on topic " + meta.topic()
-                            + ", not on " + topics.input() + "; remove it or choose another --output");
+                // Refused before joining the group when the topic already exists; checked again on assignment.
+                String currentId = currentTopicIdIfExists();
+                if (!requireResumable(checkpoint.metadata(), currentId)) {
+                    LOG.warn("Checkpoint {} records no topic ID or scenario fingerprint (written before they were "
+                            + "recorded): resuming without checking that {} is the topic incarnation and the scenario it "
+                            + "was trained on", checkpointFile, topics.input());
                 }
-                meta.requireFits(config.schema(), "checkpoint " + checkpointFile);
-                learner = OnlineLearner.resume(strategy, checkpoint, config);
-                nextOffsets.putAll(meta.nextOffsets());
-                version = meta.version();
-                lastEventMs = meta.lastEventMs();
-                resumed = true;
+                adopt(checkpoint);
                 LOG.info("Resuming from checkpoint {} (version {}, {} records seen, next offsets {})",
-                        checkpointFile, version, meta.recordsSeen(), nextOffsets);
+                        checkpointFile, version, checkpoint.metadata().recordsSeen(), nextOffsets);
             } else if (strategy == Strategy.WARM_START) {
                 throw new TributaryException("warm-start continues from the batch model of the history, and "
                         + checkpointFile + " does not exist: train it with train-batch first");
@@ -204,18 +253,27 @@ public final class StreamTrainer {
             // flush dead letters and publish.
             try (ModelTopic models = topics.models() == null ? null : ModelTopic.open(connection, topics.models(), (short) -1);
                  DeadLetterWriter rejects = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
-                 TopicFeed kafka = TopicFeed.subscribe(connection, topics.input(), config.stream().groupId(), this,
-                         settings)) {
+                 TopicFeed kafka = TopicFeed.subscribeAsSoleOwner(connection, topics.input(), config.stream().groupId(),
+                         this, settings)) {
                 reader = new ExampleReader(config.schema(), rejects);
                 publisher = models;
                 feed = kafka;
                 if (!stop.attach(kafka)) {
                     LOG.info("Stream trainer stopping: {}", kafka.run(this::train));
                 }
-                finishAndCheckpoint();
+                if (active) {
+                    finishAndCheckpoint();
+                }
+            } catch (KafkaException e) {
+                // A refusal thrown by the rebalance listener comes out of poll wrapped by Kafka.
+                if (e.getCause() instanceof TributaryException refusal) {
+                    throw refusal;
+                }
+                throw e;
             }
             List<OffsetRange> ranges = new ArrayList<>();
-            firstOffsets.forEach((p, first) -> ranges.add(new OffsetRange(p, first, nextOffsets.get(p))));
+            firstOffsets.forEach((p, first) -> ranges.add(new OffsetRange(p, first,
+                    Math.max(first, nextOffsets.getOrDefault(p, first)))));
             ranges.sort(Comparator.comparingInt(OffsetRange::partition));
             TrainingSummary summary = new TrainingSummary(strategy.key(), topics.input(), ranges, trained,
                     reader.rejected(), learner.gradientSteps(), checkpoints, (System.nanoTime() - startNanos) / 1_000_000,
@@ -226,6 +284,10 @@ public final class StreamTrainer {
         }
 
         private boolean train(ConsumerRecord<byte[], byte[]> record) {
+            if (!active) {
+                // The rest of a poll after a failed commit: the partitions are another member's now.
+                return true;
+            }
             Example example = reader.read(record);
             if (example != null) {
                 learner.learn(example.features(), example.label());
@@ -245,7 +307,7 @@ public final class StreamTrainer {
         private ModelArtifact artifact() {
             return learner.artifact(new ModelMetadata(strategy.key(), version, learner.incorporated(),
                     topics.input(), nextOffsets, System.currentTimeMillis(), config.model(), config.numFeatures(),
-                    config.numClasses(), config.seeds().model(), lastEventMs));
+                    config.numClasses(), config.seeds().model(), lastEventMs, topicId, config.scenarioFingerprint()));
         }
 
         /** Learns an incomplete mini-batch, so that the checkpoint covers every record read. */
@@ -254,9 +316,17 @@ public final class StreamTrainer {
             checkpoint();
         }
 
-        /** Writes the checkpoint, then commits its offsets (never the other way round), then publishes the version. */
+        /**
+         * Writes the checkpoint, then publishes the version, then commits its offsets (never the
+         * other way round): whatever the group has committed, the models topic holds a checkpoint
+         * at or past it, so that the member that takes over, which resumes from the newest
+         * checkpoint it can find, never commits an offset lower than one already committed.
+         */
         private void checkpoint() {
             if (sinceCheckpoint == 0 && saved != null) {
+                if (uncommitted) {
+                    commit();
+                }
                 return;
             }
             // Before the commit below moves past them.
@@ -265,9 +335,24 @@ public final class StreamTrainer {
             ModelArtifact artifact = artifact();
             ModelCodec.write(artifact, checkpointFile);
             saved = artifact;
+            if (publisher != null) {
+                publisher.publish(strategy.key(), ModelCodec.encode(artifact));
+            }
+            checkpoints++;
+            sinceCheckpoint = 0;
+            commit();
+            LOG.debug("Checkpoint version {} at {}", version, nextOffsets);
+        }
+
+        /** Commits {@link #saved}'s offsets. */
+        private void commit() {
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
             nextOffsets.forEach((p, offset) -> commit.put(new TopicPartition(topics.input(), p), new OffsetAndMetadata(offset)));
-            if (!commit.isEmpty()) {
+            uncommitted = false;
+            if (commit.isEmpty()) {
+                return;
+            }
+            try {
                 try {
                     feed.consumer().commitSync(commit);
                 } catch (WakeupException e) {
@@ -275,17 +360,36 @@ public final class StreamTrainer {
                     // (the feed saw the stop flag first). Thrown once, it is cleared: commit again.
                     feed.consumer().commitSync(commit);
                 }
+            } catch (RebalanceInProgressException e) {
+                // The partitions are about to be revoked, and the revocation commits these offsets.
+                uncommitted = true;
+                LOG.info("Commit of checkpoint version {} deferred to the rebalance in progress", version);
+            } catch (CommitFailedException e) {
+                // This member was removed from the group (its session expired): another member may
+                // own the partitions and have resumed from the newest checkpoint. The group refused
+                // the commit; what this member trained since then is discarded.
+                active = false;
+                lost = true;
+                LOG.warn("The group {} no longer counts this member (session expired?): checkpoint version {} was "
+                        + "not committed; waiting to be given the partitions again", config.stream().groupId(), version);
             }
-            if (publisher != null) {
-                publisher.publish(strategy.key(), ModelCodec.encode(artifact));
-            }
-            checkpoints++;
-            sinceCheckpoint = 0;
-            LOG.debug("Checkpoint version {} at {}", version, nextOffsets);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                if (!announcedStandby) {
+                    // Also what a sole member is given while the topic does not exist yet.
+                    LOG.info("Standby: no partition of {} assigned (another member of group {} trains on it, or it does "
+                            + "not exist yet); this one trains nothing until it is given them", topics.input(),
+                            config.stream().groupId());
+                    announcedStandby = true;
+                }
+                return;
+            }
+            activate();
+            LOG.info("Training: this member of group {} holds every partition of {} ({}), continuing after version {}",
+                    config.stream().groupId(), topics.input(), partitions.size(), version);
             for (TopicPartition tp : partitions) {
                 Long next = nextOffsets.get(tp.partition());
                 if (next != null) {
@@ -298,11 +402,147 @@ public final class StreamTrainer {
             }
         }
 
+        /**
+         * Becomes the group's trainer: resumes from the newest checkpoint there is (this member's
+         * own model, the checkpoint file, or the latest on the models topic, which another member
+         * may have published), and continues the version numbers from the topic's latest.
+         */
+        private void activate() {
+            try (TopicAdmin admin = new TopicAdmin(connection)) {
+                topicId = admin.topicId(topics.input());
+            }
+            ModelArtifact current = lost ? null : saved;
+            if (current != null) {
+                // The topic may have been re-created while this member waited.
+                requireResumable(current.metadata(), topicId);
+            }
+            // The newest wins; on a tie this member's own model, then the published one (what the
+            // group committed to), then the file.
+            long best = current == null ? -1 : current.metadata().version();
+            Candidate newest = null;
+            byte[] fileBytes = readIfExists(checkpointFile);
+            if (fileBytes != null) {
+                ModelMetadata meta = ModelCodec.decodeMetadata(fileBytes);
+                requireResumable(meta, topicId);
+                if (meta.version() > best) {
+                    newest = new Candidate("checkpoint " + checkpointFile, meta, fileBytes);
+                    best = meta.version();
+                }
+            }
+            long publishedVersion = 0;
+            if (publisher != null) {
+                byte[] bytes = ModelTopic.latest(connection, topics.models(), strategy.key()).orElse(null);
+                if (bytes != null) {
+                    ModelMetadata meta = ModelCodec.decodeMetadata(bytes);
+                    publishedVersion = meta.version();
+                    if ((meta.version() > best || meta.version() == best && newest != null) && resumable(meta)) {
+                        newest = new Candidate("the latest " + strategy.key() + " model on " + topics.models(), meta, bytes);
+                    }
+                }
+            }
+            if (newest != null) {
+                adopt(ModelCodec.decode(newest.bytes()));
+                LOG.info("Resuming from {} (version {}, {} records seen, next offsets {})", newest.what(),
+                        newest.meta().version(), newest.meta().recordsSeen(), nextOffsets);
+            } else if (current == null && lost) {
+                // Nothing was saved before the partitions were lost: start again from nothing.
+                learner = OnlineLearner.fresh(config);
+                saved = null;
+                nextOffsets.clear();
+                lastEventMs = 0;
+                sinceCheckpoint = 0;
+            }
+            version = Math.max(version, publishedVersion);
+            lost = false;
+            active = true;
+            announcedStandby = false;
+        }
+
+        /** A model to resume from, with where it came from. */
+        private record Candidate(String what, ModelMetadata meta, byte[] bytes) {
+        }
+
+        /** Takes a checkpoint's model, positions and version as this run's. */
+        private void adopt(ModelArtifact checkpoint) {
+            ModelMetadata meta = checkpoint.metadata();
+            learner = OnlineLearner.resume(strategy, checkpoint, config);
+            saved = checkpoint;
+            nextOffsets.clear();
+            nextOffsets.putAll(meta.nextOffsets());
+            version = Math.max(version, meta.version());
+            lastEventMs = meta.lastEventMs();
+            sinceCheckpoint = 0;
+            uncommitted = false;
+            resumed = true;
+        }
+
+        /**
+         * @return whether the checkpoint recorded its topic ID and scenario fingerprint (false: an
+         *         old one, resumed unchecked)
+         * @throws TributaryException if it belongs to another topic, schema, topic incarnation or scenario
+         */
+        private boolean requireResumable(ModelMetadata meta, String currentTopicId) {
+            String what = "checkpoint " + checkpointFile;
+            if (!meta.topic().equals(topics.input())) {
+                throw new TributaryException(what + " was trained on topic " + meta.topic()
+                        + ", not on " + topics.input() + "; remove it or choose another --output");
+            }
+            meta.requireFits(config.schema(), what);
+            return meta.requireOrigin(currentTopicId, config.scenarioFingerprint(), what,
+                    "delete " + checkpointFile + " (or choose another --output)");
+        }
+
+        /** Whether a model on the models topic may be resumed from; one of other data is passed over. */
+        private boolean resumable(ModelMetadata meta) {
+            try {
+                if (!meta.topic().equals(topics.input())) {
+                    throw new TributaryException("it was trained on " + meta.topic());
+                }
+                meta.requireFits(config.schema(), "it");
+                meta.requireOrigin(topicId, config.scenarioFingerprint(), "it", "nothing");
+                return true;
+            } catch (TributaryException e) {
+                LOG.info("Not resuming from the latest {} model on {} (version {}): {}", strategy.key(), topics.models(),
+                        meta.version(), e.getMessage());
+                return false;
+            }
+        }
+
+        private String currentTopicIdIfExists() {
+            try (TopicAdmin admin = new TopicAdmin(connection)) {
+                return admin.exists(topics.input()) ? admin.topicId(topics.input()) : null;
+            }
+        }
+
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!active || partitions.isEmpty()) {
+                return;
+            }
             // A rebalance cuts the mini-batch in progress short: the one case where the
             // mini-batches depend on timing, since the partitions' records may go elsewhere.
             finishAndCheckpoint();
+            active = false;
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (!active) {
+                return;
+            }
+            // Another member may own them already: nothing may be committed or published for them.
+            active = false;
+            lost = true;
+            LOG.warn("Lost the partitions of {} (session expired?): what was trained since checkpoint version {} is "
+                    + "discarded", topics.input(), saved == null ? 0 : saved.metadata().version());
+        }
+    }
+
+    private static byte[] readIfExists(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (java.io.IOException e) {
+            throw new TributaryException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }
     }
 }

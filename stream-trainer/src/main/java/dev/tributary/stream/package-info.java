@@ -5,8 +5,13 @@
  * positions whatever the polls; each mini-batch updates the standardisation (never ahead of what
  * has arrived) and is fitted as shuffled steps for a few epochs. At the first mini-batch boundary
  * after every N records a checkpoint (network with optimiser state, standardisation, next offsets)
- * is written atomically, and only then are those offsets committed, so a committed offset always
- * points past records the saved model contains.
+ * is written atomically and published to the models topic, and only then are those offsets
+ * committed, so a committed offset always points past records a saved and published model
+ * contains. One trainer per group trains; any other is a standby until it leaves (see
+ * {@link dev.tributary.stream.StreamTrainer}).
+ *
+ * <p>A checkpoint records its topic's Kafka ID and the scenario's fingerprint; a trainer refuses
+ * to resume from one of another topic incarnation or scenario.
  *
  * <p>Resume semantics: on start, a checkpoint is the source of truth for positions; the
  * trainer seeks to its offsets, so records after the last checkpoint are trained on again

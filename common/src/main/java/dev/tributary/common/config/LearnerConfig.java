@@ -13,9 +13,27 @@ import dev.tributary.common.data.Schema;
  * @param periodic the periodic-retrain schedule
  * @param schema   features and classes
  * @param seeds    the run's seeds (weights: {@link Seeds#model()}, shuffles: {@link Seeds#shuffle()})
+ * @param scenarioFingerprint the scenario's {@link ScenarioConfig#fingerprint()}, which a trainer records
+ *                 in its checkpoints and checks when it resumes from one; {@code null} when the
+ *                 learners are configured without a scenario (tests), and then not checked
  */
 public record LearnerConfig(ModelConfig model, BatchTrainingConfig batch, StreamTrainingConfig stream,
-                            PeriodicRetrainConfig periodic, Schema schema, Seeds seeds) {
+                            PeriodicRetrainConfig periodic, Schema schema, Seeds seeds, String scenarioFingerprint) {
+
+    /**
+     * A configuration of no scenario: its checkpoints record no fingerprint and are resumed unchecked.
+     *
+     * @param model    as for the canonical constructor
+     * @param batch    as for the canonical constructor
+     * @param stream   as for the canonical constructor
+     * @param periodic as for the canonical constructor
+     * @param schema   as for the canonical constructor
+     * @param seeds    as for the canonical constructor
+     */
+    public LearnerConfig(ModelConfig model, BatchTrainingConfig batch, StreamTrainingConfig stream,
+                         PeriodicRetrainConfig periodic, Schema schema, Seeds seeds) {
+        this(model, batch, stream, periodic, schema, seeds, null);
+    }
 
     /** @throws ConfigException if the network would be over {@link ModelConfig#MAX_PARAMETERS} for this schema */
     public LearnerConfig {
@@ -29,7 +47,7 @@ public record LearnerConfig(ModelConfig model, BatchTrainingConfig batch, Stream
      */
     public static LearnerConfig of(ScenarioConfig scenario, Schema schema) {
         return new LearnerConfig(scenario.model(), scenario.batch(), scenario.stream(), scenario.periodic(), schema,
-                scenario.seeds());
+                scenario.seeds(), scenario.fingerprint());
     }
 
     /**
@@ -37,7 +55,7 @@ public record LearnerConfig(ModelConfig model, BatchTrainingConfig batch, Stream
      * @return a copy with them
      */
     public LearnerConfig withStream(StreamTrainingConfig other) {
-        return new LearnerConfig(model, batch, other, periodic, schema, seeds);
+        return new LearnerConfig(model, batch, other, periodic, schema, seeds, scenarioFingerprint);
     }
 
     /** @return the input width */

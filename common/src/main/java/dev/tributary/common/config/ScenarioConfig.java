@@ -128,6 +128,19 @@ public record ScenarioConfig(String name, String description, SourceConfig sourc
                 RateConfig.UNLIMITED, Seeds.DEFAULT_SEED, null, 1);
     }
 
+    /**
+     * What a checkpoint records of the scenario it was trained under, so that a trainer never
+     * resumes a model of other data: a digest of what the data and the model are (the name, the
+     * source, the split, the protocol, the labels, the model and the master seed), leaving out
+     * how a run goes (rates, limits, timeouts, strategies, Kafka settings), which may change
+     * between a stop and a restart.
+     *
+     * @return 16 hex digits: the first 64 bits of the SHA-256 of those keys as canonical JSON
+     */
+    public String fingerprint() {
+        return ScenarioFiles.fingerprint(this);
+    }
+
     /** @return the owner of every name of this scenario's topics, groups and applications */
     public TopicNames names() {
         return new TopicNames(name);

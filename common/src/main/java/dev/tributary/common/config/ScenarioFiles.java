@@ -144,6 +144,44 @@ public final class ScenarioFiles {
         }
     }
 
+    /** Writes the fingerprint's canonical form: every object's keys sorted, so that field order never matters. */
+    private static final ObjectMapper CANONICAL_JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /**
+     * @param scenario a scenario
+     * @return see {@link ScenarioConfig#fingerprint()}
+     */
+    static String fingerprint(ScenarioConfig scenario) {
+        Map<String, Object> parts = new java.util.LinkedHashMap<>();
+        parts.put("name", scenario.name());
+        parts.put("source", scenario.source());
+        parts.put("split", scenario.split());
+        parts.put("protocol", scenario.protocol());
+        parts.put("labels", scenario.labels());
+        parts.put("model", scenario.model());
+        parts.put("seed", scenario.seed());
+        return digest(parts);
+    }
+
+    /**
+     * The one digest of scenario parts, for every fingerprint (a checkpoint's, a gated run's).
+     *
+     * @param parts scenario keys and their values (records of the scenario, scalars)
+     * @return 16 hex digits: the first 64 bits of the SHA-256 of the parts as canonical JSON
+     */
+    public static String digest(Map<String, Object> parts) {
+        try {
+            // As the scenario file spells them (kebab-case keys, unset keys left out), then sorted:
+            // a key added to a section later, left unset, keeps the fingerprints of old checkpoints.
+            byte[] canonical = CANONICAL_JSON.writeValueAsBytes(YAML.convertValue(parts, Object.class));
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(canonical);
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint " + parts.keySet(), e);
+        }
+    }
+
     private static JsonNode builtInTree(String name) {
         try (InputStream in = ScenarioFiles.class.getResourceAsStream(RESOURCE + name + ".yaml")) {
             if (in == null) {
