@@ -105,13 +105,24 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
         return new KafkaConnection(bootstrapServers, merged);
     }
 
-    /** @return producer settings: byte-array serdes, {@code acks=all}, idempotent, then the user's properties */
+    /**
+     * How long a producer rides out a broker outage before its send fails: 2 minutes, both
+     * blocked in {@code send} ({@code max.block.ms}) and waiting for an acknowledgement
+     * ({@code delivery.timeout.ms}). Either may be set with {@code -X}.
+     */
+    public static final int OUTAGE_TOLERANCE_MS = 120_000;
+
+    /** @return producer settings: byte-array serdes, {@code acks=all}, idempotent, a 2-minute outage tolerance, then the user's properties */
     public Map<String, Object> producerConfig() {
         Map<String, Object> config = base();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // A send blocks (no metadata, a full buffer) for as long as a sent record may wait for its
+        // broker: Kafka's defaults let the producer give up on an outage after 60 s of the 120 s.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, OUTAGE_TOLERANCE_MS);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, OUTAGE_TOLERANCE_MS);
         config.putAll(clientProperties);
         return config;
     }

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ import java.util.TreeMap;
  * consumer group, nothing committed) or joins a consumer group ({@link #subscribe}: the
  * owner positions and commits through {@link #consumer()} and its rebalance listener), possibly
  * as the group's sole owner ({@link #subscribeAsSoleOwner}). Waiting for a group to assign
- * partitions is not idleness.
+ * partitions is not idleness, nor is a broker outage: a feed that stops when idle asks the broker
+ * before it stops, and goes on waiting while the broker does not answer.
  *
  * <p>Memory: one poll ({@link Settings#maxPollRecords()} records). Decoding examples and the
  * poison-record policy are {@link ExampleReader}'s.
@@ -36,6 +39,9 @@ import java.util.TreeMap;
 public final class TopicFeed implements AutoCloseable {
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /** How long the broker has to answer before the quiet counts as an outage (see {@link #idleConfirmed}). */
+    private static final Duration OUTAGE_PROBE = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
     /** How long partition metadata may take to arrive before the topic is taken to be missing. */
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(60);
 
@@ -261,6 +267,11 @@ public final class TopicFeed implements AutoCloseable {
                 } else if (settings.idleTimeoutMs() > 0
                         && System.nanoTime() - lastRecordNanos > settings.idleTimeoutMs() * 1_000_000) {
                     if (settings.onIdle() == OnIdle.STOP) {
+                        if (!idleConfirmed()) {
+                            // An unreachable broker is an outage, not the end of the stream.
+                            lastRecordNanos = System.nanoTime();
+                            continue;
+                        }
                         return Stop.IDLE;
                     }
                     throw new TributaryException("read " + handed + (settings.maxRecords() > 0 ? " of "
@@ -300,6 +311,28 @@ public final class TopicFeed implements AutoCloseable {
             if (range != null) {
                 consumer.seek(tp, range[1]);
             }
+        }
+    }
+
+    /**
+     * Whether the quiet is idleness: the broker answers, and every assigned partition has been
+     * read to its end. During an outage a poll returns nothing, just as on an idle topic; only
+     * asking the broker tells them apart, so {@code train-stream} does not end a stream because
+     * the broker was down for longer than the idle timeout.
+     */
+    private boolean idleConfirmed() {
+        try {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), OUTAGE_PROBE);
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                if (consumer.position(end.getKey(), OUTAGE_PROBE) < end.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            LOG.warn("{} on {} does not answer ({}): an outage, not idleness; waiting for it", topic, bootstrapServers,
+                    e.getMessage());
+            return false;
         }
     }
 

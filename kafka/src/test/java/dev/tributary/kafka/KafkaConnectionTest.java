@@ -40,6 +40,11 @@ class KafkaConnectionTest {
         KafkaConnection c = KafkaConnection.to("h:1");
         assertEquals("all", c.producerConfig().get(ProducerConfig.ACKS_CONFIG));
         assertEquals(true, c.producerConfig().get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+        assertEquals(120_000, c.producerConfig().get(ProducerConfig.MAX_BLOCK_MS_CONFIG),
+                "a send waits out an outage as long as a sent record does (Kafka's own default: 60 s)");
+        assertEquals(120_000, c.producerConfig().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
+        assertEquals("5000", KafkaConnection.to("h:1").withDefaults(Map.of("max.block.ms", "5000")).producerConfig()
+                .get(ProducerConfig.MAX_BLOCK_MS_CONFIG), "-X or a scenario's properties win");
         assertEquals(false, c.consumerConfig("g").get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
         assertEquals("g", c.consumerConfig("g").get(ConsumerConfig.GROUP_ID_CONFIG));
         assertFalse(c.consumerConfig(null).containsKey(ConsumerConfig.GROUP_ID_CONFIG));

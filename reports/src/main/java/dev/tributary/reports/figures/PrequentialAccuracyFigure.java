@@ -167,7 +167,7 @@ final class PrequentialAccuracyFigure {
                         new double[] {yRange[1], yRange[1]});
                 band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
                 band.setFillColor(ChartStyle.translucent(ChartStyle.REFERENCE, 40));
-                band.setLineColor(ChartStyle.translucent(ChartStyle.REFERENCE, 0));
+                band.setLineColor(ChartStyle.translucent(ChartStyle.REFERENCE, 90)); // its legend swatch
                 band.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             }
             CurvePlots.addReference(chart, "drift @ " + ChartStyle.number(position, 0),
