@@ -5,6 +5,7 @@ import dev.tributary.broker.test.TopicFixtures;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.model.ModelCodec;
+import dev.tributary.model.test.Checkpoints;
 import dev.tributary.common.provenance.ModelMetadata;
 import dev.tributary.broker.test.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +70,7 @@ class TrainStreamCrashIntegrationTest {
         Process child = ChildProcesses.tributary(dir.resolve("first.log"),
                 concat(concat(new String[] {"train-stream"}, scenario), "-o", dir.toString(), "--idle-timeout-ms", "0"));
         try {
-            awaitCheckpointCovering(checkpoint, 3 * CHECKPOINT_EVERY, child);
+            Checkpoints.awaitCovering(checkpoint, 3 * CHECKPOINT_EVERY, child);
         } finally {
             if (sigkill) {
                 child.destroyForcibly();
@@ -135,18 +134,6 @@ class TrainStreamCrashIntegrationTest {
         }
         assertTrue(compared >= versions.size() - 1, "every version but the one after the gap is compared: " + compared
                 + " of " + versions.size());
-    }
-
-    private static void awaitCheckpointCovering(Path checkpoint, long records, Process child) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            if (Files.exists(checkpoint) && ModelCodec.read(checkpoint).metadata().recordsSeen() >= records) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the child trainer " + (child.isAlive() ? "wrote no checkpoint covering " + records
-                + " records within 120 s" : "exited with " + child.exitValue()));
     }
 
     private Map<Integer, Long> committed(String group) throws Exception {

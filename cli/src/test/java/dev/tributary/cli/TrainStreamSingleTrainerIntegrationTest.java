@@ -6,6 +6,7 @@ import dev.tributary.common.provenance.ModelMetadata;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.model.ModelCodec;
+import dev.tributary.model.test.Checkpoints;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,14 +96,14 @@ class TrainStreamSingleTrainerIntegrationTest {
                 concat(concat(new String[] {"train-stream"}, scenario), "-o", dirA.toString(), "--idle-timeout-ms", "0"));
         Process b = null;
         try {
-            awaitCheckpointCovering(checkpointA, 200, a);
+            Checkpoints.awaitCovering(checkpointA, 200, a);
             b = ChildProcesses.tributary(dir.resolve("b.log"),
                     concat(concat(new String[] {"train-stream"}, scenario), "-o", dirB.toString(),
                             "--idle-timeout-ms", "4000"));
             awaitLog(dir.resolve("b.log"), "Standby: no partition of " + events + " assigned", b);
             // With the second one in the group (a rebalance), the first one still trains.
             long seenAtJoin = ModelCodec.read(checkpointA).metadata().recordsSeen();
-            awaitCheckpointCovering(checkpointA, seenAtJoin + 200, a);
+            Checkpoints.awaitCovering(checkpointA, seenAtJoin + 200, a);
             assertFalse(Files.exists(checkpointB), "the standby has written no checkpoint");
             assertTrue(ModelCodec.read(checkpointA).metadata().recordsSeen() < EVENTS - 1_000,
                     "the first trainer is stopped mid-stream");
@@ -174,18 +175,6 @@ class TrainStreamSingleTrainerIntegrationTest {
         Matcher m = STOPPED.matcher(log);
         assertTrue(m.find(), "the trainer logged its summary: " + log);
         return Long.parseLong(m.group(1));
-    }
-
-    private static void awaitCheckpointCovering(Path checkpoint, long records, Process child) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            if (Files.exists(checkpoint) && ModelCodec.read(checkpoint).metadata().recordsSeen() >= records) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the trainer " + (child.isAlive() ? "wrote no checkpoint covering " + records
-                + " records within 120 s" : "exited with " + child.exitValue()));
     }
 
     private static void awaitLog(Path log, String text, Process child) throws Exception {

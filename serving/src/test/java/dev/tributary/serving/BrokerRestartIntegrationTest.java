@@ -12,6 +12,7 @@ import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.model.ModelArtifact;
 import dev.tributary.model.ModelCodec;
+import dev.tributary.model.test.Checkpoints;
 import dev.tributary.common.test.SyntheticData;
 import dev.tributary.stream.StreamTrainer;
 import dev.tributary.serving.ModelScorer;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +94,7 @@ class BrokerRestartIntegrationTest {
 
                 List<Example> examples = SyntheticData.blobs(EVENTS, 5);
                 produce(producer, examples, 0, EVENTS / 2);
-                awaitCheckpointCovering(checkpoint, 300);
+                Checkpoints.awaitCovering(checkpoint, 300);
                 // The second half is sent while the broker goes down and comes back: the producer
                 // buffers and retries, as every client here must.
                 CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(
@@ -152,17 +152,6 @@ class BrokerRestartIntegrationTest {
             producer.send(new ProducerRecord<>("events", i % 2, BASE_MS + i, key, event));
         }
         producer.flush();
-    }
-
-    private static void awaitCheckpointCovering(Path checkpoint, long records) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(checkpoint) && ModelCodec.read(checkpoint).metadata().recordsSeen() >= records) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no checkpoint covering " + records + " records within 120 s");
     }
 
     private static Map<Integer, Long> committed(KafkaConnection kafka, String group) throws Exception {

@@ -11,13 +11,13 @@ import dev.tributary.common.test.SyntheticData;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.model.ModelCodec;
+import dev.tributary.model.test.Checkpoints;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +61,7 @@ class StreamTrainerOutageIntegrationTest {
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig())) {
                 send(producer, examples.subList(0, 400));
                 Future<StreamTrainer.Result> training = background.submit(trainer::run);
-                awaitCheckpointCovering(checkpoint, 400);
+                Checkpoints.awaitCovering(checkpoint, 400);
 
                 // Caught up, the trainer waits; the broker goes down for longer than its idle
                 // timeout, and the second half is sent into the outage (the producer buffers it).
@@ -88,14 +88,4 @@ class StreamTrainerOutageIntegrationTest {
         producer.flush();
     }
 
-    private static void awaitCheckpointCovering(Path checkpoint, long records) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(checkpoint) && ModelCodec.read(checkpoint).metadata().recordsSeen() >= records) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no checkpoint covering " + records + " records within 120 s");
-    }
 }
