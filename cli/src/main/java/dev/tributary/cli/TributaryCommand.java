@@ -91,10 +91,47 @@ public final class TributaryCommand implements Runnable {
                     e.printStackTrace(w);
                     return EXIT_BUG;
                 });
+        cli.getSubcommands().values().forEach(sub -> sub.getHelpSectionMap()
+                .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, TributaryCommand::optionList));
         int code = cli.execute(args);
         outWriter.flush();
         errWriter.flush();
         return code;
+    }
+
+    /**
+     * A command's options, its own first, then the Kafka ones and the scenario's under headings
+     * of their own. Every command that takes a scenario takes all of its options, by design: the
+     * stages of one run must agree on the scenario (its schema, its topics, the checkpoint's
+     * fingerprint), and they do when each is given the same options as {@code run}.
+     */
+    private static String optionList(CommandLine.Help help) {
+        java.util.Set<CommandLine.Model.OptionSpec> scenario = new java.util.LinkedHashSet<>();
+        java.util.Set<CommandLine.Model.OptionSpec> kafka = new java.util.LinkedHashSet<>();
+        help.commandSpec().mixins().values().forEach(mixin -> {
+            if (mixin.userObject() instanceof ScenarioOptions) {
+                scenario.addAll(mixin.options());
+            } else if (mixin.userObject() instanceof KafkaOptions) {
+                kafka.addAll(mixin.options());
+            }
+        });
+        java.util.List<CommandLine.Model.OptionSpec> own = help.commandSpec().options().stream()
+                .filter(o -> !scenario.contains(o) && !kafka.contains(o) && !o.hidden()).toList();
+        StringBuilder list = new StringBuilder(help.optionListExcludingGroups(own));
+        if (!kafka.isEmpty()) {
+            list.append(String.format("%nKafka:%n"))
+                    .append(help.optionListExcludingGroups(visible(kafka)));
+        }
+        if (!scenario.isEmpty()) {
+            list.append(String.format("%nScenario (give every stage of a run the same ones, so that all of them see%n"
+                    + "one scenario; each defaults to the scenario's value):%n"))
+                    .append(help.optionListExcludingGroups(visible(scenario)));
+        }
+        return list.toString();
+    }
+
+    private static java.util.List<CommandLine.Model.OptionSpec> visible(java.util.Set<CommandLine.Model.OptionSpec> options) {
+        return options.stream().filter(o -> !o.hidden()).toList();
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.tributary.common.provenance.ModelMetadata;
 import dev.tributary.broker.test.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import static dev.tributary.cli.ChildProcesses.concat;
 import static dev.tributary.cli.TributaryCommandTest.tributary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -134,6 +136,37 @@ class TrainStreamCrashIntegrationTest {
         }
         assertTrue(compared >= versions.size() - 1, "every version but the one after the gap is compared: " + compared
                 + " of " + versions.size());
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenEndsTheTrainerInOneLine(@TempDir Path dir) throws Exception {
+        String name = SharedKafka.unique("unwritable");
+        String[] scenario = {"--scenario", "sea-abrupt", "--protocol", "holdout", "--events", "2000",
+                "--drift-at", "1000", "--rate", "0", "--name", name, "--bootstrap-servers", kafka.bootstrapServers(),
+                "--hidden-layers", "8", "--checkpoint-every", Integer.toString(CHECKPOINT_EVERY),
+                "--mini-batch", Integer.toString(MINI_BATCH)};
+        assertEquals(0, tributary(concat(new String[] {"produce"}, scenario)).code());
+        Path log = dir.resolve("trainer.log");
+        Process child = ChildProcesses.tributary(log,
+                concat(concat(new String[] {"train-stream"}, scenario), "-o", dir.toString(), "--idle-timeout-ms", "0"));
+        try {
+            Checkpoints.awaitCovering(dir.resolve("models/online.model"), CHECKPOINT_EVERY, child);
+            // The disk fails under it (for root too): where the checkpoints go is no longer a directory.
+            java.nio.file.Files.move(dir.resolve("models"), dir.resolve("models-before"));
+            java.nio.file.Files.writeString(dir.resolve("models"), "not a directory");
+            // More records, so that a checkpoint falls due whether or not the first ones were all trained.
+            assertEquals(0, tributary(concat(new String[] {"produce"}, scenario)).code());
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the trainer ends");
+        } finally {
+            child.destroyForcibly();
+        }
+        String output = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(TributaryCommand.EXIT_FAILURE, child.exitValue(), output);
+        List<String> errors = output.lines().filter(l -> l.startsWith("tributary: ")).toList();
+        assertEquals(1, errors.size(), output);
+        assertTrue(errors.get(0).startsWith("tributary: cannot write " + dir.resolve("models")), errors.get(0));
+        assertFalse(output.contains("onPartitionsRevoked") || output.contains("\tat "),
+                "one line, no listener's trace: " + output);
     }
 
     private Map<Integer, Long> committed(String group) throws Exception {

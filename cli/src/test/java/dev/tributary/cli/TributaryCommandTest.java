@@ -161,6 +161,22 @@ class TributaryCommandTest {
     }
 
     @Test
+    void helpListsTheCommandsOwnOptionsFirstThenKafkaThenTheScenario() {
+        Outcome help = tributary("train-stream", "--help");
+        assertEquals(0, help.code(), help.err());
+        String out = help.out();
+        // Each option's own line in the list (the usage synopsis above names them all too).
+        int own = out.indexOf("\n      --strategy=NAME");
+        int kafka = out.indexOf("\nKafka:\n");
+        int scenario = out.indexOf("\nScenario (give every stage of a run the same ones");
+        assertTrue(own > 0 && kafka > own && scenario > kafka, out);
+        int bootstrap = out.indexOf("\n      --bootstrap-servers");
+        assertTrue(bootstrap > kafka && bootstrap < scenario, out);
+        assertTrue(out.indexOf("\n      --epochs=N") > scenario && out.indexOf("\n      --idle-timeout-ms") > scenario, out);
+        assertTrue(tributary("gate", "--help").out().indexOf("\nScenario (") < 0, "a command without a scenario has none");
+    }
+
+    @Test
     void aMistypedOptionDoesNotEchoTheSecretItCarried() {
         Outcome typo = tributary("run", "--kafka-proprety=sasl.jaas.config=x required username=\"u\" password=\"hunter2\";");
         assertEquals(2, typo.code(), typo.err());

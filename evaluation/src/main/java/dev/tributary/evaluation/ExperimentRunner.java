@@ -204,10 +204,15 @@ public final class ExperimentRunner {
         // timing is its own.
         Map<Strategy, StrategyDriver.Outcome> outcomes = new LinkedHashMap<>();
         long wallMs = 0;
+        ProgressListener progress = progressOf();
         for (Map.Entry<Strategy, Learner> e : strategies.entrySet()) {
+            // Training is most of a holdout run: each strategy shows how many of the train events its
+            // model has taken in (a batch model takes them all at once, at the end of its history).
+            progress.start("training " + e.getKey().key() + " on " + topics.train(), train);
             StrategyDriver.Run driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
                     run.stream().maxPollRecords(), run.evaluation(), false, lateLabels(run, train))
                     .run(e.getValue(), historyOf.get(e.getKey()), train, null, learner -> {
+                                progress.advance(Math.min(train, learner.incorporated()));
                                 // A point every few of the online model's updates: at fixed stream positions.
                                 if (learner == online && ++updated[0] % every == 0) {
                                     HoldoutResult point = testTopic.evaluate(Map.of(Strategy.ONLINE.key(),
@@ -216,6 +221,8 @@ public final class ExperimentRunner {
                                             point.metric("log_loss")));
                                 }
                             });
+            progress.advance(train);
+            progress.finish();
             outcomes.put(e.getKey(), driven.outcome());
             wallMs += driven.wallTimeMs();
         }

@@ -38,10 +38,46 @@ class ExperimentRunnerIntegrationTest {
     private static ExperimentResults results;
     private static final KafkaConnection KAFKA = SharedKafka.connection();
 
+    /** Every task the run reported, with the last count it gave and its total. */
+    private static final Map<String, long[]> PROGRESS = new java.util.LinkedHashMap<>();
+
     @BeforeAll
     static void runTheDefaultComparison() {
         config = ScenarioFiles.load("breast-cancer", Map.of("name", SharedKafka.unique("bc-e2e")));
-        results = new ExperimentRunner(KAFKA, true, config, output, ProgressListener.NONE).run();
+        ProgressListener recording = new ProgressListener() {
+            private String task;
+
+            @Override
+            public void start(String name, long total) {
+                task = name;
+                PROGRESS.put(name, new long[] {0, total});
+            }
+
+            @Override
+            public void advance(long done) {
+                PROGRESS.get(task)[0] = done;
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        results = new ExperimentRunner(KAFKA, true, config, output, recording).run();
+    }
+
+    @Test
+    void producingAndEachStrategysTrainingShowProgress() {
+        String train = config.topics().train();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (var strategy : config.strategies()) {
+            expected.add("training " + strategy.key() + " on " + train);
+        }
+        assertTrue(PROGRESS.keySet().containsAll(expected), PROGRESS.keySet().toString());
+        for (String task : expected) {
+            long[] progress = PROGRESS.get(task);
+            assertEquals(results.produce().trainRecords(), progress[1], task + ": out of the train events");
+            assertEquals(progress[1], progress[0], task + ": ends at its total");
+        }
     }
 
     @Test

@@ -258,11 +258,19 @@ public final class StreamTrainer {
                 reader = new ExampleReader(config.schema(), rejects);
                 publisher = models;
                 feed = kafka;
-                if (!stop.attach(kafka)) {
-                    LOG.info("Stream trainer stopping: {}", kafka.run(this::train));
-                }
-                if (active) {
-                    finishAndCheckpoint();
+                try {
+                    if (!stop.attach(kafka)) {
+                        LOG.info("Stream trainer stopping: {}", kafka.run(this::train));
+                    }
+                    if (active) {
+                        finishAndCheckpoint();
+                    }
+                } catch (RuntimeException | Error e) {
+                    // Closing the feed revokes the partitions, whose listener would checkpoint again:
+                    // after a failed checkpoint (a full disk) it would fail alike, and Kafka would log
+                    // the listener's trace; the one error is this one. A restart resumes as after a crash.
+                    active = false;
+                    throw e;
                 }
             } catch (KafkaException e) {
                 // A refusal thrown by the rebalance listener comes out of poll wrapped by Kafka.
