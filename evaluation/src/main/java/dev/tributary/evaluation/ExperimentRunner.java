@@ -230,7 +230,7 @@ public final class ExperimentRunner {
         LOG.info("Scoring {} on {}", run.strategies(), topics.test());
         Map<String, Predictor> predictors = new LinkedHashMap<>();
         strategies.forEach((s, learner) -> predictors.put(s.key(), learner::predict));
-        Map<String, HoldoutResult> scores = testTopic.evaluate(predictors, true);
+        Map<String, HoldoutResult> scores = testTopic.evaluate(predictors, true, progress, produced.testRecords());
         if (online != null) {
             curve.add(new LearningCurvePoint(online.incorporated(), scores.get(Strategy.ONLINE.key()).metric("accuracy"),
                     scores.get(Strategy.ONLINE.key()).metric("log_loss")));

@@ -1,5 +1,6 @@
 package dev.tributary.evaluation;
 
+import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.data.Example;
@@ -77,6 +78,20 @@ public final class HoldoutEvaluator {
      * @return each one's result, by strategy name, in the same order
      */
     public Map<String, HoldoutResult> evaluate(Map<String, Predictor> models, boolean deadLetter) {
+        return evaluate(models, deadLetter, ProgressListener.NONE, -1);
+    }
+
+    /**
+     * @param models     the predictors to score, by strategy name
+     * @param deadLetter as for {@link #evaluate(Map, boolean)}
+     * @param progress   hears how many records have been scored
+     * @param expected   the records the topic holds, or -1 if unknown
+     * @return each one's result, by strategy name, in the same order
+     */
+    public Map<String, HoldoutResult> evaluate(Map<String, Predictor> models, boolean deadLetter,
+                                               ProgressListener progress, long expected) {
+        progress.start("scoring " + String.join(", ", models.keySet()) + " on " + topics.input(), expected);
+        long[] read = {0};
         Map<String, Scorer> scorers = new LinkedHashMap<>();
         models.forEach((name, model) -> scorers.put(name, new Scorer(model, schema.numClasses())));
         ExampleBatch chunk = new ExampleBatch();
@@ -95,6 +110,9 @@ public final class HoldoutEvaluator {
                         chunk.clear();
                     }
                 }
+                if (++read[0] % CHUNK_ROWS == 0) {
+                    progress.advance(read[0]);
+                }
                 return true;
             });
             offsets = feed.offsetsRead();
@@ -103,6 +121,8 @@ public final class HoldoutEvaluator {
         if (!chunk.isEmpty()) {
             scorers.values().forEach(s -> s.score(chunk));
         }
+        progress.advance(read[0]);
+        progress.finish();
         Map<String, HoldoutResult> results = new LinkedHashMap<>();
         scorers.forEach((name, scorer) -> results.put(name, scorer.result(topics.input(), offsets, rejected)));
         return results;

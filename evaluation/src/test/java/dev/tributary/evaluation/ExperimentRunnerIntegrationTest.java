@@ -66,7 +66,7 @@ class ExperimentRunnerIntegrationTest {
     }
 
     @Test
-    void producingAndEachStrategysTrainingShowProgress() {
+    void producingTrainingAndScoringShowProgress() {
         String train = config.topics().train();
         java.util.List<String> expected = new java.util.ArrayList<>();
         for (var strategy : config.strategies()) {
@@ -78,6 +78,11 @@ class ExperimentRunnerIntegrationTest {
             assertEquals(results.produce().trainRecords(), progress[1], task + ": out of the train events");
             assertEquals(progress[1], progress[0], task + ": ends at its total");
         }
+        String scoring = "scoring " + String.join(", ", config.strategies().stream().map(s -> s.key()).toList())
+                + " on " + config.topics().test();
+        assertTrue(PROGRESS.containsKey(scoring), PROGRESS.keySet().toString());
+        assertEquals(results.produce().testRecords(), PROGRESS.get(scoring)[1]);
+        assertEquals(results.produce().testRecords(), PROGRESS.get(scoring)[0], "every test record scored");
     }
 
     @Test
