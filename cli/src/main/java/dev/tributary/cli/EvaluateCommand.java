@@ -59,6 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioConfig config = scenario.load();
+        StageCommands.requireWritable("--output", output);
         KafkaConnection connection = StageCommands.cluster(kafka, "evaluate", config);
         Map<String, Path> files = new LinkedHashMap<>(modelFiles);
         if (files.isEmpty()) {
@@ -72,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, HoldoutResult> holdout = new HoldoutEvaluator(connection,
                 new StageTopics(config.topics().test(), config.deadLetterTopic(HoldoutEvaluator.STAGE), null), schema,
                 config.stream().maxPollRecords())
-                .evaluateModels(models);
+                .evaluateModels(models, ConsoleProgress.forTerminal());
         List<StrategyResult> strategies = new ArrayList<>();
         models.forEach((strategy, model) -> strategies.add(new StrategyResult(strategy, model.metadata(), null,
                 holdout.get(strategy), null, null, null, null, null, null, null)));

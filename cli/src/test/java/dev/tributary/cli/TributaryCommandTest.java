@@ -335,6 +335,9 @@ class TributaryCommandTest {
         Outcome train = tributary("train-stream", "--bootstrap-servers", "localhost:1", "-o", file.toString());
         assertEquals(3, train.code(), train.err());
         assertTrue(train.err().contains("cannot write to --output " + file.resolve("models")), train.err());
+        Outcome evaluate = tributary("evaluate", "--bootstrap-servers", "localhost:1", "-o", file.toString());
+        assertEquals(3, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().contains("cannot write to --output " + file), evaluate.err());
         assertFalse(java.nio.file.Files.exists(dir.resolve("tributary-output")), "nothing is created by the check");
     }
 

@@ -9,6 +9,7 @@ import dev.tributary.common.data.Schema;
 import dev.tributary.kafka.DeadLetterWriter;
 import dev.tributary.kafka.ExampleReader;
 import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.kafka.TopicFeed;
 import dev.tributary.common.provenance.OffsetRange;
 import dev.tributary.model.ModelArtifact;
@@ -63,12 +64,26 @@ public final class HoldoutEvaluator {
      *                            wrong model for this data)
      */
     public Map<String, HoldoutResult> evaluateModels(Map<String, ModelArtifact> models) {
+        return evaluateModels(models, ProgressListener.NONE);
+    }
+
+    /**
+     * @param models   saved models to score, by strategy name
+     * @param progress hears how many of the topic's records have been scored
+     * @return each model's result, by strategy name, in the same order
+     * @throws TributaryException if a model does not fit the schema
+     */
+    public Map<String, HoldoutResult> evaluateModels(Map<String, ModelArtifact> models, ProgressListener progress) {
         Map<String, Predictor> predictors = new LinkedHashMap<>();
         models.forEach((name, model) -> {
             model.metadata().requireFits(schema, "model '" + name + "'");
             predictors.put(name, model::predictProbabilities);
         });
-        return evaluate(predictors, true);
+        long records;
+        try (TopicAdmin admin = new TopicAdmin(connection)) {
+            records = progress == ProgressListener.NONE ? -1 : admin.recordCount(topics.input());
+        }
+        return evaluate(predictors, true, progress, records);
     }
 
     /**
