@@ -65,11 +65,6 @@ final class Termination implements AutoCloseable {
         stopping.start();
     }
 
-    /** @return whether a signal asked the stage to stop */
-    boolean requested() {
-        return requested;
-    }
-
     @Override
     public void close() {
         previous.forEach(Signal::handle);
