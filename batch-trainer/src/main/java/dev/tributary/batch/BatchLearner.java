@@ -1,5 +1,6 @@
 package dev.tributary.batch;
 
+import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.BatchTrainingConfig;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.ModelConfig;
@@ -27,6 +28,7 @@ public final class BatchLearner implements HistoryLearner, ModelLearner {
     private StandardizedNetwork network;
     private long incorporated;
     private long steps;
+    private ProgressListener fitProgress = ProgressListener.NONE;
 
     /**
      * @param config the learners' configuration (network, batch training, seeds, schema)
@@ -46,9 +48,24 @@ public final class BatchLearner implements HistoryLearner, ModelLearner {
         return Strategy.BATCH;
     }
 
+    /**
+     * Shows the history's fit, a long task on big data, as it goes: rows taken in over all the
+     * epochs. Watching changes nothing in the fit.
+     *
+     * @param progress hears the fit of the history
+     * @return this learner
+     */
+    public BatchLearner watchFit(ProgressListener progress) {
+        this.fitProgress = progress;
+        return this;
+    }
+
     @Override
     public void learnHistory(double[][] features, int[] labels) {
-        network = fit(features, labels, 0);
+        fitProgress.start("fitting " + strategy().key() + ": " + training.epochs() + " epochs of " + features.length
+                + " rows", (long) training.epochs() * features.length, "rows");
+        network = fit(features, labels, 0, fitProgress::advance);
+        fitProgress.finish();
         incorporated = features.length;
     }
 
@@ -59,11 +76,12 @@ public final class BatchLearner implements HistoryLearner, ModelLearner {
      * @param features raw rows
      * @param labels   their classes
      * @param position the stream position of the first row (seeds the shuffles)
+     * @param fitted   hears how many rows the fit has taken in over all epochs
      * @return the new network
      */
-    StandardizedNetwork fit(double[][] features, int[] labels, long position) {
+    StandardizedNetwork fit(double[][] features, int[] labels, long position, java.util.function.LongConsumer fitted) {
         StandardizedNetwork fresh = StandardizedNetwork.fresh(model, numFeatures, numClasses, modelSeed);
-        steps += fresh.learn(features, labels, training.epochs(), training.batchSize(), shuffleSeed, position);
+        steps += fresh.learn(features, labels, training.epochs(), training.batchSize(), shuffleSeed, position, fitted);
         return fresh;
     }
 

@@ -1,5 +1,6 @@
 package dev.tributary.batch;
 
+import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.StageTopics;
@@ -77,6 +78,16 @@ public final class BatchTrainer {
      *                            the topic holds no valid example
      */
     public Result train() {
+        return train(ProgressListener.NONE);
+    }
+
+    /**
+     * @param progress hears the two long phases: the records read, then the rows the fit has
+     *                 taken in over all its epochs
+     * @return the trained model
+     * @throws TributaryException as {@link #train()}
+     */
+    public Result train(ProgressListener progress) {
         long startNanos = System.nanoTime();
         long startCpu = CpuClock.threadCpuNanos();
         ExampleBatch data = new ExampleBatch();
@@ -87,10 +98,16 @@ public final class BatchTrainer {
         TopicFeed.Settings settings = limit > 0
                 ? TopicFeed.Settings.exactly(config.stream().maxPollRecords(), limit, STALL_TIMEOUT_MS)
                 : TopicFeed.Settings.toEnd(config.stream().maxPollRecords());
+        long expected = limit > 0 || progress == ProgressListener.NONE ? limit : recordCount();
+        progress.start("reading " + topics.input(), expected > 0 ? expected : -1, "records");
+        long[] read = {0};
         try (DeadLetterWriter deadLetters = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
              TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(), settings)) {
             ExampleReader reader = new ExampleReader(config.schema(), deadLetters);
             feed.run(record -> {
+                if (++read[0] % ProgressListener.EVERY == 0) {
+                    progress.advance(read[0]);
+                }
                 lastEventMs[0] = Math.max(lastEventMs[0], record.timestamp());
                 Example example = reader.read(record);
                 if (example != null) {
@@ -102,11 +119,13 @@ public final class BatchTrainer {
             offsets = feed.offsetsRead();
             rejected = reader.rejected();
         }
+        progress.advance(read[0]);
+        progress.finish();
         if (data.isEmpty()) {
             throw new TributaryException("train topic " + topics.input() + " holds no usable record (" + rejected
                     + " dead-lettered to " + topics.deadLetter() + ")");
         }
-        BatchLearner learner = new BatchLearner(config);
+        BatchLearner learner = new BatchLearner(config).watchFit(progress);
         learner.learnHistory(data.features(), data.labels());
 
         Map<Integer, Long> next = new HashMap<>();
@@ -127,5 +146,14 @@ public final class BatchTrainer {
                 data.size(), rejected, topics.deadLetter(), config.batch().epochs(), learner.gradientSteps(),
                 summary.wallTimeMs());
         return new Result(learner.artifact(metadata), summary);
+    }
+
+    /** @return how many records the input topic holds now, for the reading's progress, or -1 if unknown */
+    private long recordCount() {
+        try (TopicAdmin admin = new TopicAdmin(connection)) {
+            return admin.recordCount(topics.input());
+        } catch (TributaryException e) {
+            return -1; // the feed reports a missing topic in its own words
+        }
     }
 }

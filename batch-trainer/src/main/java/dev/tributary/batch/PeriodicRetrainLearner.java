@@ -100,7 +100,7 @@ public final class PeriodicRetrainLearner implements HistoryLearner, ModelLearne
             rows[i] = windowRows[slot];
             labels[i] = windowLabels[slot];
         }
-        serving = trainer.fit(rows, labels, seen);
+        serving = trainer.fit(rows, labels, seen, fitted -> { });
         incorporated = seen;
         sinceRetrain = 0;
         retrains++;

@@ -1,5 +1,6 @@
 package dev.tributary.batch;
 
+import dev.tributary.common.ProgressListener;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.StageTopics;
 import dev.tributary.common.config.Strategy;
@@ -101,10 +102,18 @@ public final class PeriodicTrainer {
      * @return the last model and the run's summary
      */
     public Result run() {
-        return stop.run(this::runOnce);
+        return run(ProgressListener.NONE);
     }
 
-    private Result runOnce() {
+    /**
+     * @param progress hears how many records this run has read (of {@code stream.max-records}, if set)
+     * @return the last model and the run's summary
+     */
+    public Result run(ProgressListener progress) {
+        return stop.run(() -> runOnce(progress));
+    }
+
+    private Result runOnce(ProgressListener progress) {
         long startNanos = System.nanoTime();
         long startCpu = CpuClock.threadCpuNanos();
         PeriodicRetrainLearner learner = new PeriodicRetrainLearner(config);
@@ -116,12 +125,19 @@ public final class PeriodicTrainer {
                 config.stream().maxRecords(), false, config.stream().idleTimeoutMs(), TopicFeed.OnIdle.STOP);
         ExampleReader reader;
         TopicFeed.Stop stopped;
+        long[] read = {0};
+        long limit = config.stream().maxRecords();
+        progress.start("training " + Strategy.PERIODIC_RETRAIN.key() + " on " + topics.input(), limit > 0 ? limit : -1,
+                "records");
         try (ModelTopic models = topics.models() == null ? null : ModelTopic.open(connection, topics.models(), (short) -1);
              DeadLetterWriter rejects = DeadLetterWriter.open(connection, topics.deadLetter(), STAGE, (short) -1);
              TopicFeed feed = TopicFeed.fromBeginning(connection, topics.input(), settings)) {
             reader = new ExampleReader(config.schema(), rejects);
             ExampleReader decoder = reader;
             stopped = stop.attach(feed) ? TopicFeed.Stop.REQUESTED : feed.run(record -> {
+                if (++read[0] % ProgressListener.EVERY == 0) {
+                    progress.advance(read[0]);
+                }
                 nextOffsets.put(record.partition(), record.offset() + 1);
                 lastEventMs[0] = Math.max(lastEventMs[0], record.timestamp());
                 Example example = decoder.read(record);
@@ -154,6 +170,9 @@ public final class PeriodicTrainer {
                 return true;
             });
             reader.flush();
+        } finally {
+            progress.advance(read[0]);
+            progress.finish();
         }
         LOG.info("Periodic trainer stopped ({}): {} records, {} rejected, {} models", stopped, trained[0], reader.rejected(),
                 learner.retrains());

@@ -11,6 +11,7 @@ import dev.tributary.common.provenance.OffsetRange;
 import dev.tributary.model.ModelArtifact;
 import dev.tributary.model.ModelCodec;
 import dev.tributary.broker.test.SharedKafka;
+import dev.tributary.common.test.RecordingProgress;
 import dev.tributary.common.test.SyntheticData;
 import dev.tributary.broker.test.TopicFixtures;
 import org.junit.jupiter.api.Tag;
@@ -33,10 +34,16 @@ class BatchTrainerIntegrationTest {
         String topic = SharedKafka.unique("batch-train");
         TopicFixtures.write(kafka, topic, 3, SyntheticData.blobs(600, 1));
 
+        RecordingProgress progress = new RecordingProgress();
         BatchTrainer.Result result = new BatchTrainer(kafka, new StageTopics(topic, topic + "-batch-trainer-dlq", null),
-                Learning.batch(SMALL, new BatchTrainingConfig(10, 64), SyntheticData.SCHEMA, 5, 6)).train();
+                Learning.batch(SMALL, new BatchTrainingConfig(10, 64), SyntheticData.SCHEMA, 5, 6)).train(progress);
 
         assertEquals(600, result.summary().recordsTrained());
+        // Both long phases show progress, each to its end: the records read, then the fit's rows.
+        assertEquals(java.util.Map.of(
+                        "reading " + topic, new RecordingProgress.Task(601, "records", 601, true, false),
+                        "fitting batch: 10 epochs of 600 rows", new RecordingProgress.Task(6_000, "rows", 6_000, true, false)),
+                progress.tasks());
         assertEquals(1, result.summary().recordsRejected(), "the fixture's trailing tombstone has no key");
         assertEquals(List.of(new OffsetRange(0, 0, 201), new OffsetRange(1, 0, 200), new OffsetRange(2, 0, 200)),
                 result.summary().offsets());

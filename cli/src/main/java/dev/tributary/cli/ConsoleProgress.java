@@ -53,12 +53,17 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void start(String task, long total) {
+        start(task, total, "events");
+    }
+
+    @Override
+    public void start(String task, long total, String unit) {
         finish();
         bar = new ProgressBarBuilder()
                 .setTaskName(task.length() > 40 ? task.substring(0, 37) + "..." : task)
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" events", 1)
+                .setUnit(" " + unit, 1)
                 .showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(err))
                 .build();

@@ -70,6 +70,83 @@ final class ScenarioOptions {
             "--arff", "location",
             "--label-column", "label-column");
 
+    // The scenario options by what they set, to say which a command leaves out.
+    private static final List<String> FILE_SOURCE = List.of("--dataset", "--csv", "--arff", "--label-column",
+            "--no-header", "--ignore-column", "--features", "--missing-marker", "--classes", "--missing-values",
+            "--max-line-bytes", "--time-ordered");
+    private static final List<String> LATE_LABELS = List.of("--label-delay-events", "--label-delay-ms",
+            "--label-horizon-events");
+    private static final List<String> NETWORK = List.of("--hidden-layers", "--learning-rate");
+    private static final List<String> BATCH = List.of("--epochs", "--batch-size");
+    private static final List<String> ONLINE = List.of("--stream-batch-size", "--mini-batch", "--stream-epochs",
+            "--checkpoint-every", "--group-id", "--idle-timeout-ms");
+    private static final List<String> EXPERIMENT = List.of("--strategies", "--concurrent", "--deployed", "--warm-up",
+            "--repetitions", "--curve-every");
+
+    /**
+     * Command → the scenario options it does not use, because nothing it does reads their keys:
+     * its help leaves them out, and given one, it says that it ignores it. They are still
+     * accepted, and still set the scenario, so that one set of options can be given to every
+     * stage of a run and all of them see the same scenario (and the same checkpoint
+     * fingerprint). What decides the data and its topics (the source, the name, the split, the
+     * protocol, the seed; the labels and their rate wherever the stream is read) every command
+     * uses. {@code run} and {@code scenarios} (whose {@code --show} prints the scenario they all
+     * make) use them all, {@code bench} (whose ceilings run the trainers) all it can.
+     */
+    static final Map<String, List<String>> NOT_USED = Map.ofEntries(
+            Map.entry("produce", concat(NETWORK, BATCH, ONLINE, List.of("--max-poll-records", "--max-records"),
+                    EXPERIMENT)),
+            Map.entry("export", concat(LATE_LABELS, List.of("--rate"), NETWORK, BATCH, ONLINE,
+                    List.of("--max-poll-records", "--max-records"), EXPERIMENT)),
+            Map.entry("train-batch", concat(ONLINE, EXPERIMENT)),
+            Map.entry("train-periodic", concat(ONLINE.subList(0, ONLINE.size() - 1), EXPERIMENT)),
+            Map.entry("train-stream", concat(BATCH, EXPERIMENT)),
+            Map.entry("score", concat(NETWORK, BATCH, ONLINE, List.of("--max-poll-records", "--max-records"),
+                    EXPERIMENT)),
+            Map.entry("evaluate", concat(LATE_LABELS, List.of("--rate"), NETWORK, BATCH, ONLINE, List.of("--max-records"),
+                    EXPERIMENT)),
+            Map.entry("evaluate-served", concat(NETWORK, BATCH, ONLINE, List.of("--max-records"), EXPERIMENT)),
+            Map.entry("join-labels", concat(NETWORK, BATCH, ONLINE, List.of("--max-poll-records", "--max-records"),
+                    EXPERIMENT)),
+            Map.entry("soak", concat(FILE_SOURCE, LATE_LABELS, NETWORK, BATCH, ONLINE,
+                    List.of("--max-poll-records", "--max-records"), EXPERIMENT)),
+            Map.entry("serve-bench", concat(FILE_SOURCE, LATE_LABELS, List.of("--rate", "--train-fraction"), ONLINE,
+                    List.of("--max-poll-records", "--max-records"), EXPERIMENT)),
+            Map.entry("bench", concat(FILE_SOURCE, LATE_LABELS, List.of("--strategies", "--concurrent", "--deployed",
+                    "--warm-up"))));
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... groups) {
+        return java.util.Arrays.stream(groups).flatMap(List::stream).toList();
+    }
+
+    /**
+     * Hides from a command's help the scenario options it does not use ({@link #NOT_USED}); it
+     * still accepts them.
+     *
+     * @param command a subcommand that mixes these options in
+     */
+    static void restrict(CommandSpec command) {
+        for (String option : NOT_USED.getOrDefault(command.name(), List.of())) {
+            OptionSpec spec = command.findOption(option);
+            if (spec == null) {
+                throw new IllegalStateException(command.name() + " has no option " + option + " to hide");
+            }
+            command.remove(spec);
+            command.addOption(OptionSpec.builder(spec).hidden(true).build());
+        }
+    }
+
+    /** Says which of the options given this command does not use: they change nothing it does. */
+    private void noteUnused() {
+        List<String> unused = NOT_USED.getOrDefault(command.name(), List.of()).stream()
+                .filter(option -> command.commandLine().getParseResult().hasMatchedOption(option)).toList();
+        if (!unused.isEmpty()) {
+            command.commandLine().getErr().println("tributary: note: " + command.name() + " does not use "
+                    + String.join(", ", unused) + " (accepted, so that every stage can be given the same options)");
+        }
+    }
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
@@ -266,6 +343,7 @@ final class ScenarioOptions {
      * @throws ConfigException naming the key, if the result is invalid
      */
     ScenarioConfig load() {
+        noteUnused();
         Map<String, Object> overrides = new LinkedHashMap<>();
         Map<String, Object> source = source();
         if (source != null) {

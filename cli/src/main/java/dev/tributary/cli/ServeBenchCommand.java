@@ -12,6 +12,7 @@ import dev.tributary.producer.SourceProducer;
 import dev.tributary.reports.ReportWriter;
 import dev.tributary.reports.ServingTable;
 import picocli.CommandLine.Command;
+import dev.tributary.serving.ModelScorer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,17 +51,23 @@ final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--max-batch", paramLabel = "ROWS", description = "The scorer's largest micro-batch.")
     int maxBatch = 256;
 
+    @Option(names = "--commit-interval-ms", paramLabel = "MS",
+            description = "How often the scorer and the passthrough commit (at least once): `score`'s default unless given.")
+    long commitIntervalMs = ModelScorer.Settings.DEFAULT_AT_LEAST_ONCE_COMMIT_MS;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where results.json and the report go.")
     Path output = Path.of("tributary-output", "serving");
 
     @Override
     public Integer call() {
+        dev.tributary.common.config.ConfigException.require(commitIntervalMs >= 1, "--commit-interval-ms",
+                commitIntervalMs, "at least 1 ms");
         ScenarioConfig config = scenario.loadGenerated(spec.commandLine().getParseResult());
         StageCommands.requireWritable("--output", output);
         String started = Instant.now().toString();
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             List<ServingLoadResult> serving = new ServingBenchmark(session.connection(), config,
-                    output.resolve("streams"), maxBatch).run(rates, seconds);
+                    output.resolve("streams"), maxBatch, commitIntervalMs).run(rates, seconds, ConsoleProgress.forTerminal());
             ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
                     config.name() + "-serve-bench-" + started, started, Instant.now().toString(), config,
                     SourceProducer.schema(config), new KafkaInfo(session.embedded() != null,

@@ -43,7 +43,7 @@ final class SoakCommand implements Callable<Integer> {
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             KafkaConnection connection = session.connection().withDefaults(config.kafka().properties());
             Soak.Result soak = Soak.run(connection, config.source().generator(), config.source().events(),
-                    config.topics(), config.rate(), config.seeds().split());
+                    config.topics(), config.rate(), config.seeds().split(), ConsoleProgress.forTerminal());
             out.printf(Locale.ROOT, "events              %,d (%s)%n", soak.events(), config.source().describe());
             out.printf(Locale.ROOT, "produced            %,d in %,d ms: %,.0f events/s%n", soak.events(),
                     soak.produceMs(), soak.producedPerSecond());

@@ -41,7 +41,8 @@ final class TrainBatchCommand implements Callable<Integer> {
         ScenarioConfig config = scenario.load();
         StageCommands.requireWritable("--output", StageCommands.modelFile(output, Strategy.BATCH).getParent());
         BatchTrainer.Result result = new BatchTrainer(StageCommands.cluster(kafka, "train-batch", config),
-                config.trainerTopics(BatchTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config))).train();
+                config.trainerTopics(BatchTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)))
+                .train(ConsoleProgress.forTerminal());
         Path file = StageCommands.modelFile(output, Strategy.BATCH);
         ModelCodec.write(result.artifact(), file);
         try (ModelTopic models = ModelTopic.open(StageCommands.cluster(kafka, "train-batch", config), config.modelsTopic(),

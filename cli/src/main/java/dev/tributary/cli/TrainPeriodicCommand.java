@@ -45,7 +45,8 @@ final class TrainPeriodicCommand implements Callable<Integer> {
         StageCommands.requireWritable("--output", file.getParent());
         PeriodicTrainer trainer = new PeriodicTrainer(StageCommands.cluster(kafka, "train-periodic", config),
                 config.trainerTopics(PeriodicTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), file);
-        PeriodicTrainer.Result result = StageCommands.untilStopped("train-periodic", trainer::requestStop, trainer::run);
+        PeriodicTrainer.Result result = StageCommands.untilStopped("train-periodic", trainer::requestStop,
+                () -> trainer.run(ConsoleProgress.forTerminal()));
         spec.commandLine().getOut().printf("trained %d models on %d records (%d rejected)%s%n",
                 result.summary().checkpoints(), result.summary().recordsTrained(), result.summary().recordsRejected(),
                 result.artifact() == null ? "; the stream was shorter than one period" : ": " + file);

@@ -61,7 +61,8 @@ final class TrainStreamCommand implements Callable<Integer> {
         StreamTrainer trainer = new StreamTrainer(StageCommands.cluster(kafka, "train-stream", config),
                 config.trainerTopics(StreamTrainer.STAGE), LearnerConfig.of(config, SourceProducer.schema(config)), checkpoint,
                 trained);
-        StreamTrainer.Result result = StageCommands.untilStopped("train-stream", trainer::requestStop, trainer::run);
+        StreamTrainer.Result result = StageCommands.untilStopped("train-stream", trainer::requestStop,
+                () -> trainer.run(ConsoleProgress.forTerminal()));
         if (result.artifact() == null) {
             spec.commandLine().getOut().printf("standby: trained on 0 records in this run; another member of group %s "
                     + "trained throughout%n", config.stream().groupId());

@@ -91,8 +91,13 @@ public final class TributaryCommand implements Runnable {
                     e.printStackTrace(w);
                     return EXIT_BUG;
                 });
-        cli.getSubcommands().values().forEach(sub -> sub.getHelpSectionMap()
-                .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, TributaryCommand::optionList));
+        cli.getSubcommands().values().forEach(sub -> {
+            sub.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                    TributaryCommand::optionList);
+            if (sub.getCommandSpec().mixins().values().stream().anyMatch(m -> m.userObject() instanceof ScenarioOptions)) {
+                ScenarioOptions.restrict(sub.getCommandSpec());
+            }
+        });
         int code = cli.execute(args);
         outWriter.flush();
         errWriter.flush();
@@ -101,9 +106,7 @@ public final class TributaryCommand implements Runnable {
 
     /**
      * A command's options, its own first, then the Kafka ones and the scenario's under headings
-     * of their own. Every command that takes a scenario takes all of its options, by design: the
-     * stages of one run must agree on the scenario (its schema, its topics, the checkpoint's
-     * fingerprint), and they do when each is given the same options as {@code run}.
+     * of their own; of the scenario's, only those the command uses ({@link ScenarioOptions#NOT_USED}).
      */
     private static String optionList(CommandLine.Help help) {
         java.util.Set<CommandLine.Model.OptionSpec> scenario = new java.util.LinkedHashSet<>();
@@ -115,6 +118,8 @@ public final class TributaryCommand implements Runnable {
                 kafka.addAll(mixin.options());
             }
         });
+        // The command's own list holds the hidden copies of those it does not use.
+        scenario.retainAll(help.commandSpec().options());
         java.util.List<CommandLine.Model.OptionSpec> own = help.commandSpec().options().stream()
                 .filter(o -> !scenario.contains(o) && !kafka.contains(o) && !o.hidden()).toList();
         StringBuilder list = new StringBuilder(help.optionListExcludingGroups(own));
@@ -123,8 +128,8 @@ public final class TributaryCommand implements Runnable {
                     .append(help.optionListExcludingGroups(visible(kafka)));
         }
         if (!scenario.isEmpty()) {
-            list.append(String.format("%nScenario (give every stage of a run the same ones, so that all of them see%n"
-                    + "one scenario; each defaults to the scenario's value):%n"))
+            list.append(String.format("%nScenario (those this command uses; give every stage of a run the same%n"
+                    + "values, so that all of them see one scenario; each defaults to the scenario's value):%n"))
                     .append(help.optionListExcludingGroups(visible(scenario)));
         }
         return list.toString();

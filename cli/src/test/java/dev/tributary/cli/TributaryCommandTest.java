@@ -47,7 +47,7 @@ class TributaryCommandTest {
         String flat = help.out().replaceAll("\\s+", " ");
         assertEquals(1, flat.split("Default: breast-cancer", -1).length - 1, "the default once: " + help.out());
         assertFalse(flat.contains("Default: {}") || flat.contains("Default: []"), "no empty defaults: " + help.out());
-        assertTrue(flat.matches(".*--epochs=N Batch baseline: passes over the train topic\\. Default: the scenario's\\..*"),
+        assertTrue(flat.matches(".*--seed=N Master seed;[^.]*\\([^)]*\\)\\. Default: the scenario's\\..*"),
                 "a scenario-level option says where its default comes from: " + help.out());
     }
 
@@ -168,12 +168,55 @@ class TributaryCommandTest {
         // Each option's own line in the list (the usage synopsis above names them all too).
         int own = out.indexOf("\n      --strategy=NAME");
         int kafka = out.indexOf("\nKafka:\n");
-        int scenario = out.indexOf("\nScenario (give every stage of a run the same ones");
+        int scenario = out.indexOf("\nScenario (those this command uses");
         assertTrue(own > 0 && kafka > own && scenario > kafka, out);
         int bootstrap = out.indexOf("\n      --bootstrap-servers");
         assertTrue(bootstrap > kafka && bootstrap < scenario, out);
-        assertTrue(out.indexOf("\n      --epochs=N") > scenario && out.indexOf("\n      --idle-timeout-ms") > scenario, out);
+        assertTrue(out.indexOf("\n      --idle-timeout-ms") > scenario && out.indexOf("\n      --hidden-layers") > scenario,
+                out);
         assertTrue(tributary("gate", "--help").out().indexOf("\nScenario (") < 0, "a command without a scenario has none");
+    }
+
+    /**
+     * Each command's help lists the scenario options it uses and none of those it does not; given
+     * one it does not use, a stage says so and goes on (here, to want a cluster or late labels).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "run            | --epochs --idle-timeout-ms --strategies --rate --csv --label-delay-ms | ",
+            "scenarios      | --epochs --idle-timeout-ms --strategies --csv                         | ",
+            "produce        | --csv --events --rate --label-delay-events --protocol --seed            | --epochs --max-records --idle-timeout-ms --strategies --hidden-layers --curve-every",
+            "export         | --csv --events --protocol --seed --max-line-bytes                       | --rate --label-delay-events --epochs --strategies --max-poll-records",
+            "train-batch    | --csv --epochs --batch-size --hidden-layers --max-records --label-delay-events | --mini-batch --idle-timeout-ms --group-id --strategies --repetitions",
+            "train-periodic | --epochs --idle-timeout-ms --max-records                             | --mini-batch --group-id --checkpoint-every --strategies",
+            "train-stream   | --mini-batch --idle-timeout-ms --group-id --checkpoint-every --hidden-layers | --epochs --batch-size --strategies --warm-up",
+            "score          | --csv --protocol --label-delay-events --rate                          | --epochs --hidden-layers --mini-batch --max-poll-records --strategies",
+            "evaluate       | --csv --max-poll-records --seed                                       | --rate --label-delay-events --epochs --max-records --strategies",
+            "evaluate-served | --label-delay-events --rate --max-poll-records                       | --epochs --hidden-layers --max-records --idle-timeout-ms --strategies",
+            "join-labels    | --label-delay-events --label-horizon-events --rate                     | --epochs --hidden-layers --max-poll-records --strategies",
+            "soak           | --events --rate --seed --protocol                                      | --strategies --epochs --csv --label-delay-events --max-records",
+            "serve-bench    | --events --hidden-layers --epochs --seed                              | --rate --strategies --csv --mini-batch --label-delay-ms",
+            "bench          | --events --hidden-layers --epochs --mini-batch --repetitions --curve-every       | --strategies --csv --label-delay-ms --warm-up"})
+    void eachCommandShowsOnlyTheScenarioOptionsItUses(String command, String shown, String hidden) {
+        Outcome help = tributary(command, "--help");
+        assertEquals(0, help.code(), help.err());
+        String list = help.out().substring(help.out().indexOf("\nScenario ("));
+        for (String option : shown.split(" +")) {
+            assertTrue(list.matches("(?s).*\\n  (-R, |    )" + java.util.regex.Pattern.quote(option) + "[=, \\n].*"),
+                    command + " lists " + option + ":\n" + list);
+        }
+        for (String option : hidden == null ? new String[0] : hidden.split(" +")) {
+            assertFalse(help.out().contains(option + "=") || help.out().contains(option + " ")
+                    || help.out().contains(option + "]"), command + " does not list " + option + ":\n" + help.out());
+            if (java.util.Set.of("produce", "train-batch", "train-periodic", "train-stream", "score", "evaluate",
+                    "evaluate-served", "join-labels").contains(command)) {
+                Outcome noted = tributary(command, option, option.equals("--warm-up") ? "true" : "1");
+                assertEquals(2, noted.code(), command + " " + option + ": " + noted.err());
+                assertTrue(noted.err().startsWith("tributary: note: " + command + " does not use " + option + " ("),
+                        command + " " + option + ": " + noted.err());
+                assertTrue(noted.err().lines().count() >= 2, "then goes on: " + noted.err());
+            }
+        }
     }
 
     @Test

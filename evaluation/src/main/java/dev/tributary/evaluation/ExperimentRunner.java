@@ -1,6 +1,7 @@
 package dev.tributary.evaluation;
 
 import dev.tributary.common.Futures;
+import dev.tributary.batch.BatchLearner;
 import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.EvaluationConfig;
@@ -209,10 +210,18 @@ public final class ExperimentRunner {
             // Training is most of a holdout run: each strategy shows how many of the train events its
             // model has taken in (a batch model takes them all at once, at the end of its history).
             progress.start("training " + e.getKey().key() + " on " + topics.train(), train);
+            boolean fitShown = e.getValue() instanceof BatchLearner;
+            if (e.getValue() instanceof BatchLearner batch) {
+                // Its bar would stand still while the history is fitted: once the history is read, the
+                // fit gets a bar of its own.
+                batch.watchFit(afterReading(progress, train));
+            }
             StrategyDriver.Run driven = new StrategyDriver(connection, run.stageTopics(StrategyDriver.STAGE), schema,
                     run.stream().maxPollRecords(), run.evaluation(), false, lateLabels(run, train))
                     .run(e.getValue(), historyOf.get(e.getKey()), train, null, learner -> {
-                                progress.advance(Math.min(train, learner.incorporated()));
+                                if (!fitShown) {
+                                    progress.advance(Math.min(train, learner.incorporated()));
+                                }
                                 // A point every few of the online model's updates: at fixed stream positions.
                                 if (learner == online && ++updated[0] % every == 0) {
                                     HoldoutResult point = testTopic.evaluate(Map.of(Strategy.ONLINE.key(),
@@ -221,8 +230,10 @@ public final class ExperimentRunner {
                                             point.metric("log_loss")));
                                 }
                             });
-            progress.advance(train);
-            progress.finish();
+            if (!fitShown) {
+                progress.advance(train);
+                progress.finish();
+            }
             outcomes.put(e.getKey(), driven.outcome());
             wallMs += driven.wallTimeMs();
         }
@@ -378,6 +389,37 @@ public final class ExperimentRunner {
     private static StrategyDriver.LateLabels lateLabels(ScenarioConfig run, long events) {
         return run.labels().joined() ? new StrategyDriver.LateLabels(run.labelsTopic(), run.labelSchedule(events),
                 run.labels().horizonEvents()) : null;
+    }
+
+    /**
+     * @param progress a listener whose current task is reading {@code read} events
+     * @param read     the events that task reads
+     * @return a listener for the next task: its start first completes and ends the reading
+     */
+    private static ProgressListener afterReading(ProgressListener progress, long read) {
+        return new ProgressListener() {
+            @Override
+            public void start(String task, long total) {
+                start(task, total, "events");
+            }
+
+            @Override
+            public void start(String task, long total, String unit) {
+                progress.advance(read);
+                progress.finish();
+                progress.start(task, total, unit);
+            }
+
+            @Override
+            public void advance(long done) {
+                progress.advance(done);
+            }
+
+            @Override
+            public void finish() {
+                progress.finish();
+            }
+        };
     }
 
     /** @return who hears the producer's progress: nobody during the warm-up, which is not the run */

@@ -1,13 +1,14 @@
 package dev.tributary.evaluation;
 
-import dev.tributary.common.TributaryException;
 import dev.tributary.common.ProgressListener;
+import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.common.config.ScenarioFiles;
 import dev.tributary.common.config.Seeds;
 import dev.tributary.kafka.KafkaConnection;
 import dev.tributary.model.ModelCodec;
 import dev.tributary.broker.test.SharedKafka;
+import dev.tributary.common.test.RecordingProgress;
 import dev.tributary.results.ExperimentResults;
 import dev.tributary.results.HoldoutResult;
 import dev.tributary.results.ResultsFile;
@@ -38,51 +39,35 @@ class ExperimentRunnerIntegrationTest {
     private static ExperimentResults results;
     private static final KafkaConnection KAFKA = SharedKafka.connection();
 
-    /** Every task the run reported, with the last count it gave and its total. */
-    private static final Map<String, long[]> PROGRESS = new java.util.LinkedHashMap<>();
+    /** Every task the run reported, with its total and the last count it gave. */
+    private static final RecordingProgress PROGRESS = new RecordingProgress();
 
     @BeforeAll
     static void runTheDefaultComparison() {
         config = ScenarioFiles.load("breast-cancer", Map.of("name", SharedKafka.unique("bc-e2e")));
-        ProgressListener recording = new ProgressListener() {
-            private String task;
-
-            @Override
-            public void start(String name, long total) {
-                task = name;
-                PROGRESS.put(name, new long[] {0, total});
-            }
-
-            @Override
-            public void advance(long done) {
-                PROGRESS.get(task)[0] = done;
-            }
-
-            @Override
-            public void finish() {
-            }
-        };
-        results = new ExperimentRunner(KAFKA, true, config, output, recording).run();
+        results = new ExperimentRunner(KAFKA, true, config, output, PROGRESS).run();
     }
 
     @Test
     void producingTrainingAndScoringShowProgress() {
+        Map<String, RecordingProgress.Task> tasks = PROGRESS.tasks();
         String train = config.topics().train();
-        java.util.List<String> expected = new java.util.ArrayList<>();
+        long trainRecords = results.produce().trainRecords();
         for (var strategy : config.strategies()) {
-            expected.add("training " + strategy.key() + " on " + train);
+            String task = "training " + strategy.key() + " on " + train;
+            assertEquals(new RecordingProgress.Task(trainRecords, "events", trainRecords, true, false), tasks.get(task),
+                    task + ": out of the train events, to its end: " + tasks);
         }
-        assertTrue(PROGRESS.keySet().containsAll(expected), PROGRESS.keySet().toString());
-        for (String task : expected) {
-            long[] progress = PROGRESS.get(task);
-            assertEquals(results.produce().trainRecords(), progress[1], task + ": out of the train events");
-            assertEquals(progress[1], progress[0], task + ": ends at its total");
-        }
+        // The batch model's fit, after its history is read, shows its own bar: rows over all epochs.
+        long rows = (long) config.batch().epochs() * trainRecords;
+        assertEquals(new RecordingProgress.Task(rows, "rows", rows, true, false),
+                tasks.get("fitting batch: " + config.batch().epochs() + " epochs of " + trainRecords + " rows"),
+                tasks.toString());
         String scoring = "scoring " + String.join(", ", config.strategies().stream().map(s -> s.key()).toList())
                 + " on " + config.topics().test();
-        assertTrue(PROGRESS.containsKey(scoring), PROGRESS.keySet().toString());
-        assertEquals(results.produce().testRecords(), PROGRESS.get(scoring)[1]);
-        assertEquals(results.produce().testRecords(), PROGRESS.get(scoring)[0], "every test record scored");
+        long test = results.produce().testRecords();
+        assertEquals(new RecordingProgress.Task(test, "events", test, true, false), tasks.get(scoring),
+                "every test record scored: " + tasks);
     }
 
     @Test

@@ -24,6 +24,22 @@ public final class MiniBatchFitter {
      */
     public static long fit(NeuralNetwork network, double[][] features, int[] labels, int epochs, int batchSize,
                            Random random) {
+        return fit(network, features, labels, epochs, batchSize, random, rows -> { });
+    }
+
+    /**
+     * @param network   the network to train
+     * @param features  standardised rows
+     * @param labels    class indices
+     * @param epochs    passes over the rows
+     * @param batchSize rows per gradient step
+     * @param random    the source of the shuffles
+     * @param fitted    hears, after each step, how many rows the steps so far have taken in over all
+     *                  epochs (at the end: epochs × rows); it only watches, the fit is the same
+     * @return the number of gradient steps taken
+     */
+    public static long fit(NeuralNetwork network, double[][] features, int[] labels, int epochs, int batchSize,
+                           Random random, java.util.function.LongConsumer fitted) {
         int n = features.length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -42,6 +58,7 @@ public final class MiniBatchFitter {
                 }
                 network.fit(x, y);
                 steps++;
+                fitted.accept((long) epoch * n + from + size);
             }
         }
         return steps;

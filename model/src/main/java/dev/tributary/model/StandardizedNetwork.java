@@ -61,12 +61,22 @@ public final class StandardizedNetwork {
      * @return the gradient steps taken
      */
     public long learn(double[][] raw, int[] labels, int epochs, int batchSize, long shuffleSeed, long position) {
+        return learn(raw, labels, epochs, batchSize, shuffleSeed, position, rows -> { });
+    }
+
+    /**
+     * {@link #learn(double[][], int[], int, int, long, long)}, telling {@code fitted} how far the
+     * fit has come (see {@link MiniBatchFitter#fit(NeuralNetwork, double[][], int[], int, int, Random,
+     * java.util.function.LongConsumer)}).
+     */
+    public long learn(double[][] raw, int[] labels, int epochs, int batchSize, long shuffleSeed, long position,
+                      java.util.function.LongConsumer fitted) {
         if (raw.length == 0) {
             return 0;
         }
         standardizer.update(raw);
         return MiniBatchFitter.fit(network, standardizer.transform(raw), labels, epochs, batchSize,
-                new Random(shuffleSeed + position));
+                new Random(shuffleSeed + position), fitted);
     }
 
     /** @return class probabilities for raw rows */

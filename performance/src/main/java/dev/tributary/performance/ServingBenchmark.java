@@ -71,14 +71,29 @@ public final class ServingBenchmark {
     private final ScenarioConfig scenario;
     private final Path stateDir;
     private final int maxBatch;
+    private final long commitIntervalMs;
 
     /**
+     * A benchmark of the scorer at its default, at-least-once commit interval.
+     *
      * @param connection the cluster
      * @param scenario   a scenario with a generated source (its generator, model and seed are used)
      * @param stateDir   the scorer's Streams state directory
      * @param maxBatch   the scorer's largest micro-batch
      */
     public ServingBenchmark(KafkaConnection connection, ScenarioConfig scenario, Path stateDir, int maxBatch) {
+        this(connection, scenario, stateDir, maxBatch, ModelScorer.Settings.DEFAULT_AT_LEAST_ONCE_COMMIT_MS);
+    }
+
+    /**
+     * @param connection       the cluster
+     * @param scenario         a scenario with a generated source (its generator, model and seed are used)
+     * @param stateDir         the scorer's Streams state directory
+     * @param maxBatch         the scorer's largest micro-batch
+     * @param commitIntervalMs how often the scorer, and the passthrough alike, commit
+     */
+    public ServingBenchmark(KafkaConnection connection, ScenarioConfig scenario, Path stateDir, int maxBatch,
+                            long commitIntervalMs) {
         if (!scenario.source().generated()) {
             throw new IllegalArgumentException("serving benchmarks need a generated source");
         }
@@ -88,6 +103,7 @@ public final class ServingBenchmark {
         this.scenario = scenario;
         this.stateDir = stateDir;
         this.maxBatch = maxBatch;
+        this.commitIntervalMs = commitIntervalMs;
     }
 
     /**
@@ -96,6 +112,16 @@ public final class ServingBenchmark {
      * @return one result per rate
      */
     public List<ServingLoadResult> run(List<Double> rates, double secondsPerRate) {
+        return run(rates, secondsPerRate, ProgressListener.NONE);
+    }
+
+    /**
+     * @param rates          target rates, events per second
+     * @param secondsPerRate how long each measurement sends
+     * @param progress       hears each measurement's events as they are read back
+     * @return one result per rate
+     */
+    public List<ServingLoadResult> run(List<Double> rates, double secondsPerRate, ProgressListener progress) {
         String models = scenario.modelsTopic();
         try (ModelTopic topic = ModelTopic.open(connection, models, (short) -1)) {
             topic.publish(STRATEGY, ModelCodec.encode(servingModel(scenario)));
@@ -110,7 +136,7 @@ public final class ServingBenchmark {
                     TOOL_RECORDS, recordSize(), stateDir);
             LOG.info("Bare Kafka at {} events/s ({} events)", Math.round(rate), events);
             Measured bare = measure(rate, events, bareNames.events(), bareNames.events(),
-                    ConsumerRecord::timestamp);
+                    ConsumerRecord::timestamp, progress, "bare Kafka at " + Math.round(rate) + "/s");
             LOG.info("Passthrough Streams application at {} events/s ({} events)", Math.round(rate), events);
             TopicNames forwardedNames = names.child("passthrough");
             ScoringTopology.ScoringTopics forwardedTopics = ScoringTopology.ScoringTopics.of(forwardedNames);
@@ -118,9 +144,9 @@ public final class ServingBenchmark {
             Measured forwarded;
             try (Passthrough passthrough = Passthrough.start(connection, new ModelScorer.Settings(
                     forwardedNames.group(ModelScorer.STAGE), STRATEGY, forwardedTopics, maxBatch, 1, false,
-                    stateDir.resolve(forwardedNames.prefix())))) {
+                    stateDir.resolve(forwardedNames.prefix()), false, commitIntervalMs))) {
                 forwarded = measure(rate, events, forwardedTopics.events(), passthrough.output(),
-                        ConsumerRecord::timestamp);
+                        ConsumerRecord::timestamp, progress, "passthrough at " + Math.round(rate) + "/s");
             }
             LOG.info("Scorer at {} events/s ({} events)", Math.round(rate), events);
             ScoringTopology.ScoringTopics own = ScoringTopology.ScoringTopics.of(names);
@@ -130,10 +156,10 @@ public final class ServingBenchmark {
             Measured scored;
             try (ModelScorer scorer = ModelScorer.start(connection, Generators.create(scenario.source().generator(),
                     0).schema(), new ModelScorer.Settings(names.group(ModelScorer.STAGE), STRATEGY, topics, maxBatch, 1,
-                    false, stateDir.resolve(names.prefix())))) {
+                    false, stateDir.resolve(names.prefix()), false, commitIntervalMs))) {
                 awaitModel(scorer);
                 scored = measure(rate, events, topics.events(), topics.predictions(),
-                        r -> Prediction.decode(r.value()).eventTimeMs());
+                        r -> Prediction.decode(r.value()).eventTimeMs(), progress, "scorer at " + Math.round(rate) + "/s");
             }
             Percentiles b = Percentiles.of(bare.latencyMicros());
             Percentiles s = Percentiles.of(scored.latencyMicros());
@@ -141,7 +167,7 @@ public final class ServingBenchmark {
             Percentiles f = Percentiles.of(forwarded.latencyMicros());
             results.add(new ServingLoadResult(rate, events, b, s, bare.rate(), scored.rate(),
                     (double) s.p50() / Math.max(1, b.p50()), (double) s.p99() / Math.max(1, b.p99()), breakdown, tool,
-                    f, KeepingUp.bounded(scored.lag())));
+                    f, KeepingUp.bounded(scored.lag()), commitIntervalMs));
             LOG.info("  passthrough p50 {} µs p99 {} µs", f.p50(), f.p99());
             LOG.info("{} events/s: bare p50 {} µs p99 {} µs; scored p50 {} µs p99 {} µs; EndToEndLatency p50 {} ms "
                     + "p99 {} ms", Math.round(rate), b.p50(), b.p99(), s.p50(), s.p99(), tool.p50Ms(), tool.p99Ms());
@@ -216,7 +242,9 @@ public final class ServingBenchmark {
      * records each record's delay from its event's intended send time.
      */
     private Measured measure(double rate, long events, String input, String readTopic,
-                             ToLongFunction<ConsumerRecord<byte[], byte[]>> eventTime) {
+                             ToLongFunction<ConsumerRecord<byte[], byte[]>> eventTime, ProgressListener progress,
+                             String task) {
+        progress.start(task, events, "events");
         TopicsConfig topics = topicsFor(input);
         SourceProducer.createTopics(connection, topics);
         Histogram histogram = new Histogram(3);
@@ -235,6 +263,9 @@ public final class ServingBenchmark {
                 if (histogram.getTotalCount() % LAG_EVERY == 0) {
                     lag.add(new KeepingUp.LagPoint(histogram.getTotalCount(), Math.max(0, now - sent) / 1000));
                 }
+                if (histogram.getTotalCount() % ProgressListener.EVERY == 0) {
+                    progress.advance(histogram.getTotalCount());
+                }
                 ScoringTiming timing = ScoringTiming.of(r.headers());
                 if (timing != null) {
                     breakdown.record(sent, timing, now);
@@ -250,6 +281,8 @@ public final class ServingBenchmark {
             Futures.await(producer, "the load producer");
         } finally {
             executor.shutdownNow();
+            progress.advance(histogram.getTotalCount());
+            progress.finish();
         }
         return new Measured(histogram, events * 1e9 / Math.max(1, span[1] - span[0]), breakdown, lag);
     }

@@ -69,13 +69,25 @@ public final class Soak {
      */
     public static Result run(KafkaConnection connection, StreamSpec stream, long events, TopicsConfig topics,
                              RateConfig rate, long seed) {
+        return run(connection, stream, events, topics, rate, seed, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #run(KafkaConnection, StreamSpec, long, TopicsConfig, RateConfig, long)}, telling
+     * {@code progress} how far producing, then consuming, has come.
+     */
+    public static Result run(KafkaConnection connection, StreamSpec stream, long events, TopicsConfig topics,
+                             RateConfig rate, long seed, ProgressListener progress) {
         try (HeapMonitor heap = HeapMonitor.start()) {
             long baseline = heap.sample();
             ProduceResult produced = new SourceProducer(connection, new GeneratedSource(stream, events, 1.0, seed), topics,
-                    Pacing.atRate(rate), new Sampler(heap, events)).produce();
+                    Pacing.atRate(rate), new Sampler(heap, events, progress)).produce();
             int afterProduce = heap.liveSamples().size();
             long consumeStart = System.nanoTime();
-            consumeAll(connection, topics.train(), events, new Sampler(heap, events));
+            Sampler consuming = new Sampler(heap, events, progress);
+            consuming.start("consuming " + topics.train(), events);
+            consumeAll(connection, topics.train(), events, consuming);
+            consuming.finish();
             long consumeMs = (System.nanoTime() - consumeStart) / 1_000_000;
             List<Long> all = heap.liveSamples();
             return new Result(events, produced.wallTimeMs(), consumeMs, baseline, all.subList(1, afterProduce),
@@ -96,20 +108,23 @@ public final class Soak {
         sampler.advance(count[0]);
     }
 
-    /** Samples the live heap each time progress crosses another tenth of the phase. */
+    /** Samples the live heap each time progress crosses another tenth of the phase; passes the progress on. */
     private static final class Sampler implements ProgressListener {
         private final HeapMonitor heap;
         private final long step;
+        private final ProgressListener shown;
         private long nextSample;
 
-        Sampler(HeapMonitor heap, long total) {
+        Sampler(HeapMonitor heap, long total, ProgressListener shown) {
             this.heap = heap;
             this.step = Math.max(1, total / SAMPLES_PER_PHASE);
             this.nextSample = step;
+            this.shown = shown;
         }
 
         @Override
         public void start(String task, long total) {
+            shown.start(task, total);
         }
 
         @Override
@@ -118,10 +133,12 @@ public final class Soak {
                 heap.sample();
                 nextSample += step;
             }
+            shown.advance(done);
         }
 
         @Override
         public void finish() {
+            shown.finish();
         }
     }
 }

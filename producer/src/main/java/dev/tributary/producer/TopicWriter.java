@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class TopicWriter implements AutoCloseable {
 
-    /** Progress is reported every this many events, to keep the hot path cheap. */
-    private static final long PROGRESS_EVERY = 1_000;
     /** Unacknowledged records allowed: enough batches in flight to keep a broker busy, no more. */
     static final int MAX_IN_FLIGHT = 20_000;
 
@@ -116,7 +114,7 @@ final class TopicWriter implements AutoCloseable {
     }
 
     private void counted() {
-        if (++sent % PROGRESS_EVERY == 0) {
+        if (++sent % ProgressListener.EVERY == 0) {
             progress.advance(sent);
             if (failure.get() != null) {
                 flush();

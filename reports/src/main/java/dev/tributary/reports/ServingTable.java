@@ -26,7 +26,7 @@ public final class ServingTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"rate (events/s)", "bare p50 (ms)", "bare p99 (ms)", "scored p50 (ms)",
                 "scored p99 (ms)", "p50 ratio", "p99 ratio", "bare delivered/s", "scored delivered/s",
-                "kept up", "passthrough p50/p99 (ms)", "EndToEndLatency p50/p99 (ms)"});
+                "kept up", "passthrough p50/p99 (ms)", "EndToEndLatency p50/p99 (ms)", "commit interval (ms)"});
         for (ServingLoadResult r : serving) {
             KafkaEndToEndLatency tool = r.kafkaTool();
             rows.add(new String[] {f("%.0f", r.targetRate()), ms(r.bareMicros().p50()), ms(r.bareMicros().p99()),
@@ -34,7 +34,8 @@ public final class ServingTable {
                     f("%.2f", r.p99Ratio()), f("%.0f", r.bareRate()), f("%.0f", r.scoredRate()),
                     r.scoredKeptUp() == null ? "-" : r.scoredKeptUp() ? "yes" : "NO",
                     r.passthroughMicros() == null ? "-" : pair(r.passthroughMicros()),
-                    tool == null ? "-" : tool.p50Ms() + " / " + tool.p99Ms()});
+                    tool == null ? "-" : tool.p50Ms() + " / " + tool.p99Ms(),
+                    r.commitIntervalMs() == null ? "-" : Long.toString(r.commitIntervalMs())});
         }
         return rows;
     }

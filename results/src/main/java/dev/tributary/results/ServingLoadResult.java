@@ -27,9 +27,11 @@ package dev.tributary.results;
  *                           stayed bounded by {@link KeepingUp#bounded}'s rule (the one the lanes are judged by);
  *                           the highest rate at which it did, over a long enough measurement, is its sustainable
  *                           rate; null in files written before
+ * @param commitIntervalMs   the commit interval the scorer and the passthrough ran with; null in files written
+ *                           before (then 1000 ms, or 30 s in files written before the scorer set its own)
  */
 public record ServingLoadResult(double targetRate, long events, Percentiles bareMicros, Percentiles scoredMicros,
                                 double bareRate, double scoredRate, double p50Ratio, double p99Ratio,
                                 ScoringBreakdown scoredBreakdown, KafkaEndToEndLatency kafkaTool,
-                                Percentiles passthroughMicros, Boolean scoredKeptUp) {
+                                Percentiles passthroughMicros, Boolean scoredKeptUp, Long commitIntervalMs) {
 }

@@ -81,7 +81,7 @@ class BrokerRestartIntegrationTest {
             Path checkpoint = dir.resolve("online.model");
             StreamTrainer trainer = new StreamTrainer(kafka, new StageTopics("train", "train-stream-trainer-dlq", "models"),
                 Learning.stream(SMALL, new StreamTrainingConfig(50, 32, 1, 50, 100, 0, EVENTS, "trainer"), SyntheticData.SCHEMA, 1, 2), checkpoint);
-            Future<StreamTrainer.Result> training = background.submit(trainer::run);
+            Future<StreamTrainer.Result> training = background.submit(() -> trainer.run());
             ScoringTopics atLeastOnceTopics = new ScoringTopics("events", "models", "alos-predictions", "alos-dlq");
             ScoringTopics exactlyOnceTopics = new ScoringTopics("events", "models", "eos-predictions", "eos-dlq");
             try (ModelScorer atLeastOnce = ModelScorer.start(kafka, SyntheticData.SCHEMA, new ModelScorer.Settings(

@@ -1,5 +1,6 @@
 package dev.tributary.stream;
 
+import dev.tributary.common.ProgressListener;
 import dev.tributary.common.TributaryException;
 import dev.tributary.common.config.LearnerConfig;
 import dev.tributary.common.config.StageTopics;
@@ -189,7 +190,16 @@ public final class StreamTrainer {
      * @throws TributaryException if the checkpoint cannot be read or written, or Kafka fails
      */
     public Result run() {
-        return stop.run(() -> new Session().run());
+        return run(ProgressListener.NONE);
+    }
+
+    /**
+     * @param progress hears how many records this run has read (of {@code stream.max-records}, if set)
+     * @return the final model and this run's summary
+     * @throws TributaryException as {@link #run()}
+     */
+    public Result run(ProgressListener progress) {
+        return stop.run(() -> new Session(progress).run());
     }
 
     /** The mutable state of one run, so that the trainer itself stays a description. */
@@ -222,8 +232,12 @@ public final class StreamTrainer {
         /** The input topic's Kafka ID when this member was last given its partitions. */
         private String topicId;
         private boolean announcedStandby;
+        private final ProgressListener progress;
+        /** Records read in this run, trained or rejected: what the progress shows. */
+        private long read;
 
-        Session() {
+        Session(ProgressListener progress) {
+            this.progress = progress;
             if (Files.exists(checkpointFile)) {
                 ModelArtifact checkpoint = ModelCodec.read(checkpointFile);
                 // Refused before joining the group when the topic already exists; checked again on assignment.
@@ -258,6 +272,8 @@ public final class StreamTrainer {
                 reader = new ExampleReader(config.schema(), rejects);
                 publisher = models;
                 feed = kafka;
+                long limit = config.stream().maxRecords();
+                progress.start("training " + strategy.key() + " on " + topics.input(), limit > 0 ? limit : -1, "records");
                 try {
                     if (!stop.attach(kafka)) {
                         LOG.info("Stream trainer stopping: {}", kafka.run(this::train));
@@ -271,6 +287,9 @@ public final class StreamTrainer {
                     // the listener's trace; the one error is this one. A restart resumes as after a crash.
                     active = false;
                     throw e;
+                } finally {
+                    progress.advance(read);
+                    progress.finish();
                 }
             } catch (KafkaException e) {
                 // A refusal thrown by the rebalance listener comes out of poll wrapped by Kafka.
@@ -300,6 +319,9 @@ public final class StreamTrainer {
             if (example != null) {
                 learner.learn(example.features(), example.label());
                 trained++;
+            }
+            if (++read % ProgressListener.EVERY == 0) {
+                progress.advance(read);
             }
             firstOffsets.putIfAbsent(record.partition(), record.offset());
             nextOffsets.put(record.partition(), record.offset() + 1);

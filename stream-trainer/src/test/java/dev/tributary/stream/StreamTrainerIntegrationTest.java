@@ -11,6 +11,7 @@ import dev.tributary.common.provenance.OffsetRange;
 import dev.tributary.model.ModelArtifact;
 import dev.tributary.model.ModelCodec;
 import dev.tributary.broker.test.SharedKafka;
+import dev.tributary.common.test.RecordingProgress;
 import dev.tributary.common.test.SyntheticData;
 import dev.tributary.broker.test.TopicFixtures;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,8 +87,11 @@ class StreamTrainerIntegrationTest {
         TopicFixtures.write(kafka, topic, 2, SyntheticData.blobs(600, 31));
         Path checkpoint = dir.resolve("online.model");
 
-        StreamTrainer.Result first = trainer(topic, group, checkpoint, 250).run();
+        RecordingProgress progress = new RecordingProgress();
+        StreamTrainer.Result first = trainer(topic, group, checkpoint, 250).run(progress);
         assertEquals(250, first.summary().recordsTrained());
+        assertEquals(java.util.Map.of("training online on " + topic, new RecordingProgress.Task(250, "records", 250,
+                true, false)), progress.tasks(), "the records read, out of --max-records");
         long firstEnd = first.summary().offsets().stream().mapToLong(OffsetRange::end).sum();
         long firstStart = first.summary().offsets().stream().mapToLong(OffsetRange::start).sum();
         assertEquals(250, firstEnd - firstStart, "the first run's ranges hold exactly what it trained on");
@@ -97,7 +101,8 @@ class StreamTrainerIntegrationTest {
                     "the final checkpoint's offsets are committed on stop");
         }
 
-        StreamTrainer.Result second = trainer(topic, group, checkpoint, 0).run();
+        RecordingProgress unbounded = new RecordingProgress();
+        StreamTrainer.Result second = trainer(topic, group, checkpoint, 0).run(unbounded);
         assertTrue(second.resumed());
         assertEquals(350, second.summary().recordsTrained() + second.summary().recordsRejected() - 1,
                 "600 + tombstone - 250, each once");
@@ -109,6 +114,8 @@ class StreamTrainerIntegrationTest {
         assertEquals(Map.of(0, 301L, 1, 300L), second.artifact().metadata().nextOffsets());
         assertEquals(600, second.artifact().metadata().recordsSeen(), "over both runs, every record once");
         assertTrue(second.artifact().metadata().version() > first.artifact().metadata().version());
+        assertEquals(java.util.Map.of("training online on " + topic, new RecordingProgress.Task(-1, "records", 351,
+                true, false)), unbounded.tasks(), "no limit: a count without a total");
     }
 
     @Test

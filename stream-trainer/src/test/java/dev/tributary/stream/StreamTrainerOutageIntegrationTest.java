@@ -60,7 +60,7 @@ class StreamTrainerOutageIntegrationTest {
                             SyntheticData.SCHEMA, 1, 2), checkpoint);
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig())) {
                 send(producer, examples.subList(0, 400));
-                Future<StreamTrainer.Result> training = background.submit(trainer::run);
+                Future<StreamTrainer.Result> training = background.submit(() -> trainer.run());
                 Checkpoints.awaitCovering(checkpoint, 400);
 
                 // Caught up, the trainer waits; the broker goes down for longer than its idle
