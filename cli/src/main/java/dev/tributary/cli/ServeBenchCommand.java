@@ -51,6 +51,10 @@ final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--max-batch", paramLabel = "ROWS", description = "The scorer's largest micro-batch.")
     int maxBatch = 256;
 
+    @Option(names = "--flush-interval-ms", paramLabel = "MS",
+            description = "How long the scorer's partial micro-batch may wait (as `score --flush-interval-ms`).")
+    long flushIntervalMs = ModelScorer.Settings.DEFAULT_FLUSH_INTERVAL_MS;
+
     @Option(names = "--commit-interval-ms", paramLabel = "MS",
             description = "How often the scorer and the passthrough commit (at least once): `score`'s default unless given.")
     long commitIntervalMs = ModelScorer.Settings.DEFAULT_AT_LEAST_ONCE_COMMIT_MS;
@@ -60,6 +64,8 @@ final class ServeBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.tributary.common.config.ConfigException.require(flushIntervalMs >= 1, "--flush-interval-ms",
+                flushIntervalMs, "at least 1 ms");
         dev.tributary.common.config.ConfigException.require(commitIntervalMs >= 1, "--commit-interval-ms",
                 commitIntervalMs, "at least 1 ms");
         ScenarioConfig config = scenario.loadGenerated(spec.commandLine().getParseResult());
@@ -67,7 +73,7 @@ final class ServeBenchCommand implements Callable<Integer> {
         String started = Instant.now().toString();
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             List<ServingLoadResult> serving = new ServingBenchmark(session.connection(), config,
-                    output.resolve("streams"), maxBatch, commitIntervalMs).run(rates, seconds, ConsoleProgress.forTerminal());
+                    output.resolve("streams"), maxBatch, flushIntervalMs, commitIntervalMs).run(rates, seconds, ConsoleProgress.forTerminal());
             ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
                     config.name() + "-serve-bench-" + started, started, Instant.now().toString(), config,
                     SourceProducer.schema(config), new KafkaInfo(session.embedded() != null,

@@ -203,7 +203,7 @@ class StageCommandsIntegrationTest {
     @Test
     void serveBenchComparesTheScorerWithBareKafka(@TempDir Path dir) throws Exception {
         TributaryCommandTest.Outcome bench = tributary("serve-bench", "--rates", "500", "--seconds", "1",
-                "--hidden-layers", "8", "--epochs", "1", "--commit-interval-ms", "2000",
+                "--hidden-layers", "8", "--epochs", "1", "--flush-interval-ms", "2", "--commit-interval-ms", "2000",
                 "--bootstrap-servers", kafka.bootstrapServers(),
                 "--name", SharedKafka.unique("bench"), "-o", dir.toString());
         assertEquals(0, bench.code(), bench.err());
@@ -217,7 +217,8 @@ class StageCommandsIntegrationTest {
         assertEquals(500, load.passthroughMicros().count(), "every forwarded event measured");
         assertEquals(1_000, load.kafkaTool().records(), "Kafka's EndToEndLatency ran beside them");
         assertNotNull(load.scoredKeptUp(), "whether the scorer kept up is judged at every rate");
-        assertEquals(2_000L, load.commitIntervalMs(), "the commit interval it ran with is recorded");
+        assertEquals(2L, load.flushIntervalMs(), "the flush interval it ran with is recorded");
+        assertEquals(2_000L, load.commitIntervalMs(), "and the commit interval");
         assertTrue(load.kafkaTool().p50Ms() <= load.kafkaTool().p99Ms());
         // One prediction in 16 carries its timing: 500 events, sequences 0, 16, ..., 496 on each task.
         var breakdown = load.scoredBreakdown();

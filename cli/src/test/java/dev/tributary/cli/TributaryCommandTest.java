@@ -160,6 +160,14 @@ class TributaryCommandTest {
         assertTrue(bad.err().contains(option.substring(0, option.indexOf('='))), bad.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--flush-interval-ms=0", "--commit-interval-ms=0", "--commit-interval-ms=-5"})
+    void serveBenchRefusesScorerSettingsBeforeStartingAnything(String option) {
+        Outcome bad = tributary("serve-bench", option);
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains(option.substring(0, option.indexOf('='))), bad.err());
+    }
+
     @Test
     void helpListsTheCommandsOwnOptionsFirstThenKafkaThenTheScenario() {
         Outcome help = tributary("train-stream", "--help");

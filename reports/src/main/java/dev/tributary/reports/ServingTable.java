@@ -26,7 +26,7 @@ public final class ServingTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"rate (events/s)", "bare p50 (ms)", "bare p99 (ms)", "scored p50 (ms)",
                 "scored p99 (ms)", "p50 ratio", "p99 ratio", "bare delivered/s", "scored delivered/s",
-                "kept up", "passthrough p50/p99 (ms)", "EndToEndLatency p50/p99 (ms)", "commit interval (ms)"});
+                "kept up", "passthrough p50/p99 (ms)", "EndToEndLatency p50/p99 (ms)", "flush / commit interval (ms)"});
         for (ServingLoadResult r : serving) {
             KafkaEndToEndLatency tool = r.kafkaTool();
             rows.add(new String[] {f("%.0f", r.targetRate()), ms(r.bareMicros().p50()), ms(r.bareMicros().p99()),
@@ -35,7 +35,8 @@ public final class ServingTable {
                     r.scoredKeptUp() == null ? "-" : r.scoredKeptUp() ? "yes" : "NO",
                     r.passthroughMicros() == null ? "-" : pair(r.passthroughMicros()),
                     tool == null ? "-" : tool.p50Ms() + " / " + tool.p99Ms(),
-                    r.commitIntervalMs() == null ? "-" : Long.toString(r.commitIntervalMs())});
+                    (r.flushIntervalMs() == null ? "-" : Long.toString(r.flushIntervalMs())) + " / "
+                            + (r.commitIntervalMs() == null ? "-" : Long.toString(r.commitIntervalMs()))});
         }
         return rows;
     }

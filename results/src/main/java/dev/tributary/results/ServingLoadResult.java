@@ -24,14 +24,19 @@ package dev.tributary.results;
  *                           the scorer's shape that forwards each event unchanged: what Streams costs
  *                           without the scorer's work; null in files written before
  * @param scoredKeptUp       whether the scorer kept up at this rate: its latency, sampled every 100 predictions,
- *                           stayed bounded by {@link KeepingUp#bounded}'s rule (the one the lanes are judged by);
+ *                           stayed bounded by {@link KeepingUp#bounded}'s rule (the one the lanes are judged by),
+ *                           and it delivered at least 95 % of the rate bare Kafka delivered (files written before
+ *                           this second condition judged by the first alone);
  *                           the highest rate at which it did, over a long enough measurement, is its sustainable
  *                           rate; null in files written before
+ * @param flushIntervalMs    how long the scorer's partial micro-batch could wait; null in files written before
+ *                           (then 1 ms)
  * @param commitIntervalMs   the commit interval the scorer and the passthrough ran with; null in files written
  *                           before (then 1000 ms, or 30 s in files written before the scorer set its own)
  */
 public record ServingLoadResult(double targetRate, long events, Percentiles bareMicros, Percentiles scoredMicros,
                                 double bareRate, double scoredRate, double p50Ratio, double p99Ratio,
                                 ScoringBreakdown scoredBreakdown, KafkaEndToEndLatency kafkaTool,
-                                Percentiles passthroughMicros, Boolean scoredKeptUp, Long commitIntervalMs) {
+                                Percentiles passthroughMicros, Boolean scoredKeptUp, Long flushIntervalMs,
+                                Long commitIntervalMs) {
 }

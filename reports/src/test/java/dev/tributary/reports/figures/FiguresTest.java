@@ -231,7 +231,7 @@ class FiguresTest {
             var scored = percentiles(10_000, 60_000);
             assertTrue(scored.p99() > scored.p50());
             loads.add(new dev.tributary.results.ServingLoadResult(rate, 100, bare, scored, rate, rate, 5, 15, null, null,
-                    rate == 20_000 ? null : percentiles(5_000, 30_000), true, 1_000L));
+                    rate == 20_000 ? null : percentiles(5_000, 30_000), true, 1L, 1_000L));
         }
         ExperimentResults bench = new ExperimentResults(ExperimentResults.SCHEMA_VERSION, "bench", "", "", null, null,
                 null, null, List.of(), Map.of(), loads);
