@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The headline-ratio table of {@code tributary bench}: per ratio, the medians of both sides,
- * the median ratio with every repetition's ratio beside it, and the goal.
+ * the median ratio with its distribution-free interval and every repetition's ratio beside it,
+ * and the goal.
  */
 public final class HeadlineTable {
 
@@ -23,11 +24,11 @@ public final class HeadlineTable {
     public static List<String[]> rows(List<HeadlineRatio> ratios) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ratio", "numerator (median)", "denominator (median)", "ratio (median)",
-                "per repetition", "goal", "met"});
+                "median's interval (coverage)", "per repetition", "goal", "met"});
         for (HeadlineRatio r : ratios) {
             rows.add(new String[] {r.id(), r.numerator() + ": " + number(r.medianNumerator()),
                     r.denominator() + ": " + number(r.medianDenominator()), f("%.3f", r.medianRatio()),
-                    r.ratios().stream().map(x -> f("%.3f", x)).collect(Collectors.joining(" ")),
+                    interval(r), r.ratios().stream().map(x -> f("%.3f", x)).collect(Collectors.joining(" ")),
                     goal(r), met(r)});
         }
         return rows;
@@ -45,10 +46,17 @@ public final class HeadlineTable {
             out.append(String.format(Locale.ROOT, "%-18s %8.3f  %-10s %-4s %s%n", r.id(), r.medianRatio(),
                     goal(r), met(r),
                     r.ratios().stream().map(x -> f("%.3f", x)).collect(Collectors.joining(" "))));
+            out.append(String.format(Locale.ROOT, "%-18s   median's interval %s%n", "", interval(r)));
             out.append(String.format(Locale.ROOT, "%-18s   %s: %s%n", "", r.numerator(), number(r.medianNumerator())));
             out.append(String.format(Locale.ROOT, "%-18s   %s: %s%n", "", r.denominator(), number(r.medianDenominator())));
         }
         return out.toString();
+    }
+
+    /** The median ratio's distribution-free interval, and how often such an interval holds the median. */
+    private static String interval(HeadlineRatio r) {
+        var i = r.medianRatioInterval();
+        return f("%.3f", i.lower()) + " to " + f("%.3f", i.upper()) + " (" + f("%.1f", 100 * i.coverage()) + " %)";
     }
 
     /** A ratio without a goal is context for another: it shows a dash, neither met nor missed. */

@@ -40,6 +40,11 @@ public record HeadlineRatio(String id, String numerator, String denominator, Lis
         return median(ratios());
     }
 
+    /** @return a distribution-free confidence interval of {@link #medianRatio()} (see {@link MedianInterval}) */
+    public MedianInterval medianRatioInterval() {
+        return MedianInterval.of(ratios());
+    }
+
     /** @return the median numerator */
     public double medianNumerator() {
         return median(numerators);
