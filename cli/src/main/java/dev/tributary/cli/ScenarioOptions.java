@@ -78,8 +78,9 @@ final class ScenarioOptions {
             "--label-horizon-events");
     private static final List<String> NETWORK = List.of("--hidden-layers", "--learning-rate");
     private static final List<String> BATCH = List.of("--epochs", "--batch-size");
-    private static final List<String> ONLINE = List.of("--stream-batch-size", "--mini-batch", "--stream-epochs",
-            "--checkpoint-every", "--group-id", "--idle-timeout-ms");
+    private static final List<String> ONLINE_LEARNING = List.of("--stream-batch-size", "--mini-batch",
+            "--stream-epochs", "--checkpoint-every", "--group-id");
+    private static final List<String> ONLINE = concat(ONLINE_LEARNING, List.of("--idle-timeout-ms"));
     private static final List<String> EXPERIMENT = List.of("--strategies", "--concurrent", "--deployed", "--warm-up",
             "--repetitions", "--curve-every");
 
@@ -99,7 +100,8 @@ final class ScenarioOptions {
             Map.entry("export", concat(LATE_LABELS, List.of("--rate"), NETWORK, BATCH, ONLINE,
                     List.of("--max-poll-records", "--max-records"), EXPERIMENT)),
             Map.entry("train-batch", concat(ONLINE, EXPERIMENT)),
-            Map.entry("train-periodic", concat(ONLINE.subList(0, ONLINE.size() - 1), EXPERIMENT)),
+            // It stops after an idle timeout like train-stream, but learns by batches, not online.
+            Map.entry("train-periodic", concat(ONLINE_LEARNING, EXPERIMENT)),
             Map.entry("train-stream", concat(BATCH, EXPERIMENT)),
             Map.entry("score", concat(NETWORK, BATCH, ONLINE, List.of("--max-poll-records", "--max-records"),
                     EXPERIMENT)),
