@@ -11,8 +11,8 @@ import dev.tributary.results.ServingLoadResult;
 import dev.tributary.producer.SourceProducer;
 import dev.tributary.reports.ReportWriter;
 import dev.tributary.reports.ServingTable;
-import picocli.CommandLine.Command;
 import dev.tributary.serving.ModelScorer;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +49,7 @@ final class ServeBenchCommand implements Callable<Integer> {
     double seconds = 5;
 
     @Option(names = "--max-batch", paramLabel = "ROWS", description = "The scorer's largest micro-batch.")
-    int maxBatch = 256;
+    int maxBatch = ModelScorer.Settings.DEFAULT_MAX_BATCH;
 
     @Option(names = "--flush-interval-ms", paramLabel = "MS",
             description = "How long the scorer's partial micro-batch may wait (as `score --flush-interval-ms`).")
@@ -64,16 +64,15 @@ final class ServeBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.tributary.common.config.ConfigException.require(flushIntervalMs >= 1, "--flush-interval-ms",
-                flushIntervalMs, "at least 1 ms");
-        dev.tributary.common.config.ConfigException.require(commitIntervalMs >= 1, "--commit-interval-ms",
-                commitIntervalMs, "at least 1 ms");
+        // Before the broker starts and the serving model trains, which a bad value would waste.
+        ModelScorer.Settings.requireValid(maxBatch, flushIntervalMs, commitIntervalMs);
         ScenarioConfig config = scenario.loadGenerated(spec.commandLine().getParseResult());
         StageCommands.requireWritable("--output", output);
         String started = Instant.now().toString();
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             List<ServingLoadResult> serving = new ServingBenchmark(session.connection(), config,
-                    output.resolve("streams"), maxBatch, flushIntervalMs, commitIntervalMs).run(rates, seconds, ConsoleProgress.forTerminal());
+                    output.resolve("streams"), maxBatch, flushIntervalMs, commitIntervalMs)
+                    .run(rates, seconds, ConsoleProgress.forTerminal());
             ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
                     config.name() + "-serve-bench-" + started, started, Instant.now().toString(), config,
                     SourceProducer.schema(config), new KafkaInfo(session.embedded() != null,

@@ -161,11 +161,12 @@ class TributaryCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--flush-interval-ms=0", "--commit-interval-ms=0", "--commit-interval-ms=-5"})
+    @ValueSource(strings = {"--max-batch=0", "--flush-interval-ms=0", "--commit-interval-ms=0", "--commit-interval-ms=-5"})
     void serveBenchRefusesScorerSettingsBeforeStartingAnything(String option) {
         Outcome bad = tributary("serve-bench", option);
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains(option.substring(0, option.indexOf('='))), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), "one line, before any broker or model: " + bad.err());
     }
 
     @Test

@@ -100,6 +100,7 @@ public final class ServingBenchmark {
         if (!scenario.source().generated()) {
             throw new IllegalArgumentException("serving benchmarks need a generated source");
         }
+        ModelScorer.Settings.requireValid(maxBatch, flushIntervalMs, commitIntervalMs);
         Map<String, String> defaults = new HashMap<>(LATENCY_DEFAULTS);
         defaults.putAll(scenario.kafka().properties());
         this.connection = connection.withDefaults(defaults);

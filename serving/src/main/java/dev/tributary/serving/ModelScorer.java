@@ -68,6 +68,16 @@ public final class ModelScorer implements AutoCloseable {
 
         /** Rejects settings the stream thread would die of, naming the option that sets each. */
         public Settings {
+            requireValid(maxBatch, flushIntervalMs, commitIntervalMs);
+        }
+
+        /**
+         * The one rule for the scorer's sizes and intervals, for a command to check before it
+         * starts anything (a broker, a model's training) that a bad value would waste.
+         *
+         * @throws dev.tributary.common.config.ConfigException naming the option of the first bad value
+         */
+        public static void requireValid(int maxBatch, long flushIntervalMs, long commitIntervalMs) {
             dev.tributary.common.config.ConfigException.require(maxBatch >= 1, "--max-batch", maxBatch, "at least 1 row");
             dev.tributary.common.config.ConfigException.require(flushIntervalMs >= 1, "--flush-interval-ms",
                     flushIntervalMs, "at least 1 ms");
