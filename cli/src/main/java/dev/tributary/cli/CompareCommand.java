@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Compare two results.json files, or two suite directories block by block (A: the reference, "
                 + "e.g. main; B: e.g. a branch): per strategy "
-                + "and metric, A's and B's means, B - A with its 95% interval, and a test (paired t where the "
+                + "and metric, A's and B's means, B - A with its 95%% interval, and a test (paired t where the "
                 + "repetitions' seeds pair up, Welch's t otherwise, McNemar's on the same events for single runs).",
                 "Exit 4 when B is significantly worse than A (at 0.05, Holm-corrected) on a --gated metric."})
 final class CompareCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package dev.tributary.cli;
 
+import dev.tributary.common.config.ConfigException;
 import dev.tributary.common.config.ScenarioConfig;
 import dev.tributary.evaluation.Environment;
 import dev.tributary.evaluation.ExperimentRunner;
@@ -48,6 +49,11 @@ final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "How long each measurement sends.")
     double seconds = 5;
 
+    @Option(names = "--warmups", paramLabel = "N",
+            description = "Unrecorded measurements at the first rate, before the recorded ones: the first measurement "
+                    + "in a JVM pays for class loading and JIT.")
+    int warmups = 1;
+
     @Option(names = "--max-batch", paramLabel = "ROWS", description = "The scorer's largest micro-batch.")
     int maxBatch = ModelScorer.Settings.DEFAULT_MAX_BATCH;
 
@@ -66,13 +72,14 @@ final class ServeBenchCommand implements Callable<Integer> {
     public Integer call() {
         // Before the broker starts and the serving model trains, which a bad value would waste.
         ModelScorer.Settings.requireValid(maxBatch, flushIntervalMs, commitIntervalMs);
+        ConfigException.require(warmups >= 0, "--warmups", warmups, "0 or more");
         ScenarioConfig config = scenario.loadGenerated(spec.commandLine().getParseResult());
         StageCommands.requireWritable("--output", output);
         String started = Instant.now().toString();
         try (KafkaOptions.Session session = kafka.openOrEmbed()) {
             List<ServingLoadResult> serving = new ServingBenchmark(session.connection(), config,
                     output.resolve("streams"), maxBatch, flushIntervalMs, commitIntervalMs)
-                    .run(rates, seconds, ConsoleProgress.forTerminal());
+                    .run(rates, seconds, warmups, ConsoleProgress.forTerminal());
             ExperimentResults results = new ExperimentResults(ExperimentResults.SCHEMA_VERSION,
                     config.name() + "-serve-bench-" + started, started, Instant.now().toString(), config,
                     SourceProducer.schema(config), new KafkaInfo(session.embedded() != null,

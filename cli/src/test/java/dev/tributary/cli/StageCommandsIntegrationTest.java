@@ -202,7 +202,7 @@ class StageCommandsIntegrationTest {
 
     @Test
     void serveBenchComparesTheScorerWithBareKafka(@TempDir Path dir) throws Exception {
-        TributaryCommandTest.Outcome bench = tributary("serve-bench", "--rates", "500", "--seconds", "1",
+        TributaryCommandTest.Outcome bench = tributary("serve-bench", "--rates", "500", "--seconds", "1", "--warmups", "0",
                 "--hidden-layers", "8", "--epochs", "1", "--flush-interval-ms", "2", "--commit-interval-ms", "2000",
                 "--bootstrap-servers", kafka.bootstrapServers(),
                 "--name", SharedKafka.unique("bench"), "-o", dir.toString());

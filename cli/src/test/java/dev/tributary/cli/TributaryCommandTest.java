@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -49,6 +50,31 @@ class TributaryCommandTest {
         assertFalse(flat.contains("Default: {}") || flat.contains("Default: []"), "no empty defaults: " + help.out());
         assertTrue(flat.matches(".*--seed=N Master seed;[^.]*\\([^)]*\\)\\. Default: the scenario's\\..*"),
                 "a scenario-level option says where its default comes from: " + help.out());
+    }
+
+    @Test
+    void everyDescriptionIsAFormatPicocliCanRender() {
+        // picocli formats each line of a command's description as a format string; "95% interval"
+        // failed to, so `compare --help` printed a warning and the raw text. An unescaped % in any
+        // command's description, header or footer shows up here.
+        CommandLine root = new CommandLine(TributaryCommand.class);
+        List<CommandLine> commands = new java.util.ArrayList<>(root.getSubcommands().values());
+        commands.add(root);
+        List<String> unrenderable = new java.util.ArrayList<>();
+        for (CommandLine command : commands) {
+            CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            List<String> lines = new java.util.ArrayList<>(List.of(spec.usageMessage().description()));
+            lines.addAll(List.of(spec.usageMessage().header()));
+            lines.addAll(List.of(spec.usageMessage().footer()));
+            for (String line : lines) {
+                try {
+                    String.format(line);
+                } catch (java.util.IllegalFormatException e) {
+                    unrenderable.add(spec.qualifiedName() + ": " + line + " (" + e + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), unrenderable);
     }
 
     @Test
@@ -161,7 +187,8 @@ class TributaryCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--max-batch=0", "--flush-interval-ms=0", "--commit-interval-ms=0", "--commit-interval-ms=-5"})
+    @ValueSource(strings = {"--max-batch=0", "--flush-interval-ms=0", "--commit-interval-ms=0", "--commit-interval-ms=-5",
+            "--warmups=-1"})
     void serveBenchRefusesScorerSettingsBeforeStartingAnything(String option) {
         Outcome bad = tributary("serve-bench", option);
         assertEquals(2, bad.code(), bad.err());

@@ -52,7 +52,9 @@ import java.util.function.ToLongFunction;
  * (produce → consume), through a {@link Passthrough} Streams application of the scorer's shape,
  * and through the scorer (produce → score → consume the prediction), one after the other in one
  * run, on the same cluster and producer settings; Kafka's closed-loop {@code EndToEndLatency}
- * runs beside them ({@link KafkaLatencyTool}). See {@link ServingLoadResult} for what is measured.
+ * runs beside them ({@link KafkaLatencyTool}). Unrecorded warm-ups at the first rate come first,
+ * so that no recorded measurement pays for class loading and JIT. See {@link ServingLoadResult}
+ * for what is measured.
  */
 public final class ServingBenchmark {
 
@@ -112,77 +114,115 @@ public final class ServingBenchmark {
     }
 
     /**
-     * @param rates           target rates, events per second
-     * @param secondsPerRate  how long each measurement sends
-     * @return one result per rate
-     */
-    public List<ServingLoadResult> run(List<Double> rates, double secondsPerRate) {
-        return run(rates, secondsPerRate, ProgressListener.NONE);
-    }
-
-    /**
      * @param rates          target rates, events per second
      * @param secondsPerRate how long each measurement sends
+     * @param warmups        unrecorded measurements at the first rate before the recorded ones
      * @param progress       hears each measurement's events as they are read back
      * @return one result per rate
      */
-    public List<ServingLoadResult> run(List<Double> rates, double secondsPerRate, ProgressListener progress) {
-        String models = scenario.modelsTopic();
+    public List<ServingLoadResult> run(List<Double> rates, double secondsPerRate, int warmups,
+                                       ProgressListener progress) {
+        if (warmups < 0) {
+            throw new IllegalArgumentException("warm-ups must be 0 or more, not " + warmups);
+        }
+        TopicNames run = runNames(scenario, System.currentTimeMillis());
+        String models = run.models();
         try (ModelTopic topic = ModelTopic.open(connection, models, (short) -1)) {
             topic.publish(STRATEGY, ModelCodec.encode(servingModel(scenario)));
         }
+        for (int w = 0; w < warmups && !rates.isEmpty(); w++) {
+            // The first measurement in a JVM paid for class loading and JIT: at 1,000 events/s its
+            // bare p50 was 4.4 ms where the next three measured 1.0 to 1.4 ms, and the scorer's 16.7
+            // ms where they measured 4.8 to 8.3 (serve-bench --rates 1000,1000,1000,1000).
+            double rate = rates.get(0);
+            LOG.info("Warm-up {} of {} at {} events/s, not recorded", w + 1, warmups, Math.round(rate));
+            measureAt(run.child("w" + w + "-" + Math.round(rate)), models, rate, secondsPerRate, progress,
+                    "warm-up: ");
+        }
         List<ServingLoadResult> results = new ArrayList<>();
-        for (double rate : rates) {
-            long events = Math.max(1, Math.round(rate * secondsPerRate));
-            TopicNames names = scenario.names().child(Long.toString(Math.round(rate)));
-            TopicNames bareNames = names.child("bare");
-            LOG.info("Kafka's EndToEndLatency, {} records one at a time", TOOL_RECORDS);
-            KafkaEndToEndLatency tool = KafkaLatencyTool.run(connection, names.child("end-to-end").events(),
-                    TOOL_RECORDS, recordSize(), stateDir);
-            LOG.info("Bare Kafka at {} events/s ({} events)", Math.round(rate), events);
-            Measured bare = measure(rate, events, bareNames.events(), bareNames.events(),
-                    ConsumerRecord::timestamp, progress, "bare Kafka at " + Math.round(rate) + "/s");
-            LOG.info("Passthrough Streams application at {} events/s ({} events)", Math.round(rate), events);
-            TopicNames forwardedNames = names.child("passthrough");
-            ScoringTopology.ScoringTopics forwardedTopics = ScoringTopology.ScoringTopics.of(forwardedNames);
-            SourceProducer.createTopics(connection, topicsFor(forwardedTopics.events()));
-            Measured forwarded;
-            try (Passthrough passthrough = Passthrough.start(connection, new ModelScorer.Settings(
-                    forwardedNames.group(ModelScorer.STAGE), STRATEGY, forwardedTopics, maxBatch, flushIntervalMs, false,
-                    stateDir.resolve(forwardedNames.prefix()), false, commitIntervalMs))) {
-                forwarded = measure(rate, events, forwardedTopics.events(), passthrough.output(),
-                        ConsumerRecord::timestamp, progress, "passthrough at " + Math.round(rate) + "/s");
-            }
-            LOG.info("Scorer at {} events/s ({} events)", Math.round(rate), events);
-            ScoringTopology.ScoringTopics own = ScoringTopology.ScoringTopics.of(names);
-            ScoringTopology.ScoringTopics topics = new ScoringTopology.ScoringTopics(own.events(), models,
-                    own.predictions(), own.deadLetter());
-            SourceProducer.createTopics(connection, topicsFor(topics.events()));
-            Measured scored;
-            try (ModelScorer scorer = ModelScorer.start(connection, Generators.create(scenario.source().generator(),
-                    0).schema(), new ModelScorer.Settings(names.group(ModelScorer.STAGE), STRATEGY, topics, maxBatch,
-                    flushIntervalMs, false, stateDir.resolve(names.prefix()), false, commitIntervalMs))) {
-                awaitModel(scorer);
-                scored = measure(rate, events, topics.events(), topics.predictions(),
-                        r -> Prediction.decode(r.value()).eventTimeMs(), progress, "scorer at " + Math.round(rate) + "/s");
-            }
-            Percentiles b = Percentiles.of(bare.latencyMicros());
-            Percentiles s = Percentiles.of(scored.latencyMicros());
-            ScoringBreakdown breakdown = scored.breakdown().result();
-            Percentiles f = Percentiles.of(forwarded.latencyMicros());
-            results.add(new ServingLoadResult(rate, events, b, s, bare.rate(), scored.rate(),
-                    (double) s.p50() / Math.max(1, b.p50()), (double) s.p99() / Math.max(1, b.p99()), breakdown, tool,
-                    f, keptUp(scored.lag(), scored.rate(), bare.rate()), flushIntervalMs, commitIntervalMs));
-            LOG.info("  passthrough p50 {} µs p99 {} µs", f.p50(), f.p99());
-            LOG.info("{} events/s: bare p50 {} µs p99 {} µs; scored p50 {} µs p99 {} µs; EndToEndLatency p50 {} ms "
-                    + "p99 {} ms", Math.round(rate), b.p50(), b.p99(), s.p50(), s.p99(), tool.p50Ms(), tool.p99Ms());
-            LOG.info("  scored p50/p99 µs: to the scorer {}/{}, batch wait {}/{}, inference {}/{}, to the reader {}/{}",
-                    breakdown.toScorerMicros().p50(), breakdown.toScorerMicros().p99(),
-                    breakdown.batchWaitMicros().p50(), breakdown.batchWaitMicros().p99(),
-                    breakdown.inferenceMicros().p50(), breakdown.inferenceMicros().p99(),
-                    breakdown.toReaderMicros().p50(), breakdown.toReaderMicros().p99());
+        for (int i = 0; i < rates.size(); i++) {
+            results.add(measureAt(measurementNames(run, i, rates.get(i)), models, rates.get(i), secondsPerRate,
+                    progress, ""));
         }
         return results;
+    }
+
+    /** Measures the tool, bare Kafka, the passthrough and the scorer at one rate, in that order. */
+    private ServingLoadResult measureAt(TopicNames names, String models, double rate, double secondsPerRate,
+                                        ProgressListener progress, String label) {
+        long events = Math.max(1, Math.round(rate * secondsPerRate));
+        String at = " at " + Math.round(rate) + "/s";
+        TopicNames bareNames = names.child("bare");
+        LOG.info("Kafka's EndToEndLatency, {} records one at a time", TOOL_RECORDS);
+        KafkaEndToEndLatency tool = KafkaLatencyTool.run(connection, names.child("end-to-end").events(),
+                TOOL_RECORDS, recordSize(), stateDir);
+        LOG.info("Bare Kafka at {} events/s ({} events)", Math.round(rate), events);
+        Measured bare = measure(rate, events, bareNames.events(), bareNames.events(),
+                ConsumerRecord::timestamp, progress, label + "bare Kafka" + at);
+        LOG.info("Passthrough Streams application at {} events/s ({} events)", Math.round(rate), events);
+        TopicNames forwardedNames = names.child("passthrough");
+        ScoringTopology.ScoringTopics forwardedTopics = ScoringTopology.ScoringTopics.of(forwardedNames);
+        SourceProducer.createTopics(connection, topicsFor(forwardedTopics.events()));
+        Measured forwarded;
+        try (Passthrough passthrough = Passthrough.start(connection, new ModelScorer.Settings(
+                forwardedNames.group(ModelScorer.STAGE), STRATEGY, forwardedTopics, maxBatch, flushIntervalMs, false,
+                stateDir.resolve(forwardedNames.prefix()), false, commitIntervalMs))) {
+            forwarded = measure(rate, events, forwardedTopics.events(), passthrough.output(),
+                    ConsumerRecord::timestamp, progress, label + "passthrough" + at);
+        }
+        LOG.info("Scorer at {} events/s ({} events)", Math.round(rate), events);
+        ScoringTopology.ScoringTopics own = ScoringTopology.ScoringTopics.of(names);
+        ScoringTopology.ScoringTopics topics = new ScoringTopology.ScoringTopics(own.events(), models,
+                own.predictions(), own.deadLetter());
+        SourceProducer.createTopics(connection, topicsFor(topics.events()));
+        Measured scored;
+        try (ModelScorer scorer = ModelScorer.start(connection, Generators.create(scenario.source().generator(),
+                0).schema(), new ModelScorer.Settings(names.group(ModelScorer.STAGE), STRATEGY, topics, maxBatch,
+                flushIntervalMs, false, stateDir.resolve(names.prefix()), false, commitIntervalMs))) {
+            awaitModel(scorer);
+            scored = measure(rate, events, topics.events(), topics.predictions(),
+                    r -> Prediction.decode(r.value()).eventTimeMs(), progress, label + "scorer" + at);
+        }
+        Percentiles b = Percentiles.of(bare.latencyMicros());
+        Percentiles s = Percentiles.of(scored.latencyMicros());
+        ScoringBreakdown breakdown = scored.breakdown().result();
+        Percentiles f = Percentiles.of(forwarded.latencyMicros());
+        LOG.info("{}{} events/s: bare p50 {} µs p99 {} µs; passthrough p50 {} µs p99 {} µs; scored p50 {} µs p99 {} µs; "
+                + "EndToEndLatency p50 {} ms p99 {} ms", label, Math.round(rate), b.p50(), b.p99(), f.p50(), f.p99(),
+                s.p50(), s.p99(), tool.p50Ms(), tool.p99Ms());
+        LOG.info("  scored p50/p99 µs: to the scorer {}/{}, batch wait {}/{}, inference {}/{}, to the reader {}/{}",
+                breakdown.toScorerMicros().p50(), breakdown.toScorerMicros().p99(),
+                breakdown.batchWaitMicros().p50(), breakdown.batchWaitMicros().p99(),
+                breakdown.inferenceMicros().p50(), breakdown.inferenceMicros().p99(),
+                breakdown.toReaderMicros().p50(), breakdown.toReaderMicros().p99());
+        return new ServingLoadResult(rate, events, b, s, bare.rate(), scored.rate(),
+                (double) s.p50() / Math.max(1, b.p50()), (double) s.p99() / Math.max(1, b.p99()), breakdown, tool,
+                f, keptUp(scored.lag(), scored.rate(), bare.rate()), flushIntervalMs, commitIntervalMs);
+    }
+
+    /**
+     * Every run has topics of its own, models included: the measurements read their topics from
+     * the beginning, so a second run on the same cluster, or a rate given twice, must not find
+     * the events of an earlier one there (they had counted with latencies of minutes), and the
+     * benchmark's model must not land in the scenario's own models topic, where a deployed
+     * scorer of the same name would serve it.
+     *
+     * @param scenario the scenario measured
+     * @param startMs  when the run started
+     * @return the run's names, {@code <scenario>-serve-bench-<start, base 36>-...}
+     */
+    static TopicNames runNames(ScenarioConfig scenario, long startMs) {
+        return scenario.names().child("serve-bench-" + Long.toString(startMs, 36));
+    }
+
+    /**
+     * @param run  the run's names
+     * @param i    the measurement's position in the run, 0-based
+     * @param rate its rate
+     * @return the measurement's names, {@code <run>-<i>-<rate>-...}
+     */
+    static TopicNames measurementNames(TopicNames run, int i, double rate) {
+        return run.child(i + "-" + Math.round(rate));
     }
 
     /**

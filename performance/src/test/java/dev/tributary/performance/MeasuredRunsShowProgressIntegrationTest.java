@@ -48,10 +48,13 @@ class MeasuredRunsShowProgressIntegrationTest {
         ScenarioConfig scenario = ScenarioFiles.load("sea-abrupt", Map.of("name", SharedKafka.unique("serve-progress"),
                 "source.events", 2_000L, "source.generator.drift.positions", List.of(1_000L)));
         RecordingProgress progress = new RecordingProgress();
-        List<ServingLoadResult> results = new ServingBenchmark(kafka, scenario, dir, 64).run(List.of(400.0), 1, progress);
+        List<ServingLoadResult> results = new ServingBenchmark(kafka, scenario, dir, 64).run(List.of(400.0), 1, 1,
+                progress);
 
-        assertEquals(1, results.size());
-        assertEquals(List.of("bare Kafka at 400/s", "passthrough at 400/s", "scorer at 400/s"),
+        assertEquals(1, results.size(), "the warm-up is not recorded");
+        assertEquals(400, results.get(0).scoredMicros().count(), "the recorded measurement read its own events only");
+        assertEquals(List.of("warm-up: bare Kafka at 400/s", "warm-up: passthrough at 400/s", "warm-up: scorer at 400/s",
+                        "bare Kafka at 400/s", "passthrough at 400/s", "scorer at 400/s"),
                 List.copyOf(progress.tasks().keySet()));
         progress.tasks().forEach((task, t) ->
                 assertEquals(new RecordingProgress.Task(400, "events", 400, true, false), t, task));

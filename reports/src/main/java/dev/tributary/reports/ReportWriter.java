@@ -263,6 +263,10 @@ public final class ReportWriter {
                 .append(row("OS", env.osName() + " " + env.osArch()))
                 .append(row("cores / max heap", env.availableProcessors() + " / " + env.maxHeapBytes() / 1048576 + " MB"))
                 .append(row("ND4J threads", env.nd4jMaxThreads() + " (OMP_NUM_THREADS " + env.ompNumThreads() + ")"))
+                .append(row("garbage collectors", env.garbageCollectors() == null ? "not recorded"
+                        : String.join(", ", env.garbageCollectors())))
+                .append(row("JVM options", env.jvmArguments() == null ? "not recorded"
+                        : env.jvmArguments().isEmpty() ? "none" : String.join(" ", env.jvmArguments())))
                 .append(row("Kafka cluster", (kafka.embedded() ? "embedded, " : "") + kafka.clientProperties()))
                 .append("</table>\n").toString();
     }

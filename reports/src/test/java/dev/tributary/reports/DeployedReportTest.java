@@ -101,6 +101,9 @@ class DeployedReportTest {
         String index = Files.readString(dir.resolve(ReportWriter.INDEX));
         assertTrue(index.contains("<h2>As deployed</h2>\n<p>The ideal is the comparison above"), index);
         assertTrue(index.contains("<tr><td>online</td><td>0.8800</td><td>0.8900</td><td>+0.0100</td>"), index);
+        assertTrue(index.contains("<tr><td>garbage collectors</td><td>G1 Young Generation, G1 Old Generation</td></tr>")
+                && index.contains("<tr><td>JVM options</td><td>-XX:+UseZGC</td></tr>"),
+                "the collector and the JVM's options, which latency figures depend on: " + index);
 
         List<String> ids = figures.stream().map(Figure::id).toList();
         assertEquals(SERVED_FIGURES, ids.subList(ids.size() - 3, ids.size()), "the served figures come last");
@@ -243,7 +246,7 @@ class DeployedReportTest {
     private static EnvironmentInfo environment() {
         return new EnvironmentInfo("17.0.15", "Eclipse Adoptium", "OpenJDK 64-Bit Server VM 17.0.15", "Linux 6.1",
                 "amd64", 2, 2L << 30, "unset", 2, "4.3.1", new BuildInfo("0.1.0-SNAPSHOT", "0879190eea75", false,
-                "4.3.1", "1.0.0-M2.1"));
+                "4.3.1", "1.0.0-M2.1"), List.of("G1 Young Generation", "G1 Old Generation"), List.of("-XX:+UseZGC"));
     }
 
     private static void assertRow(List<String[]> rows, String label, String... cells) {

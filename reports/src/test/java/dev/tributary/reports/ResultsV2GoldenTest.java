@@ -14,6 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,6 +58,8 @@ class ResultsV2GoldenTest {
                 results.summary().get("online").get("accuracy").values());
         assertEquals(0.07593883084697589, results.summary().get("batch").get("log_loss").mean(), 1e-15);
         assertEquals(1, results.environment().nd4jMaxThreads());
+        assertNull(results.environment().garbageCollectors(), "not recorded in version 2");
+        assertNull(results.environment().jvmArguments());
         // Read through the upgrade to version 3: a version-2 run learned a poll of at most
         // max-poll-records at a time, for epochs-per-poll epochs.
         assertEquals(3, results.scenario().stream().epochs(), "stream.epochsPerPoll became stream.epochs");
@@ -74,6 +77,7 @@ class ResultsV2GoldenTest {
         String index = Files.readString(out.resolve(ReportWriter.INDEX));
         assertTrue(index.contains("breast-cancer"), "the page names the scenario");
         assertTrue(index.contains("0.9661"), "the page shows batch's mean accuracy");
+        assertTrue(index.contains("<tr><td>garbage collectors</td><td>not recorded</td></tr>"), "an old file says so");
         assertTrue(index.contains("batch: confusion matrix, per-class precision, recall and F1"), "per-class tables");
         assertTrue(index.contains("<td>benign</td>") && index.contains("<td>malignant</td>"), "named by the schema's classes");
         assertTrue(Files.readString(out.resolve(ReportWriter.SUMMARY)).contains("periodic-retrain"));

@@ -1,5 +1,8 @@
 package dev.tributary.common.provenance;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 
 /**
  * The machine and runtime a result was measured on.
@@ -15,10 +18,16 @@ package dev.tributary.common.provenance;
  * @param nd4jMaxThreads     the threads ND4J's native ops were allowed
  * @param kafkaClientVersion the Kafka client library on the class path
  * @param build              the build
+ * @param garbageCollectors  the JVM's collectors, e.g. G1's two: latency figures depend on them
+ *                           (the scorer's p99 is mostly young-collection pauses), null in results
+ *                           written before they were recorded
+ * @param jvmArguments       the options the JVM was started with (heap, collector, flags), null
+ *                           in results written before they were recorded
  */
 public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm, String osName, String osArch,
                               int availableProcessors, long maxHeapBytes, String ompNumThreads, int nd4jMaxThreads,
-                              String kafkaClientVersion, BuildInfo build) {
+                              String kafkaClientVersion, BuildInfo build, List<String> garbageCollectors,
+                              List<String> jvmArguments) {
 
     /**
      * @param nd4jMaxThreads     ND4J's thread count in force (the model module knows it)
@@ -38,6 +47,8 @@ public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm,
                 omp == null ? "unset" : omp,
                 nd4jMaxThreads,
                 kafkaClientVersion,
-                BuildInfo.current());
+                BuildInfo.current(),
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList(),
+                List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments()));
     }
 }
