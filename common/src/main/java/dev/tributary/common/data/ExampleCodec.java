@@ -1,5 +1,6 @@
 package dev.tributary.common.data;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.core.io.NumberOutput;
 
 import java.nio.charset.StandardCharsets;
@@ -200,10 +201,25 @@ public final class ExampleCodec {
         return new MalformedRecordException(MalformedRecordException.Kind.WRONG_ARITY, "expected " + numFeatures + " features, found " + fields);
     }
 
+    /**
+     * Reads a value as {@link Double#parseDouble} does, bit for bit, about 7 times faster: Jackson's
+     * copy of FastDoubleParser (measured 545 against 76 ns per shortest-digits value; the JDK takes
+     * a big-integer path for 16- and 17-digit values, 17 % of the scorer's thread under a backlog,
+     * JFR). Text it refuses goes to the JDK, so that what is accepted stays exactly what the JDK
+     * accepts; {@code ExampleCodecTest} checks both against the JDK.
+     */
+    static double parseDouble(String text) {
+        try {
+            return NumberInput.parseDouble(text, true);
+        } catch (NumberFormatException e) {
+            return Double.parseDouble(text);
+        }
+    }
+
     private static double parseFeature(String text, int index) {
         double v;
         try {
-            v = Double.parseDouble(text);
+            v = parseDouble(text);
         } catch (NumberFormatException e) {
             throw new MalformedRecordException(MalformedRecordException.Kind.NOT_A_NUMBER, "feature " + index + ": '" + MalformedRecordException.abbreviate(text) + "' is not a number");
         }

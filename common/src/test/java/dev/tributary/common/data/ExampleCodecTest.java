@@ -39,6 +39,35 @@ class ExampleCodecTest {
     }
 
     @Test
+    void valuesReadAsTheJdkReadsThemBitForBit() {
+        // The JDK's parser is the oracle: the fast one must agree on every value and refuse
+        // nothing it accepts, whatever digits the text has (shortest, 17 significant, long).
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 100_000; i++) {
+            double v = Double.longBitsToDouble(random.nextLong());
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            for (String text : new String[] {Double.toString(v), String.format("%.17g", v),
+                    String.format("%.25e", v), Long.toString(random.nextLong()) + "." + Math.abs(random.nextLong())}) {
+                assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+                        Double.doubleToRawLongBits(ExampleCodec.parseDouble(text)), text);
+            }
+        }
+        for (String text : new String[] {" 1.5 ", "1.5d", "1.5F", "0x1p3", "-0", "+1", ".5", "5.", "1E5", "4.9e-324",
+                "2.4703282292062328e-324", "2.2250738585072011e-308", "1.7976931348623157e308", "1e400", "NaN",
+                "-Infinity", "0000000000000000000001.00000000000000000000000000000000000000001"}) {
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+                    Double.doubleToRawLongBits(ExampleCodec.parseDouble(text)), text);
+        }
+        for (String text : new String[] {"", " ", "1e", "--1", "1,0", "0x", "x", "1.0.0", "+", "e5", ".", "1e+", "1 2",
+                "0x1.8", "Inf", "nan", "1_000", "١"}) {
+            assertThrows(NumberFormatException.class, () -> Double.parseDouble(text), text);
+            assertThrows(NumberFormatException.class, () -> ExampleCodec.parseDouble(text), text);
+        }
+    }
+
+    @Test
     void negativeZeroKeepsItsSign() {
         assertEquals("-0,0,-0.5", ExampleCodec.encodeFeatures(new double[] {-0.0, 0.0, -0.5}));
         double[] decoded = codec.decodeFeatures("-0,0,-0.5");
