@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code values} chooses the features' form. {@code integral}: whole numbers 1 to 10, as in
  * the breast-cancer data, written without a fraction (short text, the fast path of the encoder).
  * {@code fractional}: values with a full double fraction, as the synthetic generators produce,
- * written by {@link Double#toString(double)} (up to 17 significant digits) and parsed back by
- * {@link Double#parseDouble(String)}. Expect {@code fractional} to cost many times more in
- * both directions: formatting and parsing 17-digit numbers dominate.
+ * written as their shortest exact digits (Schubfach, up to 17 significant digits) and parsed
+ * back by FastDoubleParser (bit for bit {@link Double#parseDouble(String)}; see
+ * {@code ExampleCodec}). Expect {@code fractional} to cost several times more in both
+ * directions: formatting and parsing 17-digit numbers dominate.
  * Scores are the time per record (average, nanoseconds).
  *
  * <h2>How to run</h2>
