@@ -136,13 +136,12 @@ public final class ServingBenchmark {
             // ms where they measured 4.8 to 8.3 (serve-bench --rates 1000,1000,1000,1000).
             double rate = rates.get(0);
             LOG.info("Warm-up {} of {} at {} events/s, not recorded", w + 1, warmups, Math.round(rate));
-            measureAt(run.child("w" + w + "-" + Math.round(rate)), models, rate, secondsPerRate, progress,
-                    "warm-up: ");
+            measureAt(measurementNames(run, "w" + w, rate), models, rate, secondsPerRate, progress, "warm-up: ");
         }
         List<ServingLoadResult> results = new ArrayList<>();
         for (int i = 0; i < rates.size(); i++) {
-            results.add(measureAt(measurementNames(run, i, rates.get(i)), models, rates.get(i), secondsPerRate,
-                    progress, ""));
+            results.add(measureAt(measurementNames(run, Integer.toString(i), rates.get(i)), models, rates.get(i),
+                    secondsPerRate, progress, ""));
         }
         return results;
     }
@@ -217,12 +216,13 @@ public final class ServingBenchmark {
 
     /**
      * @param run  the run's names
-     * @param i    the measurement's position in the run, 0-based
+     * @param id   the measurement's place in the run: {@code w0}, {@code w1}... for the warm-ups,
+     *             {@code 0}, {@code 1}... for the recorded ones
      * @param rate its rate
-     * @return the measurement's names, {@code <run>-<i>-<rate>-...}
+     * @return the measurement's names, {@code <run>-<id>-<rate>-...}
      */
-    static TopicNames measurementNames(TopicNames run, int i, double rate) {
-        return run.child(i + "-" + Math.round(rate));
+    static TopicNames measurementNames(TopicNames run, String id, double rate) {
+        return run.child(id + "-" + Math.round(rate));
     }
 
     /**

@@ -47,16 +47,16 @@ class ServingBenchmarkTest {
 
     @Test
     void everyMeasurementHasTopicsOfItsOwnAndNoneIsTheScenarios() {
-        // A rate given twice, and a second run on the same cluster, once read the earlier events
-        // from the beginning of a shared topic and counted latencies of minutes.
+        // A rate given twice (or its warm-up), and a second run on the same cluster, once read the
+        // earlier events from the beginning of a shared topic and counted latencies of minutes.
         ScenarioConfig scenario = ScenarioFiles.load("sea-abrupt", Map.of());
         Set<String> topics = new HashSet<>();
         List<String> expected = new ArrayList<>();
         for (long start : new long[] {1_700_000_000_000L, 1_700_000_000_001L}) {
             TopicNames run = ServingBenchmark.runNames(scenario, start);
             expected.add(run.models());
-            for (int i = 0; i < 2; i++) {
-                TopicNames names = ServingBenchmark.measurementNames(run, i, 1_000);
+            for (String id : new String[] {"w0", "0", "1"}) {
+                TopicNames names = ServingBenchmark.measurementNames(run, id, 1_000);
                 expected.add(names.events());
                 expected.add(names.predictions());
                 expected.addAll(ScoringTopology.ScoringTopics.of(names.child("passthrough")).all());

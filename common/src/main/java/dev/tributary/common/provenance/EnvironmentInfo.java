@@ -1,5 +1,7 @@
 package dev.tributary.common.provenance;
 
+import dev.tributary.common.config.Secrets;
+
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -21,8 +23,9 @@ import java.util.List;
  * @param garbageCollectors  the JVM's collectors, e.g. G1's two: latency figures depend on them
  *                           (the scorer's p99 is mostly young-collection pauses), null in results
  *                           written before they were recorded
- * @param jvmArguments       the options the JVM was started with (heap, collector, flags), null
- *                           in results written before they were recorded
+ * @param jvmArguments       the options the JVM was started with (heap, collector, flags), secrets
+ *                           masked ({@link #shownArguments}), null in results written before they
+ *                           were recorded
  */
 public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm, String osName, String osArch,
                               int availableProcessors, long maxHeapBytes, String ompNumThreads, int nd4jMaxThreads,
@@ -49,6 +52,24 @@ public record EnvironmentInfo(String javaVersion, String javaVendor, String jvm,
                 kafkaClientVersion,
                 BuildInfo.current(),
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList(),
-                List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+                shownArguments(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    }
+
+    /**
+     * A JVM may be given secrets ({@code -Djavax.net.ssl.keyStorePassword=...}, a proxy URL with
+     * credentials), and results files are shared: each {@code -Dkey=value} is recorded as
+     * {@link Secrets#shown} shows it, and every argument with a URL's credentials masked.
+     *
+     * @param arguments the JVM's input arguments
+     * @return them as they may be recorded
+     */
+    static List<String> shownArguments(List<String> arguments) {
+        return arguments.stream().map(a -> {
+            int eq = a.indexOf('=');
+            if (a.startsWith("-D") && eq > 2) {
+                return a.substring(0, eq + 1) + Secrets.shown(a.substring(2, eq), a.substring(eq + 1));
+            }
+            return Secrets.shown("", a);
+        }).toList();
     }
 }
