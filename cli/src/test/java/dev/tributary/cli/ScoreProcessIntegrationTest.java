@@ -49,14 +49,14 @@ class ScoreProcessIntegrationTest {
     private final KafkaConnection kafka = SharedKafka.connection();
 
     /**
-     * The case the scorer's buffer store exists for: Streams commits the offsets of events still
-     * waiting in a partial micro-batch (no flush is due for an hour), then the process dies. The
-     * next instance must score them: at least once, or exactly once with {@code --exactly-once}.
+     * Streams commits the offsets of events still waiting in a partial micro-batch (no flush is
+     * due for an hour), then the process dies. Each commit must have scored its events first, and
+     * the next instance must find every event predicted: at least once, or exactly once with
+     * {@code --exactly-once}.
      */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void killedAfterCommittingWaitingEventsTheNextInstanceScoresThem(boolean exactlyOnce, @TempDir Path dir)
-            throws Exception {
+    void killedAfterCommittingWaitingEventsNoneIsLost(boolean exactlyOnce, @TempDir Path dir) throws Exception {
         String name = SharedKafka.unique("score-kill");
         String app = name + "-scorer-online";
         String[] args = {"score", "--scenario", "sea-abrupt", "--name", name, "--bootstrap-servers",
@@ -72,9 +72,10 @@ class ScoreProcessIntegrationTest {
                 exactlyOnce ? concat(args, "--exactly-once") : args);
         try {
             produce(name + "-events", 100);
-            // 50 events per partition: 3 batches of 16 scored, 2 waiting; all 100 offsets committed.
+            // 50 events per partition: 3 batches of 16 full, 2 waiting for a flush an hour away.
             awaitCommitted(app, 100, child, dir.resolve("killed.log"));
-            assertEquals(96, predictionsPerEvent(name + "-predictions", 96).size(), "4 events wait for a flush");
+            assertEquals(100, predictionsPerEvent(name + "-predictions", 100).size(),
+                    "the commit of their offsets scored the 4 waiting events first");
         } finally {
             child.destroyForcibly();
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the killed scorer exits");
@@ -87,7 +88,7 @@ class ScoreProcessIntegrationTest {
                 new ModelScorer.Settings(app, "online", topics, 16, 1, exactlyOnce, dir.resolve("next")))) {
             assertTrue(next.awaitRunning(Duration.ofSeconds(60)));
             Map<Long, Integer> predicted = predictionsPerEvent(topics.predictions(), 100);
-            assertEquals(100, predicted.size(), "every event predicted, the 4 waiting ones included");
+            assertEquals(100, predicted.size(), "every event predicted, the 4 that waited included");
             if (exactlyOnce) {
                 assertTrue(predicted.values().stream().allMatch(n -> n == 1), "exactly once: " + predicted);
             }

@@ -71,26 +71,62 @@ public final class NeuralNetwork {
 
     /**
      * Rows per block of an inference call. The CPU backend's matrix product computes rows in
-     * groups (4 on this machine's kernels, 16 at most on wider ones) and the rows left over
+     * groups (4 on one machine's AVX2 kernels, 16 at most on wider ones) and the rows left over
      * in a group of their own, whose last bits can differ: measured, 27 of 300 rows changed when
      * predicted one at a time, none when every call had a multiple of 4 rows. A call is padded to a
-     * multiple of this with zero rows, so that a row's probabilities do not depend on how many
-     * rows were predicted with it, and quality figures do not depend on how events were batched.
+     * multiple of this with zero rows.
      */
     static final int ROW_BLOCK = 16;
+    /**
+     * Zero rows before and after the input rows of an inference call. On an AVX-512 machine (AMD
+     * EPYC) the first 8 and the last 8 rows of every call were computed apart from the rest, and
+     * about one row in twelve came out different in its last bits there: the same row matched
+     * itself at every position of calls of 48 to 320 rows except those 8 at each end. Twice that
+     * margin on each side keeps every input row in the middle.
+     */
+    static final int ROW_MARGIN = 16;
+    /**
+     * The most rows in one call, margins and padding included. Above it the same machine split a
+     * call's rows into two halves, each with ends of its own (at 336 rows, 16 rows about the middle
+     * differed; at 320 and below, none): OpenBLAS's matrix product cuts the rows into blocks of at
+     * most its {@code SGEMM_DEFAULT_P}, 320 on that machine's kernels and at least that on the
+     * other x86-64 ones. Longer inputs are predicted in several calls.
+     */
+    static final int MAX_CALL_ROWS = 320;
+    /** Input rows per call: a default micro-batch of 256 rows is one call. */
+    static final int ROWS_PER_CALL = MAX_CALL_ROWS - 2 * ROW_MARGIN;
 
     /**
+     * Predicts the rows in calls of at most {@link #ROWS_PER_CALL}, each row between
+     * {@link #ROW_MARGIN} zero rows on each side and each call padded to a multiple of
+     * {@link #ROW_BLOCK}, so that a row's probabilities do not depend on how many rows were
+     * predicted with it, nor where among them, and quality figures do not depend on how events
+     * were batched ({@code NeuralNetworkBatchInvarianceTest}).
+     *
      * @param features standardised rows
      * @return one row of class probabilities per input row, {@code numClasses} wide; the same for a
      *         row whatever other rows are predicted in the same call
      */
     public double[][] predictProbabilities(double[][] features) {
+        if (features.length <= ROWS_PER_CALL) {
+            return predictInOneCall(features);
+        }
+        double[][] out = new double[features.length][];
+        for (int from = 0; from < features.length; from += ROWS_PER_CALL) {
+            int to = Math.min(features.length, from + ROWS_PER_CALL);
+            double[][] part = predictInOneCall(java.util.Arrays.copyOfRange(features, from, to));
+            System.arraycopy(part, 0, out, from, part.length);
+        }
+        return out;
+    }
+
+    private double[][] predictInOneCall(double[][] features) {
         if (features.length == 0) {
             return new double[0][];
         }
-        int height = (features.length + ROW_BLOCK - 1) / ROW_BLOCK * ROW_BLOCK;
-        INDArray output = network.output(Dl4j.matrix(features, numFeatures, height), false);
-        return Dl4j.probabilities(output, numClasses, features.length);
+        int height = (features.length + 2 * ROW_MARGIN + ROW_BLOCK - 1) / ROW_BLOCK * ROW_BLOCK;
+        INDArray output = network.output(Dl4j.padded(features, numFeatures, height, ROW_MARGIN), false);
+        return Dl4j.probabilities(output, numClasses, ROW_MARGIN, features.length);
     }
 
     /** @return the input width */

@@ -11,7 +11,6 @@ import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.results.BenchSettings;
 import dev.tributary.results.HeadlineRatio;
 import dev.tributary.results.BenchSettings.Measure;
-import dev.tributary.serving.ModelScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,8 +126,6 @@ public final class HeadlineBenchmark {
                         }
                         deleteStreams(ScoringTopology.ScoringTopics.of(scored).all().toArray(String[]::new));
                         deleteStreams(ScoringTopology.ScoringTopics.of(forwarded).all().toArray(String[]::new));
-                        deleteStreams(ModelScorer.internalTopics(ScorerCeiling.applicationId(scored))
-                                .toArray(String[]::new));
                     }
                     case COST -> {
                         if (warmup) {

@@ -123,7 +123,7 @@ final class ScorerCeiling {
     }
 
     /** @return the scorer's application id for a measurement with these names */
-    static String applicationId(TopicNames names) {
+    private static String applicationId(TopicNames names) {
         return names.group(ModelScorer.STAGE);
     }
 

@@ -170,14 +170,6 @@ public final class ModelScorer implements AutoCloseable {
     }
 
     /**
-     * @param applicationId a scorer's application id
-     * @return the topics Kafka Streams creates for it: the changelog of its waiting events
-     */
-    public static List<String> internalTopics(String applicationId) {
-        return List.of(applicationId + "-" + ScoringProcessor.BUFFER + "-changelog");
-    }
-
-    /**
      * @param timeout how long to wait
      * @return whether the scorer reached RUNNING in time
      */
@@ -204,8 +196,7 @@ public final class ModelScorer implements AutoCloseable {
     /**
      * Stops scoring: commits, then leaves the group, so that other instances take the partitions
      * over at once instead of after this member's session timeout (45 s by default). Events
-     * waiting in a partial micro-batch are scored by whichever instance takes their partition
-     * next (see {@link ScoringProcessor}).
+     * waiting in a partial micro-batch are scored before that commit (see {@link CommitBarrier}).
      */
     @Override
     public void close() {

@@ -7,39 +7,30 @@ import dev.tributary.common.data.Schema;
 import dev.tributary.kafka.DeadLetter;
 import dev.tributary.model.ModelArtifact;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorNode;
+import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
- * Scores events in adaptive micro-batches (see the package documentation) and forwards one
- * prediction per event. An event that cannot be decoded is forwarded to the dead-letter sink
- * with its reason instead, so counts still reconcile: events = predictions + dead letters.
+ * Scores events in adaptive micro-batches ({@link MicroBatch}, and the package documentation) and
+ * forwards one prediction per event. An event that cannot be decoded is forwarded to the
+ * dead-letter sink with its reason instead, so counts still reconcile: events = predictions +
+ * dead letters.
  *
  * <p>Kafka Streams commits the offset of every event handed to {@link #process}, including the
- * events still waiting in a partial micro-batch; a stop, a rebalance or a task that Streams
- * closes and revives after an error would drop them from memory, and a restart would not read
- * them again. So each waiting event is also written to a changelogged store ({@value #BUFFER}):
- * Streams flushes the changelog before it commits offsets (in the same transaction under
- * exactly-once), and the next incarnation of the task restores the store and scores what it
- * held. The store is a ring of {@code maxBatch + 1} slots plus a watermark (the last sequence
- * scored), and it is cached: Streams writes the store's latest state to the changelog when it
- * flushes its cache, just before each commit, so a commit costs at most {@code maxBatch + 2}
- * changelog records however many events it covers, and the compacted changelog stays at most
- * {@code maxBatch + 2} keys. Without the cache every event cost a changelog record of its own,
- * as many as the predictions (measured with {@code tributary bench --measures scorer}).
+ * events still waiting in a partial micro-batch. So the batch is also scored just before each
+ * commit ({@link CommitBarrier}): a commit only ever covers events whose predictions are sent (in
+ * the same transaction under exactly-once), and a stop, a rebalance or a crash loses nothing. A
+ * task closed without its commit (a crash, a fenced producer) leaves its events uncommitted, to be
+ * read again.
  */
 final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
@@ -48,99 +39,44 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     static final String DEAD_LETTER_SINK = "dead-letters";
     /** The stage named in the scorer's dead letters. */
     static final String STAGE = "scorer";
-    /** The state store that holds the waiting events: slot → event, and the watermark. */
-    static final String BUFFER = "scoring-buffer";
-    /** The buffer's key for the sequence of the last event scored. */
-    private static final int WATERMARK = -1;
-    /**
-     * An event handed over more than this long after its timestamp (its intended send time) says
-     * the scorer is behind: a backlog, or a stall upstream. See {@link #flushIfDue}.
-     */
-    static final long CATCH_UP_AGE_MS = 100;
-    /** How many flush intervals a partial batch may wait while the scorer catches up. */
-    static final int CATCH_UP_FACTOR = 8;
 
     private final ServingModel serving;
     private final ExampleCodec codec;
     /** Whether events come without labels, keyed by their id (late labels): the key is checked as an id. */
     private final boolean unlabelled;
     private final int numClasses;
-    private final int maxBatch;
     private final Duration flushInterval;
-    private final List<Record<byte[], byte[]>> pending = new ArrayList<>();
-    private final List<double[]> rows = new ArrayList<>();
-    /** Each pending event's partition and offset of the events topic, which its prediction carries. */
-    private final int[] partitions;
-    private final long[] offsets;
-    /** Each pending event's arrival, µs since the epoch, for the sampled timing (0: restored, not timed). */
-    private final long[] receivedMicros;
-    private ProcessorContext<byte[], byte[]> context;
+    private final MicroBatch batch;
+    private InternalProcessorContext<byte[], byte[]> context;
+    /** This processor's node, which a forward outside process() and punctuate() must name. */
+    private ProcessorNode<?, ?, ?, ?> node;
+    /** The record context of the latest event in the batch, for the forwards of a flush before a commit. */
+    private ProcessorRecordContext latestEventContext;
     private long scored;
     private long batches;
-    /** When the oldest pending event arrived: Streams' wall-clock time, which tests can drive. */
-    private long oldestPendingMs;
-    private KeyValueStore<Integer, byte[]> buffer;
-    /** The sequence the next waiting event gets; the pending ones are the last {@code pending.size()}. */
-    private long nextSequence;
-    /** Whether the last event arrived over {@link #CATCH_UP_AGE_MS} after its timestamp. */
-    private boolean catchingUp;
+    /** Events that joined a batch: one in {@link ScoringTiming#SAMPLE_EVERY} is timed. */
+    private long accepted;
 
     ScoringProcessor(ServingModel serving, Schema schema, int maxBatch, Duration flushInterval, boolean unlabelled) {
         this.unlabelled = unlabelled;
         this.serving = serving;
         this.codec = ExampleCodec.forSchema(schema);
         this.numClasses = schema.numClasses();
-        this.maxBatch = maxBatch;
         this.flushInterval = flushInterval;
-        // A restored batch may be full when one more event arrives: see process().
-        this.partitions = new int[maxBatch + 1];
-        this.offsets = new long[maxBatch + 1];
-        this.receivedMicros = new long[maxBatch + 1];
+        this.batch = new MicroBatch(maxBatch, flushInterval.toMillis());
     }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
-        this.context = context;
-        this.buffer = context.getStateStore(BUFFER);
-        restoreWaitingEvents();
+        if (!(context instanceof InternalProcessorContext<byte[], byte[]> internal)) {
+            throw new IllegalStateException("the scorer runs in Kafka Streams' own processor context, not "
+                    + context.getClass().getName());
+        }
+        this.context = internal;
+        this.node = internal.currentNode();
+        CommitBarrier barrier = context.getStateStore(CommitBarrier.NAME);
+        barrier.beforeCommit(this::flushBeforeCommit);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushIfDue);
-    }
-
-    /**
-     * Runs once Streams has restored the buffer: events with a sequence above the watermark were
-     * handed to an earlier incarnation of this task but never scored. They are scored by the
-     * next flush, ahead of anything new.
-     */
-    private void restoreWaitingEvents() {
-        byte[] watermark = buffer.get(WATERMARK);
-        long scoredThrough = watermark == null ? -1 : ByteBuffer.wrap(watermark).getLong();
-        List<BufferedEvent> waiting = new ArrayList<>();
-        try (KeyValueIterator<Integer, byte[]> slots = buffer.all()) {
-            while (slots.hasNext()) {
-                KeyValue<Integer, byte[]> slot = slots.next();
-                if (slot.key != WATERMARK) {
-                    BufferedEvent event = BufferedEvent.decode(slot.value);
-                    if (event.sequence() > scoredThrough) {
-                        waiting.add(event);
-                    }
-                }
-            }
-        }
-        waiting.sort(Comparator.comparingLong(BufferedEvent::sequence));
-        for (BufferedEvent event : waiting) {
-            Record<byte[], byte[]> record = event.toRecord();
-            rows.add(features(record));
-            partitions[pending.size()] = event.partition();
-            offsets[pending.size()] = event.offset();
-            receivedMicros[pending.size()] = 0;
-            pending.add(record);
-        }
-        nextSequence = waiting.isEmpty() ? scoredThrough + 1 : waiting.get(waiting.size() - 1).sequence() + 1;
-        // They have waited since before the restart: due at the first punctuation.
-        oldestPendingMs = Long.MIN_VALUE / 2;
-        if (!waiting.isEmpty()) {
-            LOG.info("Scoring {} events restored from the buffer of an earlier instance of this task", waiting.size());
-        }
     }
 
     /** @return the event's features, its key checked as its class (or, unlabelled, as its id) */
@@ -158,76 +94,68 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     @Override
     public void process(Record<byte[], byte[]> record) {
         long now = context.currentSystemTimeMs();
-        if (pending.size() >= maxBatch) {
-            // A full batch restored from the buffer: scored before another event joins it, so
-            // that at most maxBatch events ever wait and the ring never overwrites one of them.
-            flush();
-        }
-        catchingUp = now - record.timestamp() > CATCH_UP_AGE_MS;
+        batch.arrival(now, record.timestamp());
         flushIfDue(now);
+        var position = context.recordMetadata().orElse(null);
         try {
-            rows.add(features(record));
-            if (pending.isEmpty()) {
-                oldestPendingMs = now;
-            }
-            var position = context.recordMetadata().orElse(null);
-            int partition = position == null ? -1 : position.partition();
-            long offset = position == null ? -1 : position.offset();
-            partitions[pending.size()] = partition;
-            offsets[pending.size()] = offset;
-            receivedMicros[pending.size()] = nextSequence % ScoringTiming.SAMPLE_EVERY == 0 ? WallClock.epochMicros() : 0;
-            pending.add(record);
-            buffer.put((int) (nextSequence % (maxBatch + 1)),
-                    BufferedEvent.of(nextSequence, record, partition, offset).encode());
-            nextSequence++;
+            double[] features = features(record);
+            batch.add(record, features, position == null ? -1 : position.partition(),
+                    position == null ? -1 : position.offset(),
+                    accepted % ScoringTiming.SAMPLE_EVERY == 0 ? WallClock.epochMicros() : 0, now);
+            accepted++;
+            latestEventContext = context.recordContext();
         } catch (MalformedRecordException e) {
-            String source = context.recordMetadata().map(m -> DeadLetter.source(m.topic(), m.partition(), m.offset()))
-                    .orElse("unknown");
+            String source = position == null ? "unknown"
+                    : DeadLetter.source(position.topic(), position.partition(), position.offset());
             DeadLetter letter = new DeadLetter(record.key(), record.value(), e.getMessage(), source, STAGE);
             context.forward(record.withHeaders(letter.addHeaders(record.headers())), DEAD_LETTER_SINK);
             return;
         }
-        if (pending.size() >= maxBatch) {
+        if (batch.isFull()) {
+            flush();
+        }
+    }
+
+    private void flushIfDue(long nowMs) {
+        if (batch.isDue(nowMs)) {
             flush();
         }
     }
 
     /**
-     * Flushes a partial batch once its oldest event has waited the flush interval, and not
-     * before: flushing on every punctuation instead cut batches at whatever the punctuation's
-     * phase was: 18 to 37 rows on average under a backlog with a 1 ms interval (measured with
-     * {@code tributary bench --measures scorer}), where a network call costs about 300 µs
-     * however few its rows (280 µs for 1 row, 500 µs for 256, sea-abrupt's network).
-     *
-     * <p>While the scorer is behind (the last event arrived over {@value #CATCH_UP_AGE_MS} ms
-     * after its timestamp), a partial batch may wait {@value #CATCH_UP_FACTOR} intervals: fewer,
-     * fuller network calls drain a backlog faster, and its events have waited far longer than
-     * the extra milliseconds already. Measured under a backlog, {@code bench --measures scorer}
-     * (3 repetitions): batches of 34 to 80 rows at a fixed 1 ms, 139 to 220 at 5 ms, and the
-     * scorer's rate up by about a third. Fresh events keep the interval, so light load keeps its
-     * latency. A topic whose timestamps are not send times (old event times) looks behind all the
-     * time: its partial batches wait the longer bound.
+     * Runs when Streams is about to commit, outside {@link #process} and any punctuation: the
+     * forwards need this processor's node and a record context, as the forwards of Streams' own
+     * record caches do at that point.
      */
-    private void flushIfDue(long nowMs) {
-        long wait = flushInterval.toMillis() * (catchingUp ? CATCH_UP_FACTOR : 1);
-        if (!pending.isEmpty() && nowMs - oldestPendingMs >= wait) {
+    private void flushBeforeCommit() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        ProcessorNode<?, ?, ?, ?> previousNode = context.currentNode();
+        ProcessorRecordContext previousRecord = context.recordContext();
+        context.setCurrentNode(node);
+        context.setRecordContext(latestEventContext);
+        try {
             flush();
+        } finally {
+            context.setRecordContext(previousRecord);
+            context.setCurrentNode(previousNode);
         }
     }
 
-    /** Scores whatever is pending with one model version, in one network call. */
+    /** Scores the batch with one model version, in one network call. */
     private void flush() {
-        if (pending.isEmpty()) {
+        if (batch.isEmpty()) {
             return;
         }
         ModelArtifact model = serving.current();
         long inferenceStart = WallClock.epochMicros();
-        double[][] probabilities = model == null ? null : model.predictProbabilities(rows.toArray(new double[0][]));
+        double[][] probabilities = model == null ? null : model.predictProbabilities(batch.rows());
         long inferenceEnd = WallClock.epochMicros();
         long version = model == null ? 0 : model.metadata().version();
         long now = inferenceEnd / 1000;
-        for (int i = 0; i < pending.size(); i++) {
-            Record<byte[], byte[]> event = pending.get(i);
+        for (int i = 0; i < batch.size(); i++) {
+            Record<byte[], byte[]> event = batch.event(i);
             double[] p = probabilities == null ? uniform() : probabilities[i];
             int best = 0;
             for (int k = 1; k < p.length; k++) {
@@ -235,24 +163,22 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
                     best = k;
                 }
             }
-            Prediction prediction = new Prediction(best, p[best], version, event.timestamp(), now, partitions[i],
-                    offsets[i]);
+            Prediction prediction = new Prediction(best, p[best], version, event.timestamp(), now, batch.partition(i),
+                    batch.offset(i));
             Record<byte[], byte[]> scored = event.withValue(prediction.encode());
-            if (receivedMicros[i] != 0) {
+            if (batch.receivedMicros(i) != 0) {
                 // A copy: the event's headers may be shared with the record Streams holds.
                 scored = scored.withHeaders(new RecordHeaders(event.headers().toArray()));
-                new ScoringTiming(receivedMicros[i], inferenceStart, inferenceEnd).addTo(scored.headers());
+                new ScoringTiming(batch.receivedMicros(i), inferenceStart, inferenceEnd).addTo(scored.headers());
             }
             context.forward(scored, PREDICTIONS_SINK);
         }
         if (LOG.isTraceEnabled()) {
-            LOG.trace("Scored {} events with version {}", pending.size(), version);
+            LOG.trace("Scored {} events with version {}", batch.size(), version);
         }
-        scored += pending.size();
+        scored += batch.size();
         batches++;
-        buffer.put(WATERMARK, ByteBuffer.allocate(Long.BYTES).putLong(nextSequence - 1).array());
-        pending.clear();
-        rows.clear();
+        batch.clear();
     }
 
     private double[] uniform() {
@@ -265,9 +191,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     public void close() {
         LOG.info("Scored {} events in {} micro-batches ({} rows per batch on average)", scored, batches,
                 batches == 0 ? 0 : Math.round((double) scored / batches));
-        // Their offsets may be committed already, but the buffer store keeps them for the next
-        // incarnation of this task.
-        pending.clear();
-        rows.clear();
+        // Streams commits before it closes a task cleanly, and the barrier scores the batch then:
+        // anything still here belongs to a task closed without a commit, so its events are read again.
+        batch.clear();
     }
 }

@@ -10,24 +10,13 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The scorer's topology: events → {@link ScoringProcessor} → predictions (and dead letters), with
- * the models topic read into a global store by {@link ModelUpdateProcessor}.
+ * the models topic read into a global store by {@link ModelUpdateProcessor}, and the
+ * {@link CommitBarrier} that scores the waiting events before each commit.
  */
 public final class ScoringTopology {
-
-    /**
-     * The buffer is cached (Streams' record cache): between two commits only each slot's and the
-     * watermark's latest value reach the changelog, written when Streams flushes the cache just
-     * before it commits the offsets (see {@link ScoringProcessor}). The buffer's changelog is compacted (Streams' default); small segments let the cleaner
-     * reach it soon, since an in-memory store is restored from the changelog's start and an
-     * uncompacted one holds a record per event ever scored.
-     */
-    static final Map<String, String> BUFFER_CHANGELOG_CONFIG = Map.of(
-            "segment.bytes", Integer.toString(1 << 20),
-            "segment.ms", Long.toString(Duration.ofMinutes(10).toMillis()));
 
     private ScoringTopology() {
     }
@@ -46,9 +35,7 @@ public final class ScoringTopology {
         Topology topology = new Topology();
         topology.addSource("events", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.events());
         topology.addProcessor("score", () -> new ScoringProcessor(serving, schema, maxBatch, flushInterval, unlabelled), "events");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.BUFFER),
-                Serdes.Integer(), Serdes.ByteArray()).withLoggingEnabled(BUFFER_CHANGELOG_CONFIG)
-                .withCachingEnabled(), "score");
+        topology.addStateStore(CommitBarrier.builder(), "score");
         topology.addSink(ScoringProcessor.PREDICTIONS_SINK, topics.predictions(), new ByteArraySerializer(),
                 new ByteArraySerializer(), "score");
         topology.addSink(ScoringProcessor.DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(),

@@ -8,13 +8,13 @@
  * a bound, is scored in one network call (DL4J's per-call overhead dwarfs its per-row cost). A
  * partial batch is scored once its oldest event has waited the flush interval (1 ms by default;
  * a wall-clock punctuation at that interval checks), so latency stays low at light load while
- * batches, and throughput, grow with load. The events of a partial micro-batch also
- * wait in a changelogged state store, because Streams commits their offsets before they are
- * scored: a task that is stopped, moved or revived after an error leaves them to its next
- * incarnation, which restores and scores them first.
+ * batches, and throughput, grow with load. Streams commits the offsets of every event handed to
+ * the scorer, scored or not, so the waiting events are also scored just before each commit
+ * ({@link dev.tributary.serving.CommitBarrier}): a commit covers only events whose predictions
+ * are sent, and a task that is stopped, moved or killed loses none.
  *
  * <p>Guarantees: with {@code at_least_once} (the default) every event gets a prediction, and
- * the events after the last commit (every 30 s by default) are scored again after a crash, so
+ * the events after the last commit (every second by default) are scored again after a crash, so
  * a reader can see duplicates (same key and event time). With {@code exactly_once_v2} a
  * {@code read_committed} reader sees exactly one prediction per event, through a broker
  * restart and an instance's stop and restart; the cost is a transaction per commit (every

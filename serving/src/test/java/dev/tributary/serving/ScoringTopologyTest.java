@@ -68,21 +68,25 @@ class ScoringTopologyTest {
         }
     }
 
+    /**
+     * The test driver commits after every event, as Streams may at any point: so each event is
+     * scored before the commit that covers it, whatever the batch size or flush interval (the
+     * batching itself is {@link MicroBatchTest}'s, and {@code ModelScorerIntegrationTest}'s on a
+     * real broker).
+     */
     @Test
-    void scoresInMicroBatchesWithTheLatestModel() {
+    void scoresEveryEventWithTheLatestModelBeforeTheCommitThatCoversIt() {
         // Before any model: answered anyway, version 0, uniform.
         send(SyntheticData.blobs(4, 1));
         List<Prediction> early = predictions.readValuesToList().stream().map(Prediction::decode).toList();
-        assertEquals(4, early.size(), "a full micro-batch is scored at once");
+        assertEquals(4, early.size());
         assertTrue(early.stream().allMatch(p -> p.modelVersion() == 0 && p.probability() == 0.5));
 
         models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(1, 10)));
         List<Example> test = SyntheticData.blobs(403, 9);
         send(test);
-        assertEquals(400, predictions.getQueueSize(), "100 full batches; 3 events wait for the flush");
-        driver.advanceWallClockTime(Duration.ofMillis(2));
         List<TestRecord<byte[], byte[]>> scored = predictions.readRecordsToList();
-        assertEquals(403, scored.size(), "the punctuation flushes the partial batch");
+        assertEquals(403, scored.size(), "no wall-clock time passed: each event was scored at its commit");
         long correct = scored.stream().filter(r -> Prediction.decode(r.value()).predictedClass()
                 == Integer.parseInt(new String(r.key(), StandardCharsets.UTF_8))).count();
         assertTrue(correct / 403.0 > 0.9, "the served model is the trained one: " + correct + "/403");
@@ -93,6 +97,19 @@ class ScoringTopologyTest {
             assertEquals(0, p.eventPartition());
             assertEquals(4 + i, p.eventOffset());
         }
+    }
+
+    @Test
+    void everyEventIsScoredBeforeTheCommitThatCoversIt() {
+        driver.close();
+        // No flush would be due for an hour, and the batch is far from full.
+        start(100, Duration.ofHours(1));
+        send(SyntheticData.blobs(3, 5));
+        List<TestRecord<byte[], byte[]>> scored = predictions.readRecordsToList();
+        assertEquals(3, scored.size(), "the commit after each event scored it first");
+        assertEquals(List.of(0L, 1L, 2L), scored.stream().map(r -> Prediction.decode(r.value()).eventOffset()).toList());
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        assertTrue(predictions.isEmpty(), "nothing waited, so the flush interval scores nothing twice");
     }
 
     @Test
@@ -138,42 +155,6 @@ class ScoringTopologyTest {
         }
         assertEquals(1, driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer())
                 .getQueueSize(), "a key that is not an id is dead-lettered");
-    }
-
-    @Test
-    void aPartialBatchWaitsTheFlushIntervalForMoreEventsAndNoLonger() {
-        driver.close();
-        start(100, Duration.ofMillis(10));
-
-        // Events arrive 8 ms into the punctuation period; the punctuation at 10 ms finds them 2 ms old.
-        driver.advanceWallClockTime(Duration.ofMillis(8));
-        send(SyntheticData.blobs(3, 2));
-        driver.advanceWallClockTime(Duration.ofMillis(3));
-        assertEquals(0, predictions.getQueueSize(), "a batch younger than the interval waits for more events");
-        send(SyntheticData.blobs(2, 3));
-        driver.advanceWallClockTime(Duration.ofMillis(10));
-        assertEquals(5, predictions.readValuesToList().size(),
-                "once its oldest event has waited the interval, the batch is scored, later arrivals with it");
-    }
-
-    @Test
-    void behindItsEventsTheScorerLetsAPartialBatchWaitLongerToCatchUpInFullerBatches() {
-        driver.close();
-        start(100, Duration.ofMillis(10));
-        driver.advanceWallClockTime(Duration.ofMillis(8));
-        java.time.Instant old = java.time.Instant.now().minusSeconds(1);
-        for (Example e : SyntheticData.blobs(3, 2)) {
-            events.pipeInput(ExampleCodec.encodeKey(e.label()), ExampleCodec.encodeValue(e.features()), old);
-        }
-        driver.advanceWallClockTime(Duration.ofMillis(12));
-        assertEquals(0, predictions.getQueueSize(), "a second behind: past one interval, the batch still fills");
-        driver.advanceWallClockTime(Duration.ofMillis(10L * ScoringProcessor.CATCH_UP_FACTOR));
-        assertEquals(3, predictions.readValuesToList().size(), "and no longer than " + ScoringProcessor.CATCH_UP_FACTOR
-                + " intervals");
-        // Fresh events again: one interval.
-        send(SyntheticData.blobs(2, 3));
-        driver.advanceWallClockTime(Duration.ofMillis(20));
-        assertEquals(2, predictions.readValuesToList().size());
     }
 
     @Test
@@ -264,27 +245,6 @@ class ScoringTopologyTest {
         models.pipeInput("online", ModelCodec.encode(ServingFixtures.model(2, 1)));
         assertEquals(2, serving.swaps());
         assertEquals(2, serving.current().metadata().version());
-    }
-
-    @Test
-    void waitingEventsAreHeldInTheChangeloggedBufferUntilScored() {
-        send(SyntheticData.blobs(3, 5));
-        var buffer = driver.<Integer, byte[]>getKeyValueStore(ScoringProcessor.BUFFER);
-        List<Long> held = new java.util.ArrayList<>();
-        buffer.all().forEachRemaining(slot -> held.add(BufferedEvent.decode(slot.value).sequence()));
-        assertEquals(List.of(0L, 1L, 2L), held, "consumed, not yet scored: where a revived task finds them");
-        List<Long> positions = new java.util.ArrayList<>();
-        buffer.all().forEachRemaining(slot -> positions.add(BufferedEvent.decode(slot.value).offset()));
-        assertEquals(List.of(0L, 1L, 2L), positions, "with the offsets their predictions will carry");
-        assertTrue(predictions.isEmpty());
-        driver.advanceWallClockTime(Duration.ofMillis(2));
-        assertEquals(3, predictions.getQueueSize());
-        assertEquals(2L, java.nio.ByteBuffer.wrap(buffer.get(-1)).getLong(), "the watermark: scored through sequence 2");
-
-        send(SyntheticData.blobs(6, 6));
-        assertEquals(4, predictions.getQueueSize() - 3, "a full batch of 4 scored at once");
-        assertEquals(6, buffer.approximateNumEntries(), "5 slots (max batch + 1) and the watermark: bounded");
-        assertEquals(6L, java.nio.ByteBuffer.wrap(buffer.get(-1)).getLong());
     }
 
     @Test

@@ -99,23 +99,32 @@ public final class Dl4j {
 
     /** @return the rows as a float matrix */
     public static INDArray matrix(double[][] rows, int columns) {
-        return matrix(rows, columns, rows.length);
+        return matrix(rows, columns, rows.length, 0);
+    }
+
+    /** @return the rows as a float matrix of as many rows */
+    private static INDArray matrix(double[][] rows, int columns, int height, int offset) {
+        float[] flat = new float[height * columns];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < columns; j++) {
+                flat[(offset + i) * columns + j] = (float) rows[i][j];
+            }
+        }
+        return Nd4j.create(flat, new long[] {height, columns}, DataType.FLOAT);
     }
 
     /**
      * @param rows    the rows
      * @param columns their width
-     * @param height  the matrix's row count, at least {@code rows.length}: rows past the input are zeros
-     * @return the rows as a float matrix of {@code height} rows
+     * @param height  the matrix's row count, at least {@code offset + rows.length}: the other rows are zeros
+     * @param offset  the matrix row of the first input row
+     * @return the rows as a float matrix of {@code height} rows, zero-padded around them
      */
-    public static INDArray matrix(double[][] rows, int columns, int height) {
-        float[] flat = new float[height * columns];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < columns; j++) {
-                flat[i * columns + j] = (float) rows[i][j];
-            }
+    public static INDArray padded(double[][] rows, int columns, int height, int offset) {
+        if (offset < 0 || offset + rows.length > height) {
+            throw new IllegalArgumentException(rows.length + " rows at " + offset + " do not fit in " + height);
         }
-        return Nd4j.create(flat, new long[] {height, columns}, DataType.FLOAT);
+        return matrix(rows, columns, height, offset);
     }
 
     /** @return labels as the output layer expects them: a 0/1 column for two classes, else one-hot rows */
@@ -134,22 +143,22 @@ public final class Dl4j {
 
     /** @return class probabilities, one row per input row (two columns for a sigmoid output) */
     public static double[][] probabilities(INDArray output, int numClasses) {
-        return probabilities(output, numClasses, (int) output.rows());
+        return probabilities(output, numClasses, 0, (int) output.rows());
     }
 
-    /** @return class probabilities of the first {@code rows} rows of the output */
-    public static double[][] probabilities(INDArray output, int numClasses, int rows) {
+    /** @return class probabilities of the {@code rows} rows of the output from row {@code offset} */
+    public static double[][] probabilities(INDArray output, int numClasses, int offset, int rows) {
         double[][] out = new double[rows][numClasses];
         if (numClasses == 2) {
             for (int i = 0; i < rows; i++) {
-                double p = output.getDouble(i, 0);
+                double p = output.getDouble(offset + i, 0);
                 out[i][0] = 1 - p;
                 out[i][1] = p;
             }
         } else {
             for (int i = 0; i < rows; i++) {
                 for (int k = 0; k < numClasses; k++) {
-                    out[i][k] = output.getDouble(i, k);
+                    out[i][k] = output.getDouble(offset + i, k);
                 }
             }
         }
