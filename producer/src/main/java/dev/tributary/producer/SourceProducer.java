@@ -48,7 +48,10 @@ public final class SourceProducer {
      * @param source     the events
      * @param topics     where to write
      * @param pacing     the pace of the sends
-     * @param progress   hears how many records have been sent
+     * @param progress   hears how many records have been sent: {@code start} once the topics exist
+     *                   and the Kafka producer is created, {@code finish} once every record is
+     *                   acknowledged and the producer closed (the span Kafka's
+     *                   {@code ProducerPerformance} times, which the benchmark compares)
      */
     public SourceProducer(KafkaConnection connection, EventSource source, TopicsConfig topics, Pacing pacing,
                           ProgressListener progress) {

@@ -13,6 +13,7 @@ import dev.tributary.common.data.Example;
 import dev.tributary.common.data.ExampleCodec;
 import dev.tributary.common.data.LabelSchedule;
 import dev.tributary.kafka.KafkaConnection;
+import dev.tributary.kafka.TopicAdmin;
 import dev.tributary.broker.test.SharedKafka;
 import dev.tributary.producer.generator.ExampleGenerator;
 import dev.tributary.producer.generator.Generators;
@@ -58,6 +59,38 @@ class StreamProducerIntegrationTest {
         long[] test = {0};
         TopicFixtures.read(kafka, topics.test(), r -> test[0]++);
         assertEquals(300, test[0]);
+    }
+
+    @Test
+    void progressSpansTheSendsOnly() {
+        // The benchmark times the producer from its progress's start to its finish, as Kafka's
+        // ProducerPerformance times itself: the topics exist before the start, and every record
+        // is acknowledged by the finish.
+        TopicsConfig topics = TopicsConfig.of(new dev.tributary.common.config.TopicNames(SharedKafka.unique("span")),
+                dev.tributary.common.config.KafkaSettings.DEFAULT);
+        List<String> heard = new ArrayList<>();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void start(String task, long total) {
+                try (TopicAdmin admin = new TopicAdmin(kafka)) {
+                    heard.add("start: topics " + admin.exists(topics.train()) + ", records " + admin.recordCount(topics.train()));
+                }
+            }
+
+            @Override
+            public void advance(long done) {
+            }
+
+            @Override
+            public void finish() {
+                try (TopicAdmin admin = new TopicAdmin(kafka)) {
+                    heard.add("finish: records " + admin.recordCount(topics.train()));
+                }
+            }
+        };
+        new SourceProducer(kafka, new GeneratedSource(SEA_1_TO_3, 5_000, 1.0, 5), topics,
+                Pacing.atRate(RateConfig.UNLIMITED), progress).produce();
+        assertEquals(List.of("start: topics true, records 0", "finish: records 5000"), heard);
     }
 
     @Test

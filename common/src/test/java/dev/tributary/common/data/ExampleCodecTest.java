@@ -68,6 +68,20 @@ class ExampleCodecTest {
     }
 
     @Test
+    void theWidestValuesAreWrittenWhole() {
+        // The longest texts: 24 characters of shortest digits (sign, 17 digits, point, a
+        // three-digit negative exponent) and the widest value written as a whole number.
+        double[] widest = {-1.2345678901234568E-300, -Double.MAX_VALUE, Double.MIN_VALUE, -999_999_999_999_999.0,
+                Double.NEGATIVE_INFINITY, -0.0};
+        assertEquals("-1.2345678901234568E-300,-1.7976931348623157E308,4.9E-324,-999999999999999,-Infinity,-0",
+                ExampleCodec.encodeFeatures(widest));
+        double[] many = new double[50];
+        java.util.Arrays.fill(many, -1.2345678901234568E-300);
+        assertEquals(String.join(",", java.util.Collections.nCopies(50, "-1.2345678901234568E-300")),
+                ExampleCodec.encodeFeatures(many));
+    }
+
+    @Test
     void negativeZeroKeepsItsSign() {
         assertEquals("-0,0,-0.5", ExampleCodec.encodeFeatures(new double[] {-0.0, 0.0, -0.5}));
         double[] decoded = codec.decodeFeatures("-0,0,-0.5");
