@@ -48,6 +48,30 @@ class TopicWriterTest {
     }
 
     @Test
+    void aSenderInterruptedWhileWaitingStopsWithAClearError() throws Exception {
+        MockProducer<byte[], byte[]> kafka = new MockProducer<>(false, null, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        TopicWriter writer = new TopicWriter(kafka, Pacing.atRate(RateConfig.UNLIMITED), ProgressListener.NONE);
+        CompletableFuture<RuntimeException> stopped = new CompletableFuture<>();
+        Thread sender = new Thread(() -> {
+            try {
+                for (int i = 0; i <= TopicWriter.MAX_IN_FLIGHT; i++) {
+                    writer.send("t", EVENT);
+                }
+                stopped.complete(null);
+            } catch (RuntimeException e) {
+                stopped.complete(e);
+            }
+        });
+        sender.start();
+        awaitSent(kafka, TopicWriter.MAX_IN_FLIGHT);
+        sender.interrupt();
+        RuntimeException e = stopped.get(10, TimeUnit.SECONDS);
+        assertTrue(e instanceof TributaryException && e.getMessage().contains("interrupted"), String.valueOf(e));
+        assertEquals(TopicWriter.MAX_IN_FLIGHT, kafka.history().size(), "nothing sent past the bound");
+    }
+
+    @Test
     void aFailedSendFailsTheFlush() {
         MockProducer<byte[], byte[]> kafka = new MockProducer<>(false, null, new ByteArraySerializer(),
                 new ByteArraySerializer());
